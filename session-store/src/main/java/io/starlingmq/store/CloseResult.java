@@ -1,0 +1,11 @@
+package io.starlingmq.store;
+
+import java.util.List;
+
+/**
+ * @param applied        false when the holder no longer held the session (nothing changed)
+ * @param ended          the session was removed (expiry 0)
+ * @param removedFilters its subscriptions, removed with it
+ */
+public record CloseResult(boolean applied, boolean ended, List<String> removedFilters) {
+}

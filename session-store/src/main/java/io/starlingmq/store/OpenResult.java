@@ -1,0 +1,13 @@
+package io.starlingmq.store;
+
+import java.util.List;
+
+/**
+ * @param previousHolder  the connection that held the session before (to be disconnected), or null
+ * @param sessionPresent  whether an existing session was resumed
+ * @param removedFilters  subscriptions of a discarded previous session (clean start), to drop from indexes
+ * @param deliveries      inflight messages to resend (dup), then newly released ones, in order
+ */
+public record OpenResult(Holder previousHolder, boolean sessionPresent, List<String> removedFilters,
+                         List<QueuedDelivery> deliveries) {
+}

@@ -1,0 +1,72 @@
+package io.starlingmq.store;
+
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * All state that must outlive a connection: sessions, subscriptions, per-session queues and inflight
+ * windows, retained messages. Each method is one atomic step for one session (a Redis function call
+ * in the Redis implementation), so a router may die between any two calls without corrupting a
+ * session.
+ *
+ * <p>A connection is named by its {@link Holder}. Calls that act for a connection carry its holder;
+ * the store ignores a call whose holder no longer holds the session (a connection that was taken over
+ * must not ack or close the session of its successor).
+ *
+ * <p>Every change that other routers' indexes must see (subscriptions, sessions going on- and offline,
+ * retained messages) is also published on a change feed; {@link #follow} delivers the changes made
+ * through other store instances, never the caller's own (it has applied those already).
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /**
+     * Registers a new connection for {@code spec.clientId()}. With clean start the previous session
+     * (subscriptions, queue, inflight) is discarded; otherwise it is resumed: its inflight messages come
+     * back first (to resend with DUP, same packet ids), then queued ones released into the window.
+     */
+    Uni<OpenResult> open(SessionSpec spec, Holder holder);
+
+    /**
+     * The connection ended. If {@code holder} still holds the session: with expiry 0 the session and its
+     * subscriptions are removed; otherwise it goes offline and expires after {@code expirySeconds}
+     * ({@link SessionSpec#NEVER_EXPIRES} for never). A stale holder changes nothing.
+     */
+    Uni<CloseResult> close(String clientId, Holder holder, long expirySeconds);
+
+    /** Adds or replaces subscriptions of a session. Answers, per subscription, whether it existed before. */
+    Uni<List<Boolean>> subscribe(String clientId, List<Subscription> subscriptions);
+
+    /** Removes subscriptions. Answers, per filter, whether it existed. */
+    Uni<List<Boolean>> unsubscribe(String clientId, List<String> filters);
+
+    /**
+     * Appends QoS 1/2 messages to persistent sessions' queues, in order, and assigns packet ids to as
+     * many as the session's window allows while it is online. One atomic step per session. A full
+     * queue drops the newest messages and counts them.
+     */
+    Uni<Map<String, EnqueueResult>> enqueue(Map<String, List<StoredMessage>> messagesByClient);
+
+    /** The subscriber acknowledged these packet ids; frees them and releases queued messages. */
+    Uni<AckResult> ack(String clientId, Holder holder, List<Integer> packetIds);
+
+    /** Stores a retained message for its topic; an empty payload clears the topic. */
+    Uni<Void> retain(StoredMessage message);
+
+    /** Removes offline sessions whose expiry passed; answers their client ids. */
+    Uni<List<String>> expireDue(long nowMillis);
+
+    /** Everything an index needs at start, plus where the change feed stood when it was read. */
+    Uni<Snapshot> snapshot();
+
+    /**
+     * Delivers, in order, the changes made through other store instances after {@code cursor}
+     * (from {@link Snapshot#cursor()}), until {@link #close()}.
+     */
+    void follow(String cursor, Consumer<Change> listener);
+
+    @Override
+    void close();
+}
