@@ -1,0 +1,80 @@
+package io.starlingmq.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Everything the gateway can be told, under {@code starling.gateway.*}. */
+@ConfigMapping(prefix = "starling.gateway")
+public interface GatewayConfig {
+
+    /** Gateway id, unique per process start. Default: hostname plus a short random suffix. */
+    Optional<String> id();
+
+    Mqtt mqtt();
+
+    /** Routers as host:port, in an order every gateway shares (client ids hash over it). */
+    @WithDefault("localhost:9090")
+    List<String> routers();
+
+    /** Largest MQTT packet accepted, in bytes (1 MiB). */
+    @WithDefault("1048576")
+    int maxPacketSize();
+
+    /** Longest client identifier accepted, in characters. */
+    @WithDefault("256")
+    int maxClientIdLength();
+
+    /** How long an accepted TCP connection may stay without sending CONNECT. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Outbound QoS 1 window when the client sets no Receive Maximum, and upper bound otherwise. */
+    @WithDefault("32")
+    int maxInflight();
+
+    /** Deliveries queued per connection behind a full window; newer ones are dropped. */
+    @WithDefault("1000")
+    int maxQueuedDeliveries();
+
+    /** QoS>0 publishes per connection awaiting the router's PublishDone; at the bound reading stops. */
+    @WithDefault("64")
+    int maxPendingPublishes();
+
+    /** How long to wait for the router's SessionOpened. */
+    @WithDefault("10s")
+    Duration openTimeout();
+
+    /** How long shutdown waits for connections to close after telling them to go. */
+    @WithDefault("30s")
+    Duration drainTimeout();
+
+    Link link();
+
+    interface Mqtt {
+        @WithDefault("0.0.0.0")
+        String host();
+
+        @WithDefault("1883")
+        int port();
+    }
+
+    interface Link {
+        /** Events waiting to be sent to one router; past it the sending connection is dropped. */
+        @WithDefault("10000")
+        int queueSize();
+
+        /** Most events carried by one frame. */
+        @WithDefault("256")
+        int batchSize();
+
+        /** First reconnect delay after a lost stream; doubles up to reconnect-max. */
+        @WithDefault("100ms")
+        Duration reconnectMin();
+
+        @WithDefault("5s")
+        Duration reconnectMax();
+    }
+}

@@ -1,0 +1,49 @@
+package io.starlingmq.router.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the routing service, under {@code starling.router}. */
+@ConfigMapping(prefix = "starling.router")
+public interface RouterConfig {
+
+    enum StoreKind {
+        /** One router, state in this process only (the embedded default). */
+        MEMORY,
+        /** State in Redis at {@code quarkus.redis.hosts}, shared by every router. */
+        REDIS
+    }
+
+    /** Which session store holds the durable state. */
+    @WithDefault("memory")
+    StoreKind store();
+
+    /** Messages one session may hold (queued + inflight); the newest are dropped past it. */
+    @WithDefault("1000")
+    int maxQueuedPerSession();
+
+    /** Upper bound on a session's inflight window, whatever Receive Maximum the client asks. */
+    @WithDefault("32")
+    int maxInflight();
+
+    /** How often offline sessions whose expiry passed are removed. */
+    @WithDefault("5s")
+    Duration expirySweep();
+
+    /** Most events in one outbound frame. */
+    @WithDefault("512")
+    int maxEventsPerFrame();
+
+    /**
+     * Outbound frames (of max-events-per-frame events) that may wait for one gateway; past it the gateway
+     * is too slow and its stream is closed.
+     */
+    @WithDefault("64")
+    int maxPendingFramesPerGateway();
+
+    /** How long startup waits for the store to connect and the indexes to load. */
+    @WithDefault("30s")
+    Duration startTimeout();
+}

@@ -1,0 +1,174 @@
+package io.starlingmq.router.index;
+
+import io.starlingmq.store.Subscription;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The router's replica of all subscriptions, as a trie of filter levels. Matching takes a read lock so
+ * many gateway streams route at once; changes take the write lock (they are rare next to publishes).
+ */
+public final class SubscriptionIndex {
+
+    private final Node root = new Node(null, null);
+    private final Map<String, Set<String>> filtersByClient = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    /** Adds or replaces the subscription of {@code clientId} to {@code subscription.filter()}. */
+    public void add(String clientId, Subscription subscription) {
+        lock.writeLock().lock();
+        try {
+            Node node = root;
+            for (String level : TopicFilter.levels(subscription.filter())) {
+                node = node.children.computeIfAbsent(level, l -> new Node(l, null)).withParent(node);
+            }
+            node.subscribers.put(clientId, subscription);
+            filtersByClient.computeIfAbsent(clientId, c -> new HashSet<>()).add(subscription.filter());
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes one subscription; answers whether it existed. */
+    public boolean remove(String clientId, String filter) {
+        lock.writeLock().lock();
+        try {
+            return removeLocked(clientId, filter);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes every subscription of a session (it ended or expired). */
+    public void removeAll(String clientId) {
+        lock.writeLock().lock();
+        try {
+            Set<String> filters = filtersByClient.get(clientId);
+            if (filters != null) {
+                for (String filter : List.copyOf(filters)) {
+                    removeLocked(clientId, filter);
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The filters a session is subscribed to. */
+    public Set<String> filtersOf(String clientId) {
+        lock.readLock().lock();
+        try {
+            return Set.copyOf(filtersByClient.getOrDefault(clientId, Set.of()));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The subscribers whose filters match {@code topic}: one entry per client id, holding its matching
+     * subscription with the highest QoS.
+     */
+    public Map<String, Subscription> match(String topic) {
+        List<String> levels = TopicFilter.levels(topic);
+        boolean system = TopicFilter.isSystemTopic(topic);
+        Map<String, Subscription> matches = new HashMap<>();
+        lock.readLock().lock();
+        try {
+            collect(root, levels, 0, system, matches);
+        } finally {
+            lock.readLock().unlock();
+        }
+        return matches;
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return filtersByClient.values().stream().mapToInt(Set::size).sum();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void collect(Node node, List<String> levels, int depth, boolean system,
+                         Map<String, Subscription> matches) {
+        boolean wildcardsAllowed = !(system && depth == 0);
+        if (wildcardsAllowed) {
+            // '#' matches the remaining levels, including none: "a/#" matches "a".
+            Node multi = node.children.get(TopicFilter.MULTI_LEVEL);
+            if (multi != null) {
+                addAll(multi, matches);
+            }
+        }
+        if (depth == levels.size()) {
+            addAll(node, matches);
+            return;
+        }
+        Node exact = node.children.get(levels.get(depth));
+        if (exact != null) {
+            collect(exact, levels, depth + 1, system, matches);
+        }
+        if (wildcardsAllowed) {
+            Node single = node.children.get(TopicFilter.SINGLE_LEVEL);
+            if (single != null) {
+                collect(single, levels, depth + 1, system, matches);
+            }
+        }
+    }
+
+    private static void addAll(Node node, Map<String, Subscription> matches) {
+        node.subscribers.forEach((clientId, subscription) -> matches.merge(clientId, subscription,
+                (a, b) -> a.qos() >= b.qos() ? a : b));
+    }
+
+    private boolean removeLocked(String clientId, String filter) {
+        Node node = root;
+        for (String level : TopicFilter.levels(filter)) {
+            node = node.children.get(level);
+            if (node == null) {
+                return false;
+            }
+        }
+        boolean existed = node.subscribers.remove(clientId) != null;
+        Set<String> filters = filtersByClient.get(clientId);
+        if (filters != null) {
+            filters.remove(filter);
+            if (filters.isEmpty()) {
+                filtersByClient.remove(clientId);
+            }
+        }
+        prune(node);
+        return existed;
+    }
+
+    /** Drops nodes left without subscribers or children, so the trie does not grow with churn. */
+    private static void prune(Node node) {
+        while (node.parent != null && node.subscribers.isEmpty() && node.children.isEmpty()) {
+            node.parent.children.remove(node.level);
+            node = node.parent;
+        }
+    }
+
+    private static final class Node {
+        private final String level;
+        private Node parent;
+        private final Map<String, Node> children = new HashMap<>();
+        private final Map<String, Subscription> subscribers = new HashMap<>();
+
+        private Node(String level, Node parent) {
+            this.level = level;
+            this.parent = parent;
+        }
+
+        private Node withParent(Node newParent) {
+            this.parent = newParent;
+            return this;
+        }
+    }
+}
