@@ -1,0 +1,70 @@
+package io.starlingmq.store;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One session's state in the {@link InMemoryBackend}; every access holds the backend's lock. */
+final class InMemorySession {
+
+    final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+    private final ArrayDeque<StoredMessage> queue = new ArrayDeque<>();
+    /** packet id -> message, in the order the ids were assigned */
+    private final LinkedHashMap<Integer, StoredMessage> inflight = new LinkedHashMap<>();
+    private int nextPacketId = 1;
+    Holder holder;
+    boolean persistent;
+    int window;
+    /** epoch millis while offline, {@link SessionRules#NO_EXPIRY} for never; meaningless while online */
+    long expiresAt = SessionRules.NO_EXPIRY;
+
+    boolean heldBy(Holder candidate) {
+        return holder != null && holder.equals(candidate);
+    }
+
+    boolean expiredAt(long nowMillis) {
+        return holder == null && expiresAt != SessionRules.NO_EXPIRY && expiresAt <= nowMillis;
+    }
+
+    List<QueuedDelivery> inflightForResend() {
+        List<QueuedDelivery> resend = new ArrayList<>(inflight.size());
+        inflight.forEach((packetId, message) -> resend.add(new QueuedDelivery(packetId, message, true)));
+        return resend;
+    }
+
+    /** Appends within {@code maxTotal} (queue + inflight); answers how many were dropped. */
+    int enqueue(List<StoredMessage> messages, int maxTotal) {
+        int dropped = 0;
+        for (StoredMessage message : messages) {
+            if (queue.size() + inflight.size() < maxTotal) {
+                queue.addLast(message);
+            } else {
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    void acknowledge(Collection<Integer> packetIds) {
+        packetIds.forEach(inflight::remove);
+    }
+
+    /** Moves queued messages into the free part of the window, giving each a packet id not in use. */
+    List<QueuedDelivery> release() {
+        List<QueuedDelivery> released = new ArrayList<>();
+        while (inflight.size() < window && !queue.isEmpty()) {
+            while (inflight.containsKey(nextPacketId)) {
+                nextPacketId = PacketIds.next(nextPacketId);
+            }
+            int packetId = nextPacketId;
+            nextPacketId = PacketIds.next(nextPacketId);
+            StoredMessage message = queue.removeFirst();
+            inflight.put(packetId, message);
+            released.add(new QueuedDelivery(packetId, message, false));
+        }
+        return released;
+    }
+}

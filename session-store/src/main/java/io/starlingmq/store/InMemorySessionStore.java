@@ -1,0 +1,248 @@
+package io.starlingmq.store;
+
+import io.smallrye.mutiny.Uni;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The embedded {@link SessionStore}: all state in an {@link InMemoryBackend}, nothing survives a restart.
+ * Several instances over one backend behave like several routers over one Redis.
+ */
+public final class InMemorySessionStore implements SessionStore {
+
+    private final InMemoryBackend backend;
+    private final StoreLimits limits;
+    private final String origin = UUID.randomUUID().toString();
+    private final List<InMemoryChangeFollower> followers = new CopyOnWriteArrayList<>();
+
+    public InMemorySessionStore(InMemoryBackend backend, StoreLimits limits) {
+        this.backend = backend;
+        this.limits = limits;
+    }
+
+    @Override
+    public Uni<OpenResult> open(SessionSpec spec, Holder holder) {
+        return locked(() -> {
+            String clientId = spec.clientId();
+            InMemorySession session = backend.sessions.get(clientId);
+            Holder previousHolder = null;
+            List<String> removedFilters = List.of();
+            boolean present = false;
+            if (session != null) {
+                if (session.holder != null && !session.holder.equals(holder)) {
+                    previousHolder = session.holder;
+                }
+                if (spec.cleanStart() || session.expiredAt(now())) {
+                    removedFilters = List.copyOf(session.subscriptions.keySet());
+                    session = null;
+                } else {
+                    present = true;
+                }
+            }
+            if (session == null) {
+                session = new InMemorySession();
+                backend.sessions.put(clientId, session);
+            }
+            session.holder = holder;
+            session.persistent = spec.persistent();
+            session.window = SessionRules.window(spec, limits);
+            session.expiresAt = SessionRules.NO_EXPIRY;
+            List<QueuedDelivery> deliveries = new ArrayList<>();
+            if (present) {
+                deliveries.addAll(session.inflightForResend());
+                deliveries.addAll(session.release());
+            }
+            removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
+            publish(new Change.SessionOnline(clientId, holder, spec.persistent()));
+            return new OpenResult(previousHolder, present, removedFilters, deliveries);
+        });
+    }
+
+    @Override
+    public Uni<CloseResult> close(String clientId, Holder holder, long expirySeconds) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            if (session == null || !session.heldBy(holder)) {
+                return new CloseResult(false, false, List.of());
+            }
+            if (expirySeconds == 0) {
+                backend.sessions.remove(clientId);
+                List<String> removedFilters = List.copyOf(session.subscriptions.keySet());
+                publishEnded(clientId, removedFilters);
+                return new CloseResult(true, true, removedFilters);
+            }
+            session.holder = null;
+            session.persistent = true;
+            session.expiresAt = SessionRules.expiresAt(now(), expirySeconds);
+            publish(new Change.SessionOffline(clientId, false));
+            return new CloseResult(true, false, List.of());
+        });
+    }
+
+    @Override
+    public Uni<List<Boolean>> subscribe(String clientId, List<Subscription> subscriptions) {
+        return locked(() -> {
+            InMemorySession session = existing(clientId);
+            List<Boolean> existed = new ArrayList<>(subscriptions.size());
+            for (Subscription subscription : subscriptions) {
+                existed.add(session.subscriptions.put(subscription.filter(), subscription) != null);
+                publish(new Change.SubscriptionAdded(clientId, subscription));
+            }
+            return existed;
+        });
+    }
+
+    @Override
+    public Uni<List<Boolean>> unsubscribe(String clientId, List<String> filters) {
+        return locked(() -> {
+            InMemorySession session = existing(clientId);
+            List<Boolean> existed = new ArrayList<>(filters.size());
+            for (String filter : filters) {
+                boolean removed = session.subscriptions.remove(filter) != null;
+                existed.add(removed);
+                if (removed) {
+                    publish(new Change.SubscriptionRemoved(clientId, filter));
+                }
+            }
+            return existed;
+        });
+    }
+
+    @Override
+    public Uni<Map<String, EnqueueResult>> enqueue(Map<String, List<StoredMessage>> messagesByClient) {
+        return locked(() -> {
+            Map<String, EnqueueResult> results = new LinkedHashMap<>();
+            long now = now();
+            messagesByClient.forEach((clientId, messages) -> {
+                InMemorySession session = backend.sessions.get(clientId);
+                if (session == null || session.expiredAt(now)) {
+                    results.put(clientId, new EnqueueResult(null, List.of(), 0, true));
+                } else if (!session.persistent) {
+                    results.put(clientId, new EnqueueResult(session.holder, List.of(), messages.size(), false));
+                } else {
+                    int dropped = session.enqueue(messages, limits.maxQueuedPerSession());
+                    List<QueuedDelivery> assigned = session.holder == null ? List.of() : session.release();
+                    results.put(clientId, new EnqueueResult(session.holder, assigned, dropped, false));
+                }
+            });
+            return results;
+        });
+    }
+
+    @Override
+    public Uni<AckResult> ack(String clientId, Holder holder, List<Integer> packetIds) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            if (session == null || !session.heldBy(holder)) {
+                return new AckResult(null, List.of());
+            }
+            session.acknowledge(packetIds);
+            return new AckResult(holder, session.release());
+        });
+    }
+
+    @Override
+    public Uni<Void> retain(StoredMessage message) {
+        return locked(() -> {
+            if (message.payload() == null || message.payload().length == 0) {
+                if (backend.retained.remove(message.topic()) != null) {
+                    publish(new Change.RetainedCleared(message.topic()));
+                }
+            } else {
+                backend.retained.put(message.topic(), message);
+                publish(new Change.RetainedSet(message));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<List<String>> expireDue(long nowMillis) {
+        return locked(() -> {
+            List<String> expired = new ArrayList<>();
+            backend.sessions.forEach((clientId, session) -> {
+                if (session.expiredAt(nowMillis)) {
+                    expired.add(clientId);
+                }
+            });
+            for (String clientId : expired) {
+                InMemorySession session = backend.sessions.remove(clientId);
+                publishEnded(clientId, List.copyOf(session.subscriptions.keySet()));
+            }
+            return expired;
+        });
+    }
+
+    @Override
+    public Uni<Snapshot> snapshot() {
+        return locked(() -> {
+            String cursor = Long.toString(backend.changes.lastSequence());
+            List<Change.SubscriptionAdded> subscriptions = new ArrayList<>();
+            List<Change.SessionOnline> sessions = new ArrayList<>();
+            backend.sessions.forEach((clientId, session) -> {
+                session.subscriptions.values()
+                        .forEach(subscription -> subscriptions.add(new Change.SubscriptionAdded(clientId, subscription)));
+                sessions.add(new Change.SessionOnline(clientId, session.holder, session.persistent));
+            });
+            return new Snapshot(subscriptions, sessions, List.copyOf(backend.retained.values()), cursor);
+        });
+    }
+
+    @Override
+    public void follow(String cursor, Consumer<Change> listener) {
+        long position;
+        try {
+            position = Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a cursor of the in-memory store: " + cursor, e);
+        }
+        InMemoryChangeFollower follower = new InMemoryChangeFollower(backend.changes, origin, position, listener);
+        followers.add(follower);
+        follower.start();
+    }
+
+    @Override
+    public void close() {
+        followers.forEach(InMemoryChangeFollower::stop);
+        followers.clear();
+    }
+
+    private InMemorySession existing(String clientId) {
+        InMemorySession session = backend.sessions.get(clientId);
+        if (session == null) {
+            throw new IllegalStateException("no session for client " + clientId);
+        }
+        return session;
+    }
+
+    private void publishEnded(String clientId, List<String> removedFilters) {
+        removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
+        publish(new Change.SessionOffline(clientId, true));
+    }
+
+    private void publish(Change change) {
+        backend.changes.append(origin, change);
+    }
+
+    private long now() {
+        return backend.clock.millis();
+    }
+
+    private <T> Uni<T> locked(Supplier<T> step) {
+        return Uni.createFrom().item(() -> {
+            backend.lock.lock();
+            try {
+                return step.get();
+            } finally {
+                backend.lock.unlock();
+            }
+        });
+    }
+}

@@ -1,0 +1,227 @@
+#!lua name=starling
+
+-- One atomic step per session. Every session function takes the same four keys, all with the
+-- session's hash tag: 1 session hash, 2 subscriptions hash, 3 queue list, 4 inflight list.
+-- Session hash fields: gw, conn (present while online), persistent, window, next_pid,
+-- expires_at (epoch ms while offline, -1 for never). Inflight entries are a 2-byte packet id
+-- followed by the encoded message, in the order the ids were assigned. Messages are opaque here.
+
+local MAX_PACKET_ID = 65535
+
+local function pid_of(entry)
+  return string.byte(entry, 1) * 256 + string.byte(entry, 2)
+end
+
+local function with_pid(pid, message)
+  return string.char(math.floor(pid / 256), pid % 256) .. message
+end
+
+local function next_pid(pid)
+  return pid % MAX_PACKET_ID + 1
+end
+
+local function expired(session, now)
+  if redis.call('HEXISTS', session, 'gw') == 1 then
+    return false
+  end
+  local at = tonumber(redis.call('HGET', session, 'expires_at') or '-1')
+  return at >= 0 and at <= now
+end
+
+local function held_by(session, gw, conn)
+  local holder = redis.call('HMGET', session, 'gw', 'conn')
+  return holder[1] == gw and holder[2] == conn
+end
+
+-- Deletes the whole session; answers its subscription filters.
+local function wipe(keys)
+  local filters = redis.call('HKEYS', keys[2])
+  redis.call('DEL', keys[1], keys[2], keys[3], keys[4])
+  return filters
+end
+
+-- Moves queued messages into the free part of the window with packet ids not in use,
+-- appending {pid, message, 0} to out.
+local function release(keys, out)
+  local inflight = redis.call('LRANGE', keys[4], 0, -1)
+  local free = tonumber(redis.call('HGET', keys[1], 'window')) - #inflight
+  if free <= 0 or redis.call('LLEN', keys[3]) == 0 then
+    return out
+  end
+  local used = {}
+  for _, entry in ipairs(inflight) do
+    used[pid_of(entry)] = true
+  end
+  local pid = tonumber(redis.call('HGET', keys[1], 'next_pid') or '1')
+  while free > 0 do
+    local message = redis.call('LPOP', keys[3])
+    if not message then
+      break
+    end
+    while used[pid] do
+      pid = next_pid(pid)
+    end
+    used[pid] = true
+    redis.call('RPUSH', keys[4], with_pid(pid, message))
+    out[#out + 1] = { pid, message, 0 }
+    pid = next_pid(pid)
+    free = free - 1
+  end
+  redis.call('HSET', keys[1], 'next_pid', pid)
+  return out
+end
+
+-- ARGV: gw, conn, clean ('1'/'0'), persistent ('1'/'0'), window, now
+-- -> {previous gw or '', previous conn, session present, removed filters, deliveries}
+local function open(keys, args)
+  local gw, conn, clean, now = args[1], args[2], args[3] == '1', tonumber(args[6])
+  local previous_gw, previous_conn = '', '0'
+  local removed = {}
+  local present = false
+  if redis.call('EXISTS', keys[1]) == 1 then
+    local holder = redis.call('HMGET', keys[1], 'gw', 'conn')
+    if holder[1] and not (holder[1] == gw and holder[2] == conn) then
+      previous_gw, previous_conn = holder[1], holder[2]
+    end
+    if clean or expired(keys[1], now) then
+      removed = wipe(keys)
+    else
+      present = true
+    end
+  end
+  redis.call('HSET', keys[1], 'gw', gw, 'conn', conn, 'persistent', args[4], 'window', args[5])
+  redis.call('HDEL', keys[1], 'expires_at')
+  local deliveries = {}
+  if present then
+    for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
+      deliveries[#deliveries + 1] = { pid_of(entry), string.sub(entry, 3), 1 }
+    end
+    release(keys, deliveries)
+  end
+  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries }
+end
+
+-- ARGV: gw, conn, end ('1'/'0'), expires_at -> {applied, ended, removed filters}
+local function close(keys, args)
+  if not held_by(keys[1], args[1], args[2]) then
+    return { 0, 0, {} }
+  end
+  if args[3] == '1' then
+    return { 1, 1, wipe(keys) }
+  end
+  redis.call('HDEL', keys[1], 'gw', 'conn')
+  redis.call('HSET', keys[1], 'expires_at', args[4], 'persistent', '1')
+  return { 1, 0, {} }
+end
+
+-- ARGV: filter, encoded subscription, ... -> per filter 1 if it existed before
+local function subscribe(keys, args)
+  if redis.call('EXISTS', keys[1]) == 0 then
+    return redis.error_reply('NOSESSION no session for this client')
+  end
+  local existed = {}
+  for i = 1, #args, 2 do
+    existed[#existed + 1] = redis.call('HSET', keys[2], args[i], args[i + 1]) == 0 and 1 or 0
+  end
+  return existed
+end
+
+-- ARGV: filters -> per filter 1 if it existed
+local function unsubscribe(keys, args)
+  if redis.call('EXISTS', keys[1]) == 0 then
+    return redis.error_reply('NOSESSION no session for this client')
+  end
+  local existed = {}
+  for i = 1, #args do
+    existed[#existed + 1] = redis.call('HDEL', keys[2], args[i])
+  end
+  return existed
+end
+
+-- ARGV: max queued + inflight, now, messages...
+-- -> {0} when the session is gone, else {1, holder gw or '', holder conn, dropped, assigned}
+local function enqueue(keys, args)
+  local max_total, now = tonumber(args[1]), tonumber(args[2])
+  if redis.call('EXISTS', keys[1]) == 0 or expired(keys[1], now) then
+    return { 0 }
+  end
+  local holder = redis.call('HMGET', keys[1], 'gw', 'conn', 'persistent')
+  local gw, conn = holder[1] or '', holder[2] or '0'
+  if holder[3] ~= '1' then
+    return { 1, gw, conn, #args - 2, {} }
+  end
+  local room = max_total - redis.call('LLEN', keys[3]) - redis.call('LLEN', keys[4])
+  local dropped = 0
+  for i = 3, #args do
+    if room > 0 then
+      redis.call('RPUSH', keys[3], args[i])
+      room = room - 1
+    else
+      dropped = dropped + 1
+    end
+  end
+  local assigned = {}
+  if gw ~= '' then
+    release(keys, assigned)
+  end
+  return { 1, gw, conn, dropped, assigned }
+end
+
+-- ARGV: gw, conn, packet ids... -> {0} for a stale holder, else {1, released}
+local function ack(keys, args)
+  if not held_by(keys[1], args[1], args[2]) then
+    return { 0 }
+  end
+  local acked = {}
+  for i = 3, #args do
+    acked[tonumber(args[i])] = true
+  end
+  local inflight = redis.call('LRANGE', keys[4], 0, -1)
+  local kept = {}
+  for _, entry in ipairs(inflight) do
+    if not acked[pid_of(entry)] then
+      kept[#kept + 1] = entry
+    end
+  end
+  if #kept < #inflight then
+    redis.call('DEL', keys[4])
+    for _, entry in ipairs(kept) do
+      redis.call('RPUSH', keys[4], entry)
+    end
+  end
+  return { 1, release(keys, {}) }
+end
+
+-- ARGV: now -> {'expired', filters} | {'online'} | {'later', expires_at} | {'absent'}
+local function expire(keys, args)
+  if redis.call('EXISTS', keys[1]) == 0 then
+    return { 'absent' }
+  end
+  if redis.call('HEXISTS', keys[1], 'gw') == 1 then
+    return { 'online' }
+  end
+  local at = redis.call('HGET', keys[1], 'expires_at') or '-1'
+  if tonumber(at) < 0 or tonumber(at) > tonumber(args[1]) then
+    return { 'later', at }
+  end
+  return { 'expired', wipe(keys) }
+end
+
+-- KEYS: the expiry index. ARGV: member, score. Removes the member only if its score is unchanged,
+-- so an entry rewritten by a later close survives.
+local function unschedule(keys, args)
+  local score = redis.call('ZSCORE', keys[1], args[1])
+  if score and tonumber(score) == tonumber(args[2]) then
+    return redis.call('ZREM', keys[1], args[1])
+  end
+  return 0
+end
+
+redis.register_function('starling_open', open)
+redis.register_function('starling_close', close)
+redis.register_function('starling_subscribe', subscribe)
+redis.register_function('starling_unsubscribe', unsubscribe)
+redis.register_function('starling_enqueue', enqueue)
+redis.register_function('starling_ack', ack)
+redis.register_function('starling_expire', expire)
+redis.register_function('starling_unschedule', unschedule)

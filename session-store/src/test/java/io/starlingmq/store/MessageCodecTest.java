@@ -1,0 +1,56 @@
+package io.starlingmq.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MessageCodecTest {
+
+    @Test
+    void everyFieldSurvivesRoundTrip() {
+        StoredMessage message = new StoredMessage("a/b", bytes("payload"), 2, true, "publisher-1", 1_234_567_890_123L,
+                1, 3600, "text/plain", "reply/here", bytes("corr"),
+                List.of(new StoredMessage.UserProperty("k1", "v1"), new StoredMessage.UserProperty("k1", "v2")));
+
+        StoredMessage decoded = MessageCodec.decode(MessageCodec.encode(message));
+
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(message);
+    }
+
+    @Test
+    void absentOptionalFieldsStayAbsent() {
+        StoredMessage message = new StoredMessage("t", new byte[0], 0, false, null, 0, -1, -1, null, null, null, null);
+
+        StoredMessage decoded = MessageCodec.decode(MessageCodec.encode(message));
+
+        assertThat(decoded).usingRecursiveComparison().isEqualTo(message);
+        assertThat(decoded.publisher()).isNull();
+        assertThat(decoded.correlationData()).isNull();
+        assertThat(decoded.payload()).isEmpty();
+    }
+
+    @Test
+    void truncatedEncodingIsRejected() {
+        byte[] encoded = MessageCodec.encode(StoredMessage.of("t", bytes("x"), 1, false, "p"));
+
+        assertThatThrownBy(() -> MessageCodec.decode(Arrays.copyOf(encoded, encoded.length - 3)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unknownVersionIsRejected() {
+        byte[] encoded = MessageCodec.encode(StoredMessage.of("t", bytes("x"), 1, false, "p"));
+        encoded[0] = 99;
+
+        assertThatThrownBy(() -> MessageCodec.decode(encoded)).hasMessageContaining("version 99");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

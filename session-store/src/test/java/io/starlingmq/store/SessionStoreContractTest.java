@@ -1,0 +1,505 @@
+package io.starlingmq.store;
+
+import io.starlingmq.store.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The behaviour every {@link SessionStore} implementation must have. */
+public abstract class SessionStoreContractTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final StoreLimits LIMITS = new StoreLimits(5, 3);
+    private static final Holder GW1 = new Holder("gw-1", 1);
+    private static final Holder GW2 = new Holder("gw-2", 7);
+
+    protected final MutableClock clock = new MutableClock(1_700_000_000_000L);
+    private final List<SessionStore> stores = new ArrayList<>();
+    private SessionStore store;
+    private SessionStore peer;
+
+    /** A store over the backing state every store of this test shares. */
+    protected abstract SessionStore createStore(StoreLimits limits, InstantSource clock);
+
+    /** Empties the shared backing state. */
+    protected abstract void wipe();
+
+    @BeforeEach
+    void startStores() {
+        wipe();
+        store = newStore();
+        peer = newStore();
+    }
+
+    @AfterEach
+    void closeStores() {
+        stores.forEach(SessionStore::close);
+    }
+
+    private SessionStore newStore() {
+        SessionStore created = createStore(LIMITS, clock);
+        stores.add(created);
+        return created;
+    }
+
+    @Test
+    void newSessionIsNotPresent() {
+        OpenResult result = open("c", true, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        assertThat(result.sessionPresent()).isFalse();
+        assertThat(result.previousHolder()).isNull();
+        assertThat(result.deliveries()).isEmpty();
+    }
+
+    @Test
+    void takeoverAnswersPreviousHolder() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        OpenResult takeover = done(peer.open(new SessionSpec("c", false, SessionSpec.NEVER_EXPIRES, 10), GW2));
+
+        assertThat(takeover.previousHolder()).isEqualTo(GW1);
+        assertThat(takeover.sessionPresent()).isTrue();
+    }
+
+    @Test
+    void cleanStartDiscardsPreviousSessionAndAnswersItsFilters() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("a/+", 1), Subscription.of("b", 2))));
+        enqueue("c", "m1");
+
+        OpenResult clean = open("c", true, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        assertThat(clean.sessionPresent()).isFalse();
+        assertThat(clean.previousHolder()).isEqualTo(GW1);
+        assertThat(clean.removedFilters()).containsExactlyInAnyOrder("a/+", "b");
+        assertThat(clean.deliveries()).isEmpty();
+        assertThat(done(store.snapshot()).subscriptions()).isEmpty();
+    }
+
+    @Test
+    void resumedSessionResendsInflightWithSamePacketIdsAndDup() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        List<QueuedDelivery> first = enqueue("c", "m1", "m2").assigned();
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        assertThat(resumed.sessionPresent()).isTrue();
+        assertThat(resumed.deliveries()).extracting(QueuedDelivery::packetId)
+                .containsExactlyElementsOf(first.stream().map(QueuedDelivery::packetId).toList());
+        assertThat(resumed.deliveries()).allMatch(QueuedDelivery::dup);
+        assertThat(texts(resumed.deliveries())).containsExactly("m1", "m2");
+    }
+
+    @Test
+    void resumeReleasesQueuedMessagesAfterInflightWithNewPacketIds() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        List<QueuedDelivery> assigned = enqueue("c", "m1", "m2", "m3").assigned();
+        assertThat(texts(assigned)).containsExactly("m1");
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 3, GW2);
+
+        assertThat(texts(resumed.deliveries())).containsExactly("m1", "m2", "m3");
+        assertThat(resumed.deliveries()).extracting(QueuedDelivery::dup).containsExactly(true, false, false);
+        assertThat(resumed.deliveries()).extracting(QueuedDelivery::packetId).doesNotHaveDuplicates();
+        assertThat(resumed.deliveries().getFirst().packetId()).isEqualTo(assigned.getFirst().packetId());
+    }
+
+    @Test
+    void staleHolderCannotCloseSuccessorsSession() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        CloseResult stale = done(store.close("c", GW1, 0));
+
+        assertThat(stale.applied()).isFalse();
+        EnqueueResult stillOnline = enqueue("c", "m1");
+        assertThat(stillOnline.sessionGone()).isFalse();
+        assertThat(stillOnline.holder()).isEqualTo(GW2);
+    }
+
+    @Test
+    void closeWithExpiryZeroEndsSessionAndAnswersFilters() {
+        open("c", true, 0, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("x/#", 0))));
+
+        CloseResult closed = done(store.close("c", GW1, 0));
+
+        assertThat(closed.applied()).isTrue();
+        assertThat(closed.ended()).isTrue();
+        assertThat(closed.removedFilters()).containsExactly("x/#");
+        assertThat(enqueue("c", "m1").sessionGone()).isTrue();
+        Snapshot snapshot = done(store.snapshot());
+        assertThat(snapshot.sessions()).isEmpty();
+        assertThat(snapshot.subscriptions()).isEmpty();
+    }
+
+    @Test
+    void offlineSessionQueuesWithoutAssigning() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        CloseResult closed = done(store.close("c", GW1, 60));
+        assertThat(closed.applied()).isTrue();
+        assertThat(closed.ended()).isFalse();
+
+        EnqueueResult queued = enqueue("c", "m1", "m2");
+
+        assertThat(queued.holder()).isNull();
+        assertThat(queued.assigned()).isEmpty();
+        assertThat(queued.dropped()).isZero();
+        assertThat(queued.sessionGone()).isFalse();
+        assertThat(texts(open("c", false, 60, 10, GW2).deliveries())).containsExactly("m1", "m2");
+    }
+
+    @Test
+    void enqueueToUnknownSessionReportsGone() {
+        EnqueueResult result = enqueue("nobody", "m1");
+
+        assertThat(result.sessionGone()).isTrue();
+        assertThat(result.assigned()).isEmpty();
+        assertThat(result.holder()).isNull();
+    }
+
+    @Test
+    void enqueueAnswersEachSessionSeparately() {
+        open("a", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        Map<String, EnqueueResult> results = done(store.enqueue(Map.of(
+                "a", List.of(message("m1")), "nobody", List.of(message("m2")))));
+
+        assertThat(results.get("a").sessionGone()).isFalse();
+        assertThat(texts(results.get("a").assigned())).containsExactly("m1");
+        assertThat(results.get("nobody").sessionGone()).isTrue();
+    }
+
+    @Test
+    void queueBoundDropsNewestAndCountsThem() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        EnqueueResult result = enqueue("c", "m1", "m2", "m3", "m4", "m5", "m6", "m7");
+
+        assertThat(result.dropped()).isEqualTo(2);
+        assertThat(texts(result.assigned())).containsExactly("m1", "m2", "m3");
+        AckResult acked = done(store.ack("c", GW1, result.assigned().stream().map(QueuedDelivery::packetId).toList()));
+        assertThat(texts(acked.released())).containsExactly("m4", "m5");
+    }
+
+    @Test
+    void windowLimitsAssignedToReceiveMaximum() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 2, GW1);
+
+        EnqueueResult result = enqueue("c", "m1", "m2", "m3");
+
+        assertThat(result.holder()).isEqualTo(GW1);
+        assertThat(texts(result.assigned())).containsExactly("m1", "m2");
+        assertThat(result.assigned()).noneMatch(QueuedDelivery::dup);
+    }
+
+    @Test
+    void windowNeverExceedsStoreMaxInflight() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 65535, GW1);
+
+        EnqueueResult result = enqueue("c", "m1", "m2", "m3", "m4");
+
+        assertThat(texts(result.assigned())).containsExactly("m1", "m2", "m3");
+    }
+
+    @Test
+    void ackReleasesNextQueuedMessage() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        int first = enqueue("c", "m1", "m2").assigned().getFirst().packetId();
+
+        AckResult acked = done(store.ack("c", GW1, List.of(first)));
+
+        assertThat(acked.holder()).isEqualTo(GW1);
+        assertThat(texts(acked.released())).containsExactly("m2");
+        assertThat(acked.released().getFirst().dup()).isFalse();
+    }
+
+    @Test
+    void ackOfUnknownPacketIdReleasesNothing() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        int first = enqueue("c", "m1", "m2").assigned().getFirst().packetId();
+
+        AckResult acked = done(store.ack("c", GW1, List.of(PacketIds.next(first))));
+
+        assertThat(acked.holder()).isEqualTo(GW1);
+        assertThat(acked.released()).isEmpty();
+    }
+
+    @Test
+    void staleHolderAckIsIgnored() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        int first = enqueue("c", "m1", "m2").assigned().getFirst().packetId();
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW2);
+
+        AckResult stale = done(store.ack("c", GW1, List.of(first)));
+
+        assertThat(stale.holder()).isNull();
+        assertThat(stale.released()).isEmpty();
+        assertThat(texts(done(store.ack("c", GW2, List.of(first))).released())).containsExactly("m2");
+    }
+
+    @Test
+    void packetIdsStayUniqueAmongInflightAcrossAcks() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 3, GW1);
+        List<QueuedDelivery> inflight = new ArrayList<>(enqueue("c", "m1", "m2", "m3").assigned());
+        for (int round = 0; round < 5; round++) {
+            QueuedDelivery acked = inflight.remove(1);
+            inflight.addAll(enqueue("c", "n" + round).assigned());
+            inflight.addAll(done(store.ack("c", GW1, List.of(acked.packetId()))).released());
+            assertThat(inflight).extracting(QueuedDelivery::packetId).doesNotHaveDuplicates()
+                    .allMatch(id -> id >= 1 && id <= 65535);
+        }
+        assertThat(inflight).hasSize(3);
+    }
+
+    @Test
+    void subscribeAnswersWhetherEachExisted() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("a", 0))));
+
+        List<Boolean> existed = done(store.subscribe("c", List.of(Subscription.of("a", 1), Subscription.of("b", 1))));
+
+        assertThat(existed).containsExactly(true, false);
+        assertThat(done(store.snapshot()).subscriptions()).containsExactlyInAnyOrder(
+                new Change.SubscriptionAdded("c", Subscription.of("a", 1)),
+                new Change.SubscriptionAdded("c", Subscription.of("b", 1)));
+    }
+
+    @Test
+    void unsubscribeAnswersWhetherEachExisted() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("a", 0))));
+
+        List<Boolean> existed = done(store.unsubscribe("c", List.of("a", "never")));
+
+        assertThat(existed).containsExactly(true, false);
+        assertThat(done(store.snapshot()).subscriptions()).isEmpty();
+    }
+
+    @Test
+    void subscribeWithoutSessionFails() {
+        assertThatThrownBy(() -> done(store.subscribe("nobody", List.of(Subscription.of("a", 0)))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("nobody");
+    }
+
+    @Test
+    void retainReplacesAndEmptyPayloadClears() {
+        done(store.retain(message("t/1", "old")));
+        done(store.retain(message("t/1", "new")));
+        done(store.retain(message("t/2", "kept")));
+        done(store.retain(message("t/3", "gone")));
+        done(store.retain(message("t/3", "")));
+
+        List<StoredMessage> retained = done(peer.snapshot()).retained();
+
+        assertThat(retained).extracting(StoredMessage::topic).containsExactlyInAnyOrder("t/1", "t/2");
+        assertThat(retained).extracting(m -> text(m.payload())).containsExactlyInAnyOrder("new", "kept");
+    }
+
+    @Test
+    void expiredSessionIsGone() {
+        open("c", false, 30, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("a", 1))));
+        done(store.close("c", GW1, 30));
+
+        assertThat(done(store.expireDue(clock.millis() + 29_999))).isEmpty();
+        List<String> expired = done(store.expireDue(clock.millis() + 30_000));
+
+        assertThat(expired).containsExactly("c");
+        assertThat(enqueue("c", "m1").sessionGone()).isTrue();
+        Snapshot snapshot = done(store.snapshot());
+        assertThat(snapshot.sessions()).isEmpty();
+        assertThat(snapshot.subscriptions()).isEmpty();
+    }
+
+    @Test
+    void expireDueNeverRemovesSessionThatCameBackOnline() {
+        open("c", false, 30, 10, GW1);
+        done(store.close("c", GW1, 30));
+        open("c", false, 30, 10, GW2);
+
+        assertThat(done(store.expireDue(clock.millis() + 60_000))).isEmpty();
+        assertThat(enqueue("c", "m1").holder()).isEqualTo(GW2);
+    }
+
+    @Test
+    void sessionWhoseExpiryPassedCountsAsAbsent() {
+        open("c", false, 30, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("a", 1))));
+        enqueue("c", "m1");
+        done(store.close("c", GW1, 30));
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(enqueue("c", "m2").sessionGone()).isTrue();
+        OpenResult reopened = open("c", false, 30, 10, GW2);
+
+        assertThat(reopened.sessionPresent()).isFalse();
+        assertThat(reopened.deliveries()).isEmpty();
+        assertThat(reopened.removedFilters()).containsExactly("a");
+    }
+
+    @Test
+    void neverExpiringSessionIsNotExpired() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+        clock.advance(Duration.ofDays(400));
+
+        assertThat(done(store.expireDue(clock.millis()))).isEmpty();
+        assertThat(open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW2).sessionPresent()).isTrue();
+    }
+
+    @Test
+    void nonPersistentSessionIsRegisteredButKeepsNoQueue() {
+        open("c", true, 0, 10, GW1);
+
+        EnqueueResult result = enqueue("c", "m1");
+        OpenResult second = done(peer.open(new SessionSpec("c", true, 0, 10), GW2));
+
+        assertThat(result.sessionGone()).isFalse();
+        assertThat(result.assigned()).isEmpty();
+        assertThat(result.dropped()).isEqualTo(1);
+        assertThat(second.previousHolder()).isEqualTo(GW1);
+    }
+
+    @Test
+    void snapshotListsSessionsWithHolderOrNullWhenOffline() {
+        open("on", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        open("off", false, 60, 10, GW2);
+        done(store.close("off", GW2, 60));
+
+        List<Change.SessionOnline> sessions = done(peer.snapshot()).sessions();
+
+        assertThat(sessions).containsExactlyInAnyOrder(
+                new Change.SessionOnline("on", GW1, true),
+                new Change.SessionOnline("off", null, true));
+    }
+
+    @Test
+    void changesReachOtherInstancesNotTheOrigin() {
+        String cursor = done(store.snapshot()).cursor();
+        List<Change> seenByStore = new CopyOnWriteArrayList<>();
+        List<Change> seenByPeer = new CopyOnWriteArrayList<>();
+        store.follow(cursor, seenByStore::add);
+        peer.follow(cursor, seenByPeer::add);
+
+        open("s", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(peer.retain(message("r", "x")));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(seenByPeer).containsExactly(new Change.SessionOnline("s", GW1, true));
+            assertThat(seenByStore).hasSize(1);
+        });
+        assertThat(((Change.RetainedSet) seenByStore.getFirst()).message().topic()).isEqualTo("r");
+    }
+
+    @Test
+    void followDeliversEveryKindOfChangeInOrder() {
+        List<Change> seen = new CopyOnWriteArrayList<>();
+        peer.follow(done(peer.snapshot()).cursor(), seen::add);
+
+        open("c", false, 60, 10, GW1);
+        done(store.subscribe("c", List.of(Subscription.of("a", 1))));
+        done(store.unsubscribe("c", List.of("a")));
+        done(store.retain(message("t", "x")));
+        done(store.retain(message("t", "")));
+        done(store.close("c", GW1, 60));
+        done(store.expireDue(clock.millis() + 60_000));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(seen).hasSize(7));
+        assertThat(seen.get(0)).isEqualTo(new Change.SessionOnline("c", GW1, true));
+        assertThat(seen.get(1)).isEqualTo(new Change.SubscriptionAdded("c", Subscription.of("a", 1)));
+        assertThat(seen.get(2)).isEqualTo(new Change.SubscriptionRemoved("c", "a"));
+        assertThat(seen.get(3)).isInstanceOf(Change.RetainedSet.class);
+        assertThat(seen.get(4)).isEqualTo(new Change.RetainedCleared("t"));
+        assertThat(seen.get(5)).isEqualTo(new Change.SessionOffline("c", false));
+        assertThat(seen.get(6)).isEqualTo(new Change.SessionOffline("c", true));
+    }
+
+    @Test
+    void snapshotPlusFollowMissesNothing() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(peer.subscribe("c", List.of(Subscription.of("before", 1))));
+        Snapshot snapshot = done(store.snapshot());
+        done(peer.subscribe("c", List.of(Subscription.of("after", 1))));
+
+        List<Change> followed = new CopyOnWriteArrayList<>();
+        store.follow(snapshot.cursor(), followed::add);
+
+        Set<String> filters = new HashSet<>();
+        snapshot.subscriptions().forEach(added -> filters.add(added.subscription().filter()));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            Set<String> all = new HashSet<>(filters);
+            followed.stream().filter(Change.SubscriptionAdded.class::isInstance)
+                    .forEach(change -> all.add(((Change.SubscriptionAdded) change).subscription().filter()));
+            assertThat(all).containsExactlyInAnyOrder("before", "after");
+        });
+    }
+
+    @Test
+    void followStopsAfterClose() {
+        List<Change> seen = new CopyOnWriteArrayList<>();
+        String cursor = done(peer.snapshot()).cursor();
+        peer.follow(cursor, seen::add);
+        open("first", false, 60, 10, GW1);
+        await().atMost(TIMEOUT).until(() -> seen.size() == 1);
+
+        peer.close();
+        open("second", false, 60, 10, GW1);
+        SessionStore witness = newStore();
+        List<Change> witnessed = new CopyOnWriteArrayList<>();
+        witness.follow(cursor, witnessed::add);
+        await().atMost(TIMEOUT).until(() -> witnessed.size() == 2);
+
+        assertThat(seen).hasSize(1);
+    }
+
+    private OpenResult open(String clientId, boolean cleanStart, long expiry, int receiveMaximum, Holder holder) {
+        return done(store.open(new SessionSpec(clientId, cleanStart, expiry, receiveMaximum), holder));
+    }
+
+    private EnqueueResult enqueue(String clientId, String... texts) {
+        List<StoredMessage> messages = new ArrayList<>();
+        for (String text : texts) {
+            messages.add(message(text));
+        }
+        return done(store.enqueue(Map.of(clientId, messages))).get(clientId);
+    }
+
+    private static StoredMessage message(String text) {
+        return message("topic", text);
+    }
+
+    private static StoredMessage message(String topic, String text) {
+        return new StoredMessage(topic, text.getBytes(StandardCharsets.UTF_8), 1, false, "pub", 1L, -1, -1,
+                null, null, null, List.of());
+    }
+
+    private static List<String> texts(List<QueuedDelivery> deliveries) {
+        return deliveries.stream().map(delivery -> text(delivery.message().payload())).toList();
+    }
+
+    private static String text(byte[] payload) {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    private static <T> T done(io.smallrye.mutiny.Uni<T> step) {
+        return step.await().atMost(TIMEOUT);
+    }
+}
