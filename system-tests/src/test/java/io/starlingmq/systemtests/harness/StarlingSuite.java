@@ -20,7 +20,7 @@ public final class StarlingSuite implements AutoCloseable {
     private final Path logDir;
     private final List<AppProcess> processes = new ArrayList<>();
     private final Map<String, Integer> mqttPorts = new LinkedHashMap<>();
-    private int routerPort;
+    private final List<Integer> routerPorts = new ArrayList<>();
 
     private StarlingSuite(String testName) {
         this.logDir = root.resolve("system-tests/target/suite-logs").resolve(testName);
@@ -28,11 +28,18 @@ public final class StarlingSuite implements AutoCloseable {
 
     /** Redis (flushed), one router on it, and gateways with the given names. */
     public static StarlingSuite start(String testName, String... gatewayNames) throws IOException {
+        return start(testName, 1, gatewayNames);
+    }
+
+    /** Redis (flushed), {@code routers} routers on it, and gateways linked to every router. */
+    public static StarlingSuite start(String testName, int routers, String... gatewayNames) throws IOException {
         StarlingSuite suite = new StarlingSuite(testName);
         try {
             RedisServerProcess redis = RedisServerProcess.shared();
             redis.flushAll();
-            suite.startRouter(redis.uri());
+            for (int i = 0; i < routers; i++) {
+                suite.startRouter("router-" + (char) ('a' + i), redis.uri());
+            }
             for (String gateway : gatewayNames) {
                 suite.startGateway(gateway);
             }
@@ -43,10 +50,16 @@ public final class StarlingSuite implements AutoCloseable {
         }
     }
 
-    private void startRouter(String redisUri) throws IOException {
-        routerPort = FreePort.find();
-        processes.add(AppProcess.start("router", root.resolve("services/router/target/quarkus-app/quarkus-run.jar"),
-                routerPort, Map.of("STARLING_ROUTER_STORE", "redis", "QUARKUS_REDIS_HOSTS", redisUri), logDir));
+    private void startRouter(String name, String redisUri) throws IOException {
+        int port = FreePort.find();
+        processes.add(AppProcess.start(name, root.resolve("services/router/target/quarkus-app/quarkus-run.jar"),
+                port, Map.of("STARLING_ROUTER_STORE", "redis", "QUARKUS_REDIS_HOSTS", redisUri), logDir));
+        routerPorts.add(port);
+    }
+
+    /** The routers' link addresses in configuration order, as gateways get them. */
+    private String routerList() {
+        return String.join(",", routerPorts.stream().map(port -> "127.0.0.1:" + port).toList());
     }
 
     public AppProcess startGateway(String name) throws IOException {
