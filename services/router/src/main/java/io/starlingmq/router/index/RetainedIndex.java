@@ -28,8 +28,4 @@ public final class RetainedIndex {
     public List<StoredMessage> matching(String filter) {
         return byTopic.values().stream().filter(m -> TopicFilter.matches(filter, m.topic())).toList();
     }
-
-    public int size() {
-        return byTopic.size();
-    }
 }

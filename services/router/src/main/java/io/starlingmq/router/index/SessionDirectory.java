@@ -39,8 +39,4 @@ public final class SessionDirectory {
     public long onlineCount() {
         return entries.values().stream().filter(Entry::online).count();
     }
-
-    public int size() {
-        return entries.size();
-    }
 }

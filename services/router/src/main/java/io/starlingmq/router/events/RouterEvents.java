@@ -1,0 +1,77 @@
+package io.starlingmq.router.events;
+
+import io.starlingmq.contract.link.v1.Deliver;
+import io.starlingmq.contract.link.v1.Kick;
+import io.starlingmq.contract.link.v1.PublishDone;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.SessionOpened;
+import io.starlingmq.contract.link.v1.Subscribed;
+import io.starlingmq.contract.link.v1.Unsubscribed;
+import io.starlingmq.store.QueuedDelivery;
+import io.starlingmq.store.StoredMessage;
+
+import java.util.List;
+
+/** Builds the events the router sends to gateways. */
+public final class RouterEvents {
+
+    /** MQTT 5 reason code: the session was taken over by another connection. */
+    public static final int SESSION_TAKEN_OVER = 0x8E;
+
+    private RouterEvents() {
+    }
+
+    public static RouterEvent sessionOpened(long connectionId, boolean sessionPresent, int reasonCode) {
+        return RouterEvent.newBuilder().setSessionOpened(SessionOpened.newBuilder()
+                .setConnectionId(connectionId).setSessionPresent(sessionPresent).setReasonCode(reasonCode)).build();
+    }
+
+    public static RouterEvent subscribed(long connectionId, int packetId, List<Integer> reasonCodes) {
+        return RouterEvent.newBuilder().setSubscribed(Subscribed.newBuilder()
+                .setConnectionId(connectionId).setPacketId(packetId).addAllReasonCodes(reasonCodes)).build();
+    }
+
+    public static RouterEvent unsubscribed(long connectionId, int packetId, List<Integer> reasonCodes) {
+        return RouterEvent.newBuilder().setUnsubscribed(Unsubscribed.newBuilder()
+                .setConnectionId(connectionId).setPacketId(packetId).addAllReasonCodes(reasonCodes)).build();
+    }
+
+    public static RouterEvent publishDone(long connectionId, int packetId, int reasonCode) {
+        return RouterEvent.newBuilder().setPublishDone(PublishDone.newBuilder()
+                .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reasonCode)).build();
+    }
+
+    public static RouterEvent kick(long connectionId) {
+        return RouterEvent.newBuilder().setKick(Kick.newBuilder()
+                .setConnectionId(connectionId).setReasonCode(SESSION_TAKEN_OVER)).build();
+    }
+
+    /** A delivery the gateway numbers itself (clean session or QoS 0): packet id 0. */
+    public static RouterEvent directDelivery(long connectionId, StoredMessage message, int qos, boolean retained) {
+        return deliver(connectionId, message, qos, 0, false, retained);
+    }
+
+    /**
+     * A delivery the store numbered. A queued message carries the QoS it is delivered at, and its retain
+     * flag says whether it came from a retained message (sent on subscribe).
+     */
+    public static RouterEvent queuedDelivery(long connectionId, QueuedDelivery delivery) {
+        StoredMessage message = delivery.message();
+        return deliver(connectionId, message, message.qos(), delivery.packetId(), delivery.dup(), message.retain());
+    }
+
+    public static List<RouterEvent> queuedDeliveries(long connectionId, List<QueuedDelivery> deliveries) {
+        return deliveries.stream().map(d -> queuedDelivery(connectionId, d)).toList();
+    }
+
+    private static RouterEvent deliver(long connectionId, StoredMessage message, int qos, int packetId, boolean dup,
+                                       boolean retained) {
+        return RouterEvent.newBuilder().setDeliver(Deliver.newBuilder()
+                .setConnectionId(connectionId)
+                .setMessage(MessageMapping.toMessage(message.withRetain(retained)))
+                .setQos(qos)
+                .setPacketId(packetId)
+                .setDup(dup)
+                .setRetained(retained)).build();
+    }
+}

@@ -1,0 +1,140 @@
+package io.starlingmq.router.link;
+
+import io.grpc.Status;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.RouterFrame;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Batches the events for one gateway into frames. Any thread may send; one thread at a time drains
+ * (a work-in-progress counter serializes the calls on the sink). A frame is written when it is full or
+ * when nothing more is pending, and only while the transport is ready; the rest waits, up to a bound.
+ * Past that bound the gateway is too slow: its stream is closed rather than buffered without limit.
+ */
+public final class FrameSender {
+
+    private static final Logger LOG = Logger.getLogger(FrameSender.class);
+
+    private final FrameSink sink;
+    private final int maxEventsPerFrame;
+    private final int maxPendingEvents;
+    private final Supplier<String> name;
+    private final Runnable onOverflow;
+    private final Queue<RouterEvent> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pendingCount = new AtomicInteger();
+    private final AtomicInteger wip = new AtomicInteger();
+    private volatile Status failure;
+    private volatile boolean completing;
+    private volatile boolean ended;
+
+    /**
+     * @param maxPendingFrames frames (of {@code maxEventsPerFrame} events) that may wait for the transport
+     * @param onOverflow       run once when the bound is exceeded, after the stream was failed
+     */
+    public FrameSender(FrameSink sink, int maxEventsPerFrame, int maxPendingFrames, Supplier<String> name,
+                       Runnable onOverflow) {
+        if (maxEventsPerFrame < 1 || maxPendingFrames < 1) {
+            throw new IllegalArgumentException("frame bounds must be positive");
+        }
+        this.sink = sink;
+        this.maxEventsPerFrame = maxEventsPerFrame;
+        this.maxPendingEvents = Math.multiplyExact(maxEventsPerFrame, maxPendingFrames);
+        this.name = name;
+        this.onOverflow = onOverflow;
+    }
+
+    public void send(RouterEvent event) {
+        sendAll(List.of(event));
+    }
+
+    /** Queues the events in order and drains; events of one call are never split by another caller's. */
+    public void sendAll(List<RouterEvent> events) {
+        if (events.isEmpty() || isClosed()) {
+            return;
+        }
+        if (pendingCount.addAndGet(events.size()) > maxPendingEvents) {
+            overflow();
+            return;
+        }
+        synchronized (pending) {
+            pending.addAll(events);
+        }
+        drain();
+    }
+
+    /** Writes what the transport takes now; also called when the transport becomes ready again. */
+    public void drain() {
+        if (wip.getAndIncrement() != 0) {
+            return;
+        }
+        int missed = 1;
+        do {
+            writeReadyFrames();
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    /** Ends the stream normally once the pending events are written. */
+    public void complete() {
+        completing = true;
+        drain();
+    }
+
+    /** Ends the stream with an error status; pending events are discarded. */
+    public void fail(Status status) {
+        if (failure == null) {
+            failure = status;
+        }
+        drain();
+    }
+
+    public boolean isClosed() {
+        return failure != null || completing || ended;
+    }
+
+    public int pendingEvents() {
+        return Math.max(0, pendingCount.get());
+    }
+
+    private void writeReadyFrames() {
+        if (ended) {
+            pending.clear();
+            return;
+        }
+        if (failure != null) {
+            ended = true;
+            pending.clear();
+            sink.fail(failure);
+            return;
+        }
+        while (!pending.isEmpty() && sink.isReady()) {
+            RouterFrame.Builder frame = RouterFrame.newBuilder();
+            RouterEvent event;
+            while (frame.getEventsCount() < maxEventsPerFrame && (event = pending.poll()) != null) {
+                frame.addEvents(event);
+            }
+            pendingCount.addAndGet(-frame.getEventsCount());
+            sink.send(frame.build());
+        }
+        if (completing && pending.isEmpty()) {
+            ended = true;
+            sink.complete();
+        }
+    }
+
+    private void overflow() {
+        if (failure != null) {
+            return;
+        }
+        LOG.warnf("gateway %s reads too slowly (more than %d events pending): closing its stream", name.get(),
+                maxPendingEvents);
+        fail(Status.RESOURCE_EXHAUSTED.withDescription("gateway too slow: outbound bound exceeded"));
+        onOverflow.run();
+    }
+}

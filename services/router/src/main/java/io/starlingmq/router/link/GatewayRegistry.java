@@ -1,0 +1,47 @@
+package io.starlingmq.router.link;
+
+import io.starlingmq.contract.link.v1.RouterEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The live stream of each gateway; a newer stream with the same gateway id replaces the old one. */
+@ApplicationScoped
+public class GatewayRegistry {
+
+    private static final Logger LOG = Logger.getLogger(GatewayRegistry.class);
+
+    private final Map<String, GatewayLink> links = new ConcurrentHashMap<>();
+
+    /** Registers {@code link}; answers the link it replaced, or null. */
+    public GatewayLink register(GatewayLink link) {
+        return links.put(link.gatewayId(), link);
+    }
+
+    /** Forgets {@code link} unless a newer stream of its gateway already replaced it. */
+    public void unregister(GatewayLink link) {
+        links.remove(link.gatewayId(), link);
+    }
+
+    public GatewayLink get(String gatewayId) {
+        return links.get(gatewayId);
+    }
+
+    /** Sends to the gateway's stream; answers false when this router has no stream from that gateway. */
+    public boolean sendTo(String gatewayId, List<RouterEvent> events) {
+        GatewayLink link = links.get(gatewayId);
+        if (link == null) {
+            LOG.debugf("no stream from gateway %s: %d events not sent", gatewayId, events.size());
+            return false;
+        }
+        link.sender().sendAll(events);
+        return true;
+    }
+
+    public int size() {
+        return links.size();
+    }
+}

@@ -1,0 +1,164 @@
+package io.starlingmq.router.session;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.Publish;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.router.events.MessageMapping;
+import io.starlingmq.router.events.RouterEvents;
+import io.starlingmq.router.index.RetainedIndex;
+import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.index.SubscriptionIndex;
+import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.store.EnqueueResult;
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.StoredMessage;
+import io.starlingmq.store.Subscription;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Routes the publishes of one frame: retained messages stored, subscribers matched, clean and QoS 0
+ * deliveries sent straight to their gateways, persistent QoS > 0 deliveries appended with ONE store call,
+ * and only then PublishDone for every QoS > 0 publish.
+ */
+@ApplicationScoped
+public class PublishRouter {
+
+    private static final Logger LOG = Logger.getLogger(PublishRouter.class);
+    private static final int SUCCESS = 0x00;
+    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
+    private static final int UNSPECIFIED_ERROR = 0x80;
+
+    @Inject
+    SessionStore store;
+    @Inject
+    SubscriptionIndex index;
+    @Inject
+    RetainedIndex retained;
+    @Inject
+    SessionDirectory directory;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    SessionLifecycle lifecycle;
+    @Inject
+    RouterMetrics metrics;
+
+    /** What became of one publish of the frame. */
+    private static final class Outcome {
+        final Publish publish;
+        final StoredMessage message;
+        boolean matched;
+        boolean queued;
+        boolean failed;
+
+        Outcome(Publish publish, StoredMessage message) {
+            this.publish = publish;
+            this.message = message;
+        }
+
+        int reasonCode() {
+            return failed ? UNSPECIFIED_ERROR : matched ? SUCCESS : NO_MATCHING_SUBSCRIBERS;
+        }
+    }
+
+    public Uni<Void> route(GatewayLink link, List<Publish> publishes) {
+        long now = System.currentTimeMillis();
+        List<Outcome> outcomes = publishes.stream()
+                .map(p -> new Outcome(p, MessageMapping.toStored(p.getMessage(), now))).toList();
+        return storeRetained(outcomes)
+                .onItem().transformToUni(ignored -> enqueue(match(outcomes), outcomes))
+                .invoke(ignored -> answer(link, outcomes));
+    }
+
+    /** Retained messages first, in order, so a subscriber arriving next already finds them. */
+    private Uni<Void> storeRetained(List<Outcome> outcomes) {
+        List<Outcome> retaining = outcomes.stream().filter(o -> o.message.retain()).toList();
+        if (retaining.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(retaining)
+                .onItem().transformToUniAndConcatenate(o -> store.retain(o.message)
+                        .invoke(() -> retained.set(o.message))
+                        .onFailure().invoke(failure -> {
+                            LOG.errorf(failure, "storing the retained message of %s failed", o.message.topic());
+                            o.failed = true;
+                        })
+                        .onFailure().recoverWithNull())
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** Sends the direct deliveries; answers the messages to queue, per persistent session, in order. */
+    private Map<String, List<StoredMessage>> match(List<Outcome> outcomes) {
+        Map<String, List<StoredMessage>> toQueue = new LinkedHashMap<>();
+        Map<String, List<RouterEvent>> directByGateway = new LinkedHashMap<>();
+        for (Outcome outcome : outcomes) {
+            metrics.routed();
+            StoredMessage routed = outcome.message.withRetain(false);
+            for (Map.Entry<String, Subscription> match : index.match(routed.topic()).entrySet()) {
+                String clientId = match.getKey();
+                Subscription subscription = match.getValue();
+                if (subscription.noLocal() && clientId.equals(outcome.publish.getClientId())) {
+                    continue;
+                }
+                outcome.matched = true;
+                int qos = Math.min(routed.qos(), subscription.qos());
+                SessionDirectory.Entry session = directory.get(clientId);
+                if (session == null) {
+                    continue;
+                }
+                if (session.persistent() && qos > 0) {
+                    toQueue.computeIfAbsent(clientId, c -> new ArrayList<>()).add(routed.withQos(qos));
+                    outcome.queued = true;
+                } else if (session.online()) {
+                    directByGateway.computeIfAbsent(session.holder().gatewayId(), g -> new ArrayList<>())
+                            .add(RouterEvents.directDelivery(session.holder().connectionId(), routed, qos, false));
+                }
+            }
+        }
+        directByGateway.forEach(deliveries::send);
+        return toQueue;
+    }
+
+    private Uni<Void> enqueue(Map<String, List<StoredMessage>> toQueue, List<Outcome> outcomes) {
+        if (toQueue.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.enqueue(toQueue)
+                .invoke(results -> results.forEach(this::enqueued))
+                .onFailure().invoke(failure -> {
+                    LOG.errorf(failure, "queueing %d sessions' messages failed", toQueue.size());
+                    outcomes.stream().filter(o -> o.queued).forEach(o -> o.failed = true);
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private void enqueued(String clientId, EnqueueResult result) {
+        if (result.sessionGone()) {
+            lifecycle.ended(List.of(clientId));
+            return;
+        }
+        if (result.dropped() > 0) {
+            LOG.debugf("queue of %s full: %d messages dropped", clientId, result.dropped());
+            metrics.dropped(result.dropped());
+        }
+        deliveries.sendQueued(result.holder(), result.assigned());
+    }
+
+    private void answer(GatewayLink link, List<Outcome> outcomes) {
+        List<RouterEvent> done = outcomes.stream()
+                .filter(o -> o.message.qos() > 0)
+                .map(o -> RouterEvents.publishDone(o.publish.getConnectionId(), o.publish.getPacketId(), o.reasonCode()))
+                .toList();
+        link.sender().sendAll(done);
+    }
+}

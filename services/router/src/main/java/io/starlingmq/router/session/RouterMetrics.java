@@ -1,0 +1,46 @@
+package io.starlingmq.router.session;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.link.GatewayRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/** The router's Micrometer meters; created at start so every meter is exported from the first scrape. */
+@Startup
+@Singleton
+public class RouterMetrics {
+
+    private final Counter routed;
+    private final Counter delivered;
+    private final Counter dropped;
+
+    @Inject
+    public RouterMetrics(MeterRegistry registry, SessionDirectory directory, GatewayRegistry gateways) {
+        routed = Counter.builder("starling.router.messages.routed")
+                .description("Published messages routed").register(registry);
+        delivered = Counter.builder("starling.router.messages.delivered")
+                .description("Deliveries sent to gateways").register(registry);
+        dropped = Counter.builder("starling.router.messages.dropped")
+                .description("Messages dropped because a session queue was full").register(registry);
+        Gauge.builder("starling.router.sessions.online", directory, SessionDirectory::onlineCount)
+                .description("Sessions with a live connection").register(registry);
+        Gauge.builder("starling.router.gateway.streams", gateways, GatewayRegistry::size)
+                .description("Gateway streams linked to this router").register(registry);
+    }
+
+    public void routed() {
+        routed.increment();
+    }
+
+    public void delivered(int count) {
+        delivered.increment(count);
+    }
+
+    public void dropped(int count) {
+        dropped.increment(count);
+    }
+}

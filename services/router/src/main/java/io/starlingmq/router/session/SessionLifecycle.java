@@ -1,0 +1,128 @@
+package io.starlingmq.router.session;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.SessionClose;
+import io.starlingmq.contract.link.v1.SessionOpen;
+import io.starlingmq.router.events.RouterEvents;
+import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.index.SubscriptionIndex;
+import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.router.link.GatewayRegistry;
+import io.starlingmq.router.link.LinkSession;
+import io.starlingmq.store.CloseResult;
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.OpenResult;
+import io.starlingmq.store.SessionSpec;
+import io.starlingmq.store.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens and closes sessions through the store and keeps the index and directory in step. */
+@ApplicationScoped
+public class SessionLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(SessionLifecycle.class);
+    private static final int MAX_RECEIVE_MAXIMUM = 65535;
+    /** MQTT 5 CONNACK reason code: unspecified error. */
+    private static final int UNSPECIFIED_ERROR = 0x80;
+
+    @Inject
+    SessionStore store;
+    @Inject
+    SubscriptionIndex index;
+    @Inject
+    SessionDirectory directory;
+    @Inject
+    GatewayRegistry gateways;
+    @Inject
+    RouterMetrics metrics;
+
+    public Uni<Void> open(GatewayLink link, SessionOpen open) {
+        long expiry = Integer.toUnsignedLong(open.getSessionExpiryInterval());
+        int receiveMaximum = open.getReceiveMaximum() == 0 ? MAX_RECEIVE_MAXIMUM
+                : Math.min(open.getReceiveMaximum(), MAX_RECEIVE_MAXIMUM);
+        SessionSpec spec = new SessionSpec(open.getClientId(), open.getCleanStart(), expiry, receiveMaximum);
+        Holder holder = new Holder(link.gatewayId(), open.getConnectionId());
+        return store.open(spec, holder)
+                .invoke(result -> opened(link, spec, holder, result))
+                .onFailure().invoke(failure -> {
+                    LOG.errorf(failure, "opening session %s failed", spec.clientId());
+                    link.sender().send(RouterEvents.sessionOpened(holder.connectionId(), false, UNSPECIFIED_ERROR));
+                })
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> close(GatewayLink link, SessionClose close) {
+        link.sessionEnded(close.getConnectionId());
+        Holder holder = new Holder(link.gatewayId(), close.getConnectionId());
+        return close(close.getClientId(), holder, Integer.toUnsignedLong(close.getSessionExpiryInterval()));
+    }
+
+    /** A stream ended without its gateway closing these sessions: each lost its connection. */
+    public Uni<Void> connectionsLost(GatewayLink link, List<LinkSession> sessions) {
+        return Multi.createFrom().iterable(sessions)
+                .onItem().transformToUniAndConcatenate(s ->
+                        close(s.clientId(), new Holder(link.gatewayId(), s.connectionId()), s.expirySeconds()))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** Sessions the store expired (or found gone): they leave the index and the directory. */
+    public void ended(List<String> clientIds) {
+        for (String clientId : clientIds) {
+            index.removeAll(clientId);
+            directory.remove(clientId);
+        }
+    }
+
+    private void opened(GatewayLink link, SessionSpec spec, Holder holder, OpenResult result) {
+        String clientId = spec.clientId();
+        result.removedFilters().forEach(filter -> index.remove(clientId, filter));
+        directory.put(clientId, holder, spec.persistent());
+        link.sessionOpened(new LinkSession(holder.connectionId(), clientId, spec.expirySeconds()));
+        kick(result.previousHolder(), holder);
+        List<RouterEvent> events = new ArrayList<>(1 + result.deliveries().size());
+        events.add(RouterEvents.sessionOpened(holder.connectionId(), result.sessionPresent(), 0));
+        events.addAll(RouterEvents.queuedDeliveries(holder.connectionId(), result.deliveries()));
+        link.sender().sendAll(events);
+        metrics.delivered(result.deliveries().size());
+    }
+
+    private void kick(Holder previous, Holder current) {
+        if (previous == null || previous.equals(current)) {
+            return;
+        }
+        GatewayLink previousLink = gateways.get(previous.gatewayId());
+        if (previousLink != null) {
+            previousLink.sessionEnded(previous.connectionId());
+            previousLink.sender().send(RouterEvents.kick(previous.connectionId()));
+        }
+    }
+
+    private Uni<Void> close(String clientId, Holder holder, long expirySeconds) {
+        return store.close(clientId, holder, expirySeconds)
+                .invoke(result -> closed(clientId, result))
+                .onFailure().invoke(failure -> LOG.errorf(failure, "closing session %s failed", clientId))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private void closed(String clientId, CloseResult result) {
+        if (!result.applied()) {
+            return;
+        }
+        if (result.ended()) {
+            result.removedFilters().forEach(filter -> index.remove(clientId, filter));
+            ended(List.of(clientId));
+        } else {
+            directory.offline(clientId);
+        }
+    }
+}

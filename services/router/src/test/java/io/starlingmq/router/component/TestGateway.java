@@ -1,0 +1,176 @@
+package io.starlingmq.router.component;
+
+import com.google.protobuf.ByteString;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.starlingmq.contract.link.v1.DeliveryAck;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.GatewayFrame;
+import io.starlingmq.contract.link.v1.Hello;
+import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.link.v1.Publish;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.RouterFrame;
+import io.starlingmq.contract.link.v1.RouterLinkGrpc;
+import io.starlingmq.contract.link.v1.SessionClose;
+import io.starlingmq.contract.link.v1.SessionOpen;
+import io.starlingmq.contract.link.v1.Subscribe;
+import io.starlingmq.contract.link.v1.SubscriptionRequest;
+import io.starlingmq.contract.link.v1.Unsubscribe;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/** Plays one gateway over a real gRPC stream: sends frames, collects what the router answers. */
+final class TestGateway implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final ManagedChannel channel;
+    private final StreamObserver<GatewayFrame> requests;
+    private final List<RouterEvent> received = new ArrayList<>();
+    private volatile Status ended;
+
+    TestGateway(int port, String gatewayId) {
+        channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
+        requests = RouterLinkGrpc.newStub(channel).link(new StreamObserver<>() {
+            @Override
+            public void onNext(RouterFrame frame) {
+                synchronized (received) {
+                    received.addAll(frame.getEventsList());
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                ended = Status.fromThrowable(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                ended = Status.OK;
+            }
+        });
+        if (gatewayId != null) {
+            send(GatewayEvent.newBuilder().setHello(Hello.newBuilder().setGatewayId(gatewayId)).build());
+        }
+    }
+
+    void send(GatewayEvent... events) {
+        synchronized (requests) {
+            requests.onNext(GatewayFrame.newBuilder().addAllEvents(Arrays.asList(events)).build());
+        }
+    }
+
+    /** Waits for the first not yet taken event that satisfies {@code wanted}, and takes it. */
+    RouterEvent take(Predicate<RouterEvent> wanted) {
+        return await().atMost(WAIT).until(() -> takeIfPresent(wanted), Optional::isPresent).orElseThrow();
+    }
+
+    /** Waits until the router ended the stream; answers how. */
+    Status awaitEnd() {
+        return await().atMost(WAIT).until(() -> ended, s -> s != null);
+    }
+
+    /** The events received and not taken yet, in order. */
+    List<RouterEvent> untaken() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** Ends the stream as a dying gateway would: no SessionClose for its connections. */
+    void drop() {
+        channel.shutdownNow();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow();
+        channel.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private Optional<RouterEvent> takeIfPresent(Predicate<RouterEvent> wanted) {
+        synchronized (received) {
+            for (int i = 0; i < received.size(); i++) {
+                if (wanted.test(received.get(i))) {
+                    return Optional.of(received.remove(i));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    static GatewayEvent open(long connectionId, String clientId, boolean cleanStart, long expirySeconds) {
+        return GatewayEvent.newBuilder().setSessionOpen(SessionOpen.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setCleanStart(cleanStart)
+                .setSessionExpiryInterval((int) expirySeconds).setReceiveMaximum(10).setProtocolVersion(5)).build();
+    }
+
+    static GatewayEvent close(long connectionId, String clientId) {
+        return close(connectionId, clientId, 0);
+    }
+
+    static GatewayEvent close(long connectionId, String clientId, long expirySeconds) {
+        return GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setGraceful(true)
+                .setSessionExpiryInterval((int) expirySeconds)).build();
+    }
+
+    static GatewayEvent subscribe(long connectionId, String clientId, int packetId, String filter, int qos) {
+        return GatewayEvent.newBuilder().setSubscribe(Subscribe.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
+                .addSubscriptions(SubscriptionRequest.newBuilder().setFilter(filter).setQos(qos))).build();
+    }
+
+    static GatewayEvent unsubscribe(long connectionId, String clientId, int packetId, String filter) {
+        return GatewayEvent.newBuilder().setUnsubscribe(Unsubscribe.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId).addFilters(filter)).build();
+    }
+
+    static GatewayEvent publish(long connectionId, String clientId, int packetId, String topic, String payload,
+                                int qos, boolean retain) {
+        return GatewayEvent.newBuilder().setPublish(Publish.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
+                .setMessage(Message.newBuilder().setTopic(topic).setQos(qos).setRetain(retain).setPublisher(clientId)
+                        .setPayload(ByteString.copyFrom(payload, StandardCharsets.UTF_8)))).build();
+    }
+
+    static GatewayEvent ack(long connectionId, String clientId, int packetId) {
+        return GatewayEvent.newBuilder().setDeliveryAck(DeliveryAck.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)).build();
+    }
+
+    static Predicate<RouterEvent> deliverOf(long connectionId, String payload) {
+        return e -> e.hasDeliver() && e.getDeliver().getConnectionId() == connectionId
+                && e.getDeliver().getMessage().getPayload().toStringUtf8().equals(payload);
+    }
+
+    static Predicate<RouterEvent> anyDeliverTo(long connectionId) {
+        return e -> e.hasDeliver() && e.getDeliver().getConnectionId() == connectionId;
+    }
+
+    static Predicate<RouterEvent> publishDone(long connectionId, int packetId) {
+        return e -> e.hasPublishDone() && e.getPublishDone().getConnectionId() == connectionId
+                && e.getPublishDone().getPacketId() == packetId;
+    }
+
+    static Predicate<RouterEvent> sessionOpened(long connectionId) {
+        return e -> e.hasSessionOpened() && e.getSessionOpened().getConnectionId() == connectionId;
+    }
+
+    static Predicate<RouterEvent> subscribed(long connectionId, int packetId) {
+        return e -> e.hasSubscribed() && e.getSubscribed().getConnectionId() == connectionId
+                && e.getSubscribed().getPacketId() == packetId;
+    }
+}
