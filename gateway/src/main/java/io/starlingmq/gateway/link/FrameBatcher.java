@@ -1,0 +1,97 @@
+package io.starlingmq.gateway.link;
+
+import io.grpc.stub.ClientCallStreamObserver;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.GatewayFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Collects the events bound for one router in a bounded queue and writes them as frames: a frame is
+ * flushed when it holds batch-size events or when nothing more is pending. Writing stops while the
+ * stream is not ready (gRPC flow control) and resumes from its on-ready callback. All writes happen
+ * on one serial executor because a gRPC stream observer is not thread-safe.
+ */
+final class FrameBatcher {
+
+    private final ArrayBlockingQueue<GatewayEvent> queue;
+    private final int batchSize;
+    private final Executor serial;
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Only read and written on the serial executor. */
+    private ClientCallStreamObserver<GatewayFrame> stream;
+
+    FrameBatcher(int capacity, int batchSize, Executor serial) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
+        this.serial = serial;
+    }
+
+    /** False when the queue is full: the event is not sent. */
+    boolean offer(GatewayEvent event) {
+        if (!queue.offer(event)) {
+            return false;
+        }
+        scheduleDrain();
+        return true;
+    }
+
+    /** Starts writing to a new stream; its first frame carries only the given greeting. */
+    void attach(ClientCallStreamObserver<GatewayFrame> newStream, GatewayEvent greeting) {
+        onSerial(() -> {
+            newStream.onNext(GatewayFrame.newBuilder().addEvents(greeting).build());
+            stream = newStream;
+            drain();
+        });
+    }
+
+    /** Stops writing to the given stream (it failed); queued events wait for the next one. */
+    void detach(ClientCallStreamObserver<GatewayFrame> lost) {
+        onSerial(() -> {
+            if (stream == lost) {
+                stream = null;
+            }
+        });
+    }
+
+    /** Half-closes the current stream after writing what is queued and writable. */
+    void complete() {
+        onSerial(() -> {
+            drain();
+            if (stream != null) {
+                stream.onCompleted();
+                stream = null;
+            }
+        });
+    }
+
+    void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            onSerial(() -> {
+                drainScheduled.set(false);
+                drain();
+            });
+        }
+    }
+
+    private void onSerial(Runnable task) {
+        try {
+            serial.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            // The link is stopping: nothing more is written.
+        }
+    }
+
+    private void drain() {
+        ClientCallStreamObserver<GatewayFrame> current = stream;
+        while (current != null && current.isReady() && !queue.isEmpty()) {
+            List<GatewayEvent> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
+            queue.drainTo(batch, batchSize);
+            current.onNext(GatewayFrame.newBuilder().addAllEvents(batch).build());
+        }
+    }
+}

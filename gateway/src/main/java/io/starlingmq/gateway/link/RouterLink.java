@@ -1,0 +1,137 @@
+package io.starlingmq.gateway.link;
+
+import io.grpc.ConnectivityState;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.GatewayFrame;
+import io.starlingmq.contract.link.v1.Hello;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.RouterFrame;
+import io.starlingmq.contract.link.v1.RouterLinkGrpc;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/** One gRPC stream to one router, reopened with backoff whenever it ends. */
+final class RouterLink {
+
+    private static final Logger LOG = Logger.getLogger(RouterLink.class);
+
+    private final int index;
+    private final String target;
+    private final String gatewayId;
+    private final RouterFrameSink sink;
+    private final ScheduledExecutorService scheduler;
+    private final Backoff backoff;
+    private final ExecutorService serial;
+    private final FrameBatcher batcher;
+    private final ManagedChannel channel;
+    private volatile ClientCallStreamObserver<GatewayFrame> current;
+    private volatile boolean stopped;
+
+    RouterLink(int index, String target, String gatewayId, int queueSize, int batchSize, Backoff backoff,
+            RouterFrameSink sink, ScheduledExecutorService scheduler) {
+        this.index = index;
+        this.target = target;
+        this.gatewayId = gatewayId;
+        this.sink = sink;
+        this.scheduler = scheduler;
+        this.backoff = backoff;
+        this.serial = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "starling-link-" + index);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.batcher = new FrameBatcher(queueSize, batchSize, serial);
+        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().build();
+    }
+
+    void start() {
+        open();
+    }
+
+    boolean send(GatewayEvent event) {
+        return batcher.offer(event);
+    }
+
+    /** Up when a stream is open on a connected channel. */
+    boolean isUp() {
+        return current != null && channel.getState(false) == ConnectivityState.READY;
+    }
+
+    /** Flushes what is queued, half-closes the stream and shuts the channel down within the timeout. */
+    void stop(long timeoutMillis) {
+        stopped = true;
+        batcher.complete();
+        serial.shutdown();
+        try {
+            serial.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+            channel.shutdown().awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        channel.shutdownNow();
+    }
+
+    private void open() {
+        if (stopped) {
+            return;
+        }
+        StreamObserver observer = new StreamObserver();
+        RouterLinkGrpc.newStub(channel).link(observer);
+        // beforeStart runs inside link(), so the request stream is known once link() returns.
+        current = observer.requests;
+        batcher.attach(observer.requests, GatewayEvent.newBuilder()
+                .setHello(Hello.newBuilder().setGatewayId(gatewayId)).build());
+    }
+
+    /** Receives one stream's router frames and its end. */
+    private final class StreamObserver implements ClientResponseObserver<GatewayFrame, RouterFrame> {
+        private ClientCallStreamObserver<GatewayFrame> requests;
+
+        @Override
+        public void beforeStart(ClientCallStreamObserver<GatewayFrame> requestStream) {
+            requests = requestStream;
+            requestStream.setOnReadyHandler(batcher::scheduleDrain);
+        }
+
+        @Override
+        public void onNext(RouterFrame frame) {
+            backoff.reset();
+            for (RouterEvent event : frame.getEventsList()) {
+                sink.onRouterEvent(event);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            LOG.debugf("Link to router %s failed: %s", target, error.getMessage());
+            lost(requests);
+        }
+
+        @Override
+        public void onCompleted() {
+            LOG.debugf("Router %s ended the link", target);
+            lost(requests);
+        }
+    }
+
+    private void lost(ClientCallStreamObserver<GatewayFrame> stream) {
+        if (current == stream) {
+            current = null;
+        }
+        if (stopped) {
+            return;
+        }
+        batcher.detach(stream);
+        sink.onLinkLost(index);
+        long delay = backoff.nextDelayMillis();
+        LOG.debugf("Reopening link to router %s in %d ms", target, delay);
+        scheduler.schedule(this::open, delay, TimeUnit.MILLISECONDS);
+    }
+}

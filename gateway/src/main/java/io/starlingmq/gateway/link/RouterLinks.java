@@ -1,0 +1,84 @@
+package io.starlingmq.gateway.link;
+
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.config.GatewayId;
+import io.starlingmq.gateway.metrics.GatewayMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.jboss.logging.Logger;
+
+/**
+ * One stream per configured router. The events of a client id always go to the router its stable
+ * hash picks, so one publisher's messages keep their order.
+ */
+@ApplicationScoped
+public class RouterLinks {
+
+    private static final Logger LOG = Logger.getLogger(RouterLinks.class);
+
+    private final GatewayConfig config;
+    private final GatewayId gatewayId;
+    private final GatewayMetrics metrics;
+    private final List<RouterLink> links = new ArrayList<>();
+    private ScheduledExecutorService scheduler;
+
+    public RouterLinks(GatewayConfig config, GatewayId gatewayId, GatewayMetrics metrics) {
+        this.config = config;
+        this.gatewayId = gatewayId;
+        this.metrics = metrics;
+    }
+
+    public synchronized void start(RouterFrameSink sink) {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "starling-link-reconnect");
+            thread.setDaemon(true);
+            return thread;
+        });
+        GatewayConfig.Link link = config.link();
+        List<String> routers = config.routers();
+        for (int i = 0; i < routers.size(); i++) {
+            RouterLink routerLink = new RouterLink(i, routers.get(i).trim(), gatewayId.value(), link.queueSize(),
+                    link.batchSize(), new Backoff(link.reconnectMin(), link.reconnectMax()), sink, scheduler);
+            links.add(routerLink);
+            routerLink.start();
+        }
+        LOG.infof("Gateway %s linking to routers %s", gatewayId.value(), routers);
+    }
+
+    public int routerIndexFor(String clientId) {
+        return RouterChoice.indexFor(clientId, links.size());
+    }
+
+    public boolean isUpFor(String clientId) {
+        return links.get(routerIndexFor(clientId)).isUp();
+    }
+
+    /** False when the event could not be queued (link queue full); the event is counted as dropped. */
+    public boolean send(String clientId, GatewayEvent event) {
+        boolean queued = links.get(routerIndexFor(clientId)).send(event);
+        if (!queued) {
+            metrics.linkEventDropped();
+        }
+        return queued;
+    }
+
+    public boolean allUp() {
+        return !links.isEmpty() && links.stream().allMatch(RouterLink::isUp);
+    }
+
+    public synchronized void stop(Duration timeout) {
+        long perLink = Math.max(100, timeout.toMillis() / Math.max(1, links.size()));
+        for (RouterLink link : links) {
+            link.stop(perLink);
+        }
+        links.clear();
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+}

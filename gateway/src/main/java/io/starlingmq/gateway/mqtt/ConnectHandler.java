@@ -1,0 +1,255 @@
+package io.starlingmq.gateway.mqtt;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.SessionOpen;
+import io.starlingmq.contract.link.v1.SessionOpened;
+import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.session.Connection;
+import io.starlingmq.gateway.session.ConnectionIdentity;
+import io.starlingmq.gateway.session.RouterEventListener;
+import io.starlingmq.gateway.validation.ConnectValidator;
+import io.starlingmq.gateway.validation.PropertyRules;
+import io.starlingmq.gateway.validation.ReasonCode;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Owns a connection until its CONNECT is answered: the first packet must be CONNECT within
+ * connect-timeout; it is validated, authorized, opened at the router, and answered with CONNACK.
+ * Then the session handler takes over and this handler leaves the pipeline.
+ */
+public final class ConnectHandler extends ChannelInboundHandlerAdapter implements RouterEventListener {
+
+    /** MQTT 5 default Receive Maximum when the client sends none. */
+    private static final int DEFAULT_RECEIVE_MAXIMUM = 65_535;
+
+    private final ConnectionServices services;
+    private final GatewayConfig config;
+    private final ConnectValidator validator;
+    /** Packets that arrived between CONNECT and CONNACK; handed to the session handler in order. */
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private final int maxHeld;
+    private ChannelHandlerContext ctx;
+    private ScheduledFuture<?> timeout;
+    private Connection connection;
+    private String assignedClientId;
+    private int keepAliveSeconds;
+
+    public ConnectHandler(ConnectionServices services) {
+        this.services = services;
+        this.config = services.config();
+        this.validator = new ConnectValidator(config.maxClientIdLength());
+        this.maxHeld = config.maxPendingPublishes();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        long millis = config.connectTimeout().toMillis();
+        timeout = ctx.executor().schedule(() -> Disconnects.close(ctx.channel()), millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimeout();
+        releaseHeld();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (Disconnects.isClosing(ctx.channel())) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (connection != null) {
+            hold(msg);
+            return;
+        }
+        if (msg instanceof MqttConnectMessage connect) {
+            onConnect(connect);
+        } else {
+            // Anything but CONNECT first is a protocol violation with no reply format known yet.
+            ReferenceCountUtil.release(msg);
+            Disconnects.close(ctx.channel());
+        }
+    }
+
+    private void hold(Object msg) {
+        if (msg instanceof MqttMessage message && message.fixedHeader().messageType() == MqttMessageType.CONNECT) {
+            ReferenceCountUtil.release(msg);
+            Disconnects.disconnect(ctx.channel(), connection.identity().isMqtt5(), ReasonCode.PROTOCOL_ERROR);
+        } else if (held.size() >= maxHeld) {
+            ReferenceCountUtil.release(msg);
+            Disconnects.disconnect(ctx.channel(), connection.identity().isMqtt5(), ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+        } else {
+            held.add(msg);
+        }
+    }
+
+    private void onConnect(MqttConnectMessage connect) {
+        boolean mqtt5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
+        int invalid = validator.validate(connect);
+        if (invalid != ReasonCode.SUCCESS) {
+            Connacks.refuse(ctx.channel(), mqtt5, invalid);
+            return;
+        }
+        ConnectDecision decision = services.authorizer().authorize(connect);
+        if (!decision.allowed()) {
+            Connacks.refuse(ctx.channel(), mqtt5, decision.reasonCode());
+            return;
+        }
+        String clientId = connect.payload().clientIdentifier();
+        if (clientId.isEmpty()) {
+            assignedClientId = generateClientId();
+            clientId = assignedClientId;
+        }
+        if (!services.links().isUpFor(clientId)) {
+            Connacks.refuse(ctx.channel(), mqtt5, ReasonCode.SERVER_UNAVAILABLE);
+            return;
+        }
+        cancelTimeout();
+        open(connect, clientId, mqtt5);
+    }
+
+    private void open(MqttConnectMessage connect, String clientId, boolean mqtt5) {
+        MqttProperties properties = connect.variableHeader().properties();
+        boolean cleanStart = connect.variableHeader().isCleanSession();
+        long expiry = mqtt5
+                ? PropertyRules.intValue(properties, MqttPropertyType.SESSION_EXPIRY_INTERVAL, 0)
+                : cleanStart ? 0 : ConnectionIdentity.NEVER_EXPIRES;
+        long clientReceiveMaximum = mqtt5
+                ? PropertyRules.intValue(properties, MqttPropertyType.RECEIVE_MAXIMUM, DEFAULT_RECEIVE_MAXIMUM)
+                : DEFAULT_RECEIVE_MAXIMUM;
+        int window = (int) Math.min(clientReceiveMaximum, config.maxInflight());
+        MqttVersion version = MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(),
+                (byte) connect.variableHeader().version());
+        ConnectionIdentity identity = new ConnectionIdentity(services.registry().nextConnectionId(), clientId,
+                version, cleanStart, expiry);
+        keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
+
+        connection = new Connection(ctx.channel(), identity, services.links(), config.maxPendingPublishes(),
+                window, config.maxQueuedDeliveries());
+        connection.listenWith(this);
+        services.registry().register(connection);
+        ChannelAttributes.connection(ctx.channel(), connection);
+        ctx.channel().closeFuture().addListener(closed -> {
+            connection.closed();
+            services.registry().unregister(connection);
+        });
+        // Reading pauses until CONNACK: packets already decoded are held, not processed out of turn.
+        ctx.channel().config().setAutoRead(false);
+
+        boolean queued = connection.openSession(GatewayEvent.newBuilder().setSessionOpen(SessionOpen.newBuilder()
+                .setConnectionId(identity.connectionId())
+                .setClientId(clientId)
+                .setCleanStart(cleanStart)
+                .setSessionExpiryInterval((int) expiry)
+                .setReceiveMaximum(window)
+                .setProtocolVersion(connect.variableHeader().version())).build());
+        if (!queued) {
+            Connacks.refuse(ctx.channel(), mqtt5, ReasonCode.SERVER_BUSY);
+            return;
+        }
+        timeout = ctx.executor().schedule(() -> refuse(ReasonCode.SERVER_UNAVAILABLE),
+                config.openTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onRouterEvent(RouterEvent event) {
+        switch (event.getEventCase()) {
+            case SESSION_OPENED -> onSessionOpened(event.getSessionOpened());
+            case KICK -> refuse(ReasonCode.SESSION_TAKEN_OVER);
+            default -> {
+                // Nothing else is meaningful before the session is open.
+            }
+        }
+    }
+
+    @Override
+    public void onLinkLost() {
+        refuse(ReasonCode.SERVER_UNAVAILABLE);
+    }
+
+    private void refuse(int reasonCode) {
+        cancelTimeout();
+        releaseHeld();
+        Connacks.refuse(ctx.channel(), connection.identity().isMqtt5(), reasonCode);
+    }
+
+    private void onSessionOpened(SessionOpened opened) {
+        if (ctx.isRemoved() || Disconnects.isClosing(ctx.channel())) {
+            return;
+        }
+        cancelTimeout();
+        if (opened.getReasonCode() != ReasonCode.SUCCESS) {
+            refuse(opened.getReasonCode());
+            return;
+        }
+        boolean mqtt5 = connection.identity().isMqtt5();
+        SessionHandler session = new SessionHandler(services, connection);
+        ctx.pipeline().addAfter(ctx.name(), MqttPipeline.SESSION, session);
+        if (keepAliveSeconds > 0) {
+            long readerIdleMillis = keepAliveSeconds * 1500L;
+            ctx.pipeline().addFirst(MqttPipeline.IDLE,
+                    new IdleStateHandler(readerIdleMillis, 0, 0, TimeUnit.MILLISECONDS));
+            ctx.pipeline().addBefore(MqttPipeline.SESSION, MqttPipeline.KEEPALIVE, new KeepAliveTimeoutHandler(mqtt5));
+        }
+        connection.listenWith(session);
+        ctx.writeAndFlush(Connacks.connack(ReasonCode.SUCCESS, opened.getSessionPresent(),
+                mqtt5 ? connackProperties() : MqttProperties.NO_PROPERTIES));
+        while (!held.isEmpty()) {
+            ctx.fireChannelRead(held.poll());
+        }
+        ctx.pipeline().remove(this);
+        session.resumeReading();
+    }
+
+    private MqttProperties connackProperties() {
+        MqttProperties properties = new MqttProperties();
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(),
+                config.maxPendingPublishes()));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),
+                config.maxPacketSize()));
+        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
+        if (assignedClientId != null) {
+            properties.add(new MqttProperties.StringProperty(MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(),
+                    assignedClientId));
+        }
+        return properties;
+    }
+
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+    }
+
+    private void releaseHeld() {
+        while (!held.isEmpty()) {
+            ReferenceCountUtil.release(held.poll());
+        }
+    }
+
+    private static String generateClientId() {
+        byte[] random = new byte[12];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "auto-" + HexFormat.of().formatHex(random);
+    }
+}

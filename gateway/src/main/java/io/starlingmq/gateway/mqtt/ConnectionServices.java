@@ -1,0 +1,11 @@
+package io.starlingmq.gateway.mqtt;
+
+import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.metrics.GatewayMetrics;
+import io.starlingmq.gateway.session.ConnectionRegistry;
+
+/** The process-wide collaborators every connection's handlers use. */
+public record ConnectionServices(GatewayConfig config, RouterLinks links, ConnectionRegistry registry,
+        GatewayMetrics metrics, ConnectAuthorizer authorizer) {
+}

@@ -1,0 +1,63 @@
+package io.starlingmq.gateway.mqtt;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.util.ReferenceCountUtil;
+import io.starlingmq.gateway.session.Connection;
+import io.starlingmq.gateway.validation.ReasonCode;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a packet the codec could not decode into the right end of the connection. After a failure the
+ * codec discards all further input, so the connection always ends here.
+ */
+public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(DecodeFailureHandler.class);
+    /** Text of the codec's DecoderException for a PUBLISH topic with wildcards (netty-codec-mqtt 4.1). */
+    static final String WILDCARD_TOPIC_MESSAGE = "invalid publish topic name";
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof MqttMessage message) || message.decoderResult().isSuccess()) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        ReferenceCountUtil.release(msg);
+        Throwable cause = message.decoderResult().cause();
+        LOG.debugf("Undecodable packet from %s: %s", ctx.channel().remoteAddress(), cause.getMessage());
+        Connection connection = ChannelAttributes.connection(ctx.channel());
+        if (connection == null) {
+            refuseBeforeConnect(ctx, cause);
+        } else {
+            Disconnects.disconnect(ctx.channel(), connection.identity().isMqtt5(), reasonFor(cause));
+        }
+    }
+
+    private static void refuseBeforeConnect(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof MqttUnacceptableProtocolVersionException) {
+            // The version is unknown, so the reply uses the 3.1.1 form, which 5.0 §3.1.2.2 also allows.
+            Connacks.refuse(ctx.channel(), false, ReasonCode.UNSUPPORTED_PROTOCOL_VERSION);
+        } else if (cause instanceof MqttIdentifierRejectedException) {
+            // The codec rejects a client id only after it read the protocol level, so the version is known.
+            Connacks.refuse(ctx.channel(), MqttVersions.isMqtt5(ctx.channel()), ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+        } else {
+            Disconnects.close(ctx.channel());
+        }
+    }
+
+    static int reasonFor(Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            return ReasonCode.PACKET_TOO_LARGE;
+        }
+        String text = cause.getMessage();
+        if (text != null && text.startsWith(WILDCARD_TOPIC_MESSAGE)) {
+            return ReasonCode.TOPIC_NAME_INVALID;
+        }
+        return ReasonCode.MALFORMED_PACKET;
+    }
+}

@@ -1,0 +1,43 @@
+package io.starlingmq.gateway.mqtt;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.util.AttributeKey;
+
+/**
+ * Ends a connection the way its protocol version wants: MQTT 5 gets a DISCONNECT with a reason code
+ * first, 3.1.1 (which has no server DISCONNECT) is just closed. Input is ignored from then on.
+ */
+public final class Disconnects {
+
+    private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("starling.closing");
+
+    private Disconnects() {
+    }
+
+    public static void disconnect(Channel channel, boolean mqtt5, int reasonCode) {
+        if (isClosing(channel)) {
+            return;
+        }
+        channel.attr(CLOSING).set(Boolean.TRUE);
+        channel.config().setAutoRead(false);
+        if (mqtt5 && channel.isActive()) {
+            channel.writeAndFlush(MqttMessageBuilders.disconnect().reasonCode((byte) reasonCode).build())
+                    .addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.close();
+        }
+    }
+
+    /** Closes without a word: used before CONNECT, where no reply format is known yet. */
+    public static void close(Channel channel) {
+        channel.attr(CLOSING).set(Boolean.TRUE);
+        channel.config().setAutoRead(false);
+        channel.close();
+    }
+
+    public static boolean isClosing(Channel channel) {
+        return Boolean.TRUE.equals(channel.attr(CLOSING).get());
+    }
+}

@@ -1,0 +1,26 @@
+package io.starlingmq.gateway.mqtt;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.starlingmq.gateway.validation.ReasonCode;
+
+/** Ends a connection that sent nothing for 1.5 times its keepalive (MQTT 3.1.1 §3.1.2.10). */
+final class KeepAliveTimeoutHandler extends ChannelInboundHandlerAdapter {
+
+    private final boolean mqtt5;
+
+    KeepAliveTimeoutHandler(boolean mqtt5) {
+        this.mqtt5 = mqtt5;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.KEEP_ALIVE_TIMEOUT);
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+}

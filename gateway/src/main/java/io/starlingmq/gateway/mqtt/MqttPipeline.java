@@ -1,0 +1,17 @@
+package io.starlingmq.gateway.mqtt;
+
+/** Names of the handlers in a connection's pipeline, in order. */
+public final class MqttPipeline {
+
+    public static final String IDLE = "idle";
+    public static final String DECODER = "mqttDecoder";
+    public static final String ENCODER = "mqttEncoder";
+    public static final String METRICS = "packetMetrics";
+    public static final String DECODE_FAILURE = "decodeFailure";
+    public static final String CONNECT = "connect";
+    public static final String KEEPALIVE = "keepAlive";
+    public static final String SESSION = "session";
+
+    private MqttPipeline() {
+    }
+}

@@ -1,0 +1,380 @@
+package io.starlingmq.gateway.mqtt;
+
+import com.google.protobuf.ByteString;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.mqtt.MqttFixedHeader;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttSubAckMessage;
+import io.netty.handler.codec.mqtt.MqttSubAckPayload;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.util.ReferenceCountUtil;
+import io.starlingmq.contract.link.v1.DeliveryAck;
+import io.starlingmq.contract.link.v1.Deliver;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.link.v1.Publish;
+import io.starlingmq.contract.link.v1.PublishDone;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.Subscribe;
+import io.starlingmq.contract.link.v1.SubscriptionRequest;
+import io.starlingmq.contract.link.v1.Unsubscribe;
+import io.starlingmq.gateway.metrics.GatewayMetrics;
+import io.starlingmq.gateway.session.Connection;
+import io.starlingmq.gateway.session.ConnectionIdentity;
+import io.starlingmq.gateway.session.InboundPublishes;
+import io.starlingmq.gateway.session.OutboundWindow;
+import io.starlingmq.gateway.session.RouterEventListener;
+import io.starlingmq.gateway.validation.FilterVerdict;
+import io.starlingmq.gateway.validation.PropertyRules;
+import io.starlingmq.gateway.validation.PublishValidator;
+import io.starlingmq.gateway.validation.ReasonCode;
+import io.starlingmq.gateway.validation.SubscribeValidator;
+import io.starlingmq.gateway.validation.UnsubscribeValidator;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves an accepted connection: forwards its PUBLISH, SUBSCRIBE and UNSUBSCRIBE to the router,
+ * answers with the router's confirmations, delivers the router's messages and ends the connection on
+ * DISCONNECT, Kick, lost link or protocol error.
+ */
+public final class SessionHandler extends ChannelInboundHandlerAdapter implements RouterEventListener {
+
+    private static final Logger LOG = Logger.getLogger(SessionHandler.class);
+
+    private final Connection connection;
+    private final ConnectionIdentity identity;
+    private final GatewayMetrics metrics;
+    private final int maxPendingPublishes;
+    private final PublishValidator publishValidator = new PublishValidator();
+    private final SubscribeValidator subscribeValidator = new SubscribeValidator();
+    private final UnsubscribeValidator unsubscribeValidator = new UnsubscribeValidator();
+    private final PendingFilterAcks pendingSubscribes;
+    private final PendingFilterAcks pendingUnsubscribes;
+    private ChannelHandlerContext ctx;
+
+    SessionHandler(ConnectionServices services, Connection connection) {
+        this.connection = connection;
+        this.identity = connection.identity();
+        this.metrics = services.metrics();
+        this.maxPendingPublishes = services.config().maxPendingPublishes();
+        this.pendingSubscribes = new PendingFilterAcks(maxPendingPublishes);
+        this.pendingUnsubscribes = new PendingFilterAcks(maxPendingPublishes);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        metrics.connectionOpened();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        metrics.connectionClosed();
+    }
+
+    /** Reading resumes after CONNACK unless the inbound window is already full. */
+    void resumeReading() {
+        if (!connection.inbound().full() && !Disconnects.isClosing(ctx.channel())) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (Disconnects.isClosing(ctx.channel()) || !(msg instanceof MqttMessage message)) {
+                return;
+            }
+            switch (message.fixedHeader().messageType()) {
+                case PUBLISH -> onPublish((MqttPublishMessage) message);
+                case PUBACK -> onPubAck(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+                case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
+                case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
+                case PINGREQ -> ctx.writeAndFlush(MqttMessage.PINGRESP);
+                case DISCONNECT -> onDisconnect(message);
+                default -> disconnect(ReasonCode.PROTOCOL_ERROR);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onPublish(MqttPublishMessage publish) {
+        int invalid = publishValidator.validate(publish, identity.isMqtt5());
+        if (invalid != ReasonCode.SUCCESS) {
+            disconnect(invalid);
+            return;
+        }
+        MqttQoS qos = publish.fixedHeader().qosLevel();
+        int packetId = qos == MqttQoS.AT_MOST_ONCE ? 0 : publish.variableHeader().packetId();
+        InboundPublishes inbound = connection.inbound();
+        if (packetId != 0) {
+            if (inbound.size() >= maxPendingPublishes && identity.isMqtt5()) {
+                // The client ignored the Receive Maximum announced in CONNACK.
+                disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+                return;
+            }
+            if (!inbound.add(packetId)) {
+                return;
+            }
+        }
+        Message.Builder message = Message.newBuilder()
+                .setTopic(publish.variableHeader().topicName())
+                .setPayload(ByteString.copyFrom(ByteBufUtil.getBytes(publish.payload())))
+                .setQos(qos.value())
+                .setRetain(publish.fixedHeader().isRetain())
+                .setPublisher(identity.clientId());
+        if (identity.isMqtt5()) {
+            message.setProperties(MessageMapping.fromMqtt(publish.variableHeader().properties()));
+        }
+        toRouter(GatewayEvent.newBuilder().setPublish(Publish.newBuilder()
+                .setConnectionId(identity.connectionId())
+                .setClientId(identity.clientId())
+                .setPacketId(packetId)
+                .setMessage(message)).build());
+        if (inbound.full()) {
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private void onPubAck(int packetId) {
+        OutboundWindow window = connection.outbound();
+        if (window.release(packetId)) {
+            sendQueuedDeliveries();
+        } else if (connection.storeAssigned().acknowledged(packetId)) {
+            toRouter(GatewayEvent.newBuilder().setDeliveryAck(DeliveryAck.newBuilder()
+                    .setConnectionId(identity.connectionId())
+                    .setClientId(identity.clientId())
+                    .setPacketId(packetId)).build());
+        } else {
+            LOG.debugf("PUBACK for unknown packet id %d from %s", packetId, identity.clientId());
+        }
+    }
+
+    private void onSubscribe(MqttSubscribeMessage subscribe) {
+        int packetId = subscribe.idAndPropertiesVariableHeader().messageId();
+        FilterVerdict verdict = subscribeValidator.validate(subscribe, identity.isMqtt5());
+        if (verdict.packetRejected()) {
+            disconnect(verdict.packetReasonCode());
+            return;
+        }
+        Subscribe.Builder request = Subscribe.newBuilder()
+                .setConnectionId(identity.connectionId())
+                .setClientId(identity.clientId())
+                .setPacketId(packetId);
+        var subscriptions = subscribe.payload().topicSubscriptions();
+        for (int i = 0; i < subscriptions.size(); i++) {
+            if (verdict.filterAccepted(i)) {
+                request.addSubscriptions(SubscriptionRequest.newBuilder()
+                        .setFilter(subscriptions.get(i).topicFilter())
+                        .setQos(subscriptions.get(i).qualityOfService().value()));
+            }
+        }
+        if (request.getSubscriptionsCount() == 0) {
+            sendSubAck(packetId, verdict.filterReasonCodes());
+            return;
+        }
+        if (pendingSubscribes.full() || !pendingSubscribes.add(packetId, verdict)) {
+            disconnect(ReasonCode.QUOTA_EXCEEDED);
+            return;
+        }
+        toRouter(GatewayEvent.newBuilder().setSubscribe(request).build());
+    }
+
+    private void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
+        int packetId = unsubscribe.idAndPropertiesVariableHeader().messageId();
+        FilterVerdict verdict = unsubscribeValidator.validate(unsubscribe, identity.isMqtt5());
+        if (verdict.packetRejected()) {
+            disconnect(verdict.packetReasonCode());
+            return;
+        }
+        Unsubscribe.Builder request = Unsubscribe.newBuilder()
+                .setConnectionId(identity.connectionId())
+                .setClientId(identity.clientId())
+                .setPacketId(packetId);
+        List<String> filters = unsubscribe.payload().topics();
+        for (int i = 0; i < filters.size(); i++) {
+            if (verdict.filterAccepted(i)) {
+                request.addFilters(filters.get(i));
+            }
+        }
+        if (request.getFiltersCount() == 0) {
+            sendUnsubAck(packetId, verdict.filterReasonCodes());
+            return;
+        }
+        if (pendingUnsubscribes.full() || !pendingUnsubscribes.add(packetId, verdict)) {
+            disconnect(ReasonCode.QUOTA_EXCEEDED);
+            return;
+        }
+        toRouter(GatewayEvent.newBuilder().setUnsubscribe(request).build());
+    }
+
+    private void onDisconnect(MqttMessage disconnect) {
+        int reason = ReasonCode.SUCCESS;
+        if (identity.isMqtt5() && disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
+            reason = Byte.toUnsignedInt(header.reasonCode());
+            if (!PropertyRules.onlyAllowed(header.properties(), PropertyRules.DISCONNECT)) {
+                disconnect(ReasonCode.MALFORMED_PACKET);
+                return;
+            }
+            long expiry = PropertyRules.intValue(header.properties(), MqttPropertyType.SESSION_EXPIRY_INTERVAL, -1);
+            if (expiry >= 0) {
+                if (identity.sessionExpiry() == 0 && expiry != 0) {
+                    // 5.0 §3.14.2.2.2: a session that ends with its connection cannot be extended here.
+                    disconnect(ReasonCode.PROTOCOL_ERROR);
+                    return;
+                }
+                identity.changeSessionExpiry(expiry);
+            }
+        }
+        if (reason != ReasonCode.DISCONNECT_WITH_WILL) {
+            connection.markGraceful();
+        }
+        Disconnects.close(ctx.channel());
+    }
+
+    @Override
+    public void onRouterEvent(RouterEvent event) {
+        switch (event.getEventCase()) {
+            case PUBLISH_DONE -> onPublishDone(event.getPublishDone());
+            case SUBSCRIBED -> {
+                List<Integer> codes = pendingSubscribes.complete(event.getSubscribed().getPacketId(),
+                        event.getSubscribed().getReasonCodesList());
+                if (codes != null) {
+                    sendSubAck(event.getSubscribed().getPacketId(), codes);
+                }
+            }
+            case UNSUBSCRIBED -> {
+                List<Integer> codes = pendingUnsubscribes.complete(event.getUnsubscribed().getPacketId(),
+                        event.getUnsubscribed().getReasonCodesList());
+                if (codes != null) {
+                    sendUnsubAck(event.getUnsubscribed().getPacketId(), codes);
+                }
+            }
+            case DELIVER -> onDeliver(event.getDeliver());
+            case KICK -> disconnect(event.getKick().getReasonCode() != 0
+                    ? event.getKick().getReasonCode() : ReasonCode.SESSION_TAKEN_OVER);
+            default -> LOG.debugf("Ignoring %s for open connection %d", event.getEventCase(), identity.connectionId());
+        }
+    }
+
+    @Override
+    public void onLinkLost() {
+        disconnect(ReasonCode.UNSPECIFIED_ERROR);
+    }
+
+    private void onPublishDone(PublishDone done) {
+        boolean wasFull = connection.inbound().full();
+        for (InboundPublishes.Ack ack : connection.inbound().done(done.getPacketId(), done.getReasonCode())) {
+            MqttMessageBuilders.PubAckBuilder puback = MqttMessageBuilders.pubAck().packetId(ack.packetId());
+            if (identity.isMqtt5()) {
+                puback.reasonCode((byte) ack.reasonCode());
+            }
+            ctx.write(puback.build());
+        }
+        ctx.flush();
+        if (wasFull && !connection.inbound().full()) {
+            resumeReading();
+        }
+    }
+
+    private void onDeliver(Deliver deliver) {
+        if (deliver.getQos() == 0) {
+            if (ctx.channel().isWritable()) {
+                writePublish(deliver, 0);
+            } else {
+                // QoS 0 may be dropped; a slow reader must not grow the outbound buffer without bound.
+                metrics.deliveryDropped();
+            }
+        } else if (deliver.getPacketId() != 0) {
+            connection.storeAssigned().sent(deliver.getPacketId());
+            writePublish(deliver, deliver.getPacketId());
+        } else {
+            OutboundWindow window = connection.outbound();
+            if (window.hasRoom()) {
+                writePublish(deliver, window.assign(connection.storeAssigned()::inUse));
+            } else if (!window.enqueue(deliver)) {
+                metrics.deliveryDropped();
+            }
+        }
+    }
+
+    private void sendQueuedDeliveries() {
+        OutboundWindow window = connection.outbound();
+        while (window.hasRoom()) {
+            Deliver next = window.pollQueued();
+            if (next == null) {
+                return;
+            }
+            writePublish(next, window.assign(connection.storeAssigned()::inUse));
+        }
+    }
+
+    private void writePublish(Deliver deliver, int packetId) {
+        Message message = deliver.getMessage();
+        // QoS 2 is not offered yet: a QoS 2 delivery goes out as QoS 1.
+        MqttQoS qos = deliver.getQos() == 0 ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
+        MqttProperties properties = identity.isMqtt5() && message.hasProperties()
+                ? MessageMapping.toMqtt(message.getProperties()) : MqttProperties.NO_PROPERTIES;
+        MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, deliver.getDup(), qos,
+                deliver.getRetained(), 0);
+        ctx.writeAndFlush(new MqttPublishMessage(header,
+                new MqttPublishVariableHeader(message.getTopic(), packetId, properties),
+                Unpooled.wrappedBuffer(message.getPayload().asReadOnlyByteBuffer())));
+    }
+
+    private void sendSubAck(int packetId, List<Integer> codes) {
+        int[] payload = codes.stream()
+                .mapToInt(code -> identity.isMqtt5() || code < ReasonCode.UNSPECIFIED_ERROR
+                        ? code : ReasonCode.UNSPECIFIED_ERROR)
+                .toArray();
+        ctx.writeAndFlush(new MqttSubAckMessage(
+                new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                new MqttMessageIdAndPropertiesVariableHeader(packetId, MqttProperties.NO_PROPERTIES),
+                new MqttSubAckPayload(payload)));
+    }
+
+    private void sendUnsubAck(int packetId, List<Integer> codes) {
+        MqttUnsubAckPayload payload = identity.isMqtt5()
+                ? new MqttUnsubAckPayload(codes.stream().map(Integer::shortValue).toList())
+                : null;
+        ctx.writeAndFlush(new MqttUnsubAckMessage(
+                new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
+                new MqttMessageIdAndPropertiesVariableHeader(packetId, MqttProperties.NO_PROPERTIES),
+                payload));
+    }
+
+    private void toRouter(GatewayEvent event) {
+        if (!connection.toRouter(event)) {
+            // The router link is saturated; dropping the event silently would break delivery promises.
+            disconnect(ReasonCode.SERVER_BUSY);
+        }
+    }
+
+    private void disconnect(int reasonCode) {
+        Disconnects.disconnect(ctx.channel(), identity.isMqtt5(), reasonCode);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debugf(cause, "Connection %d failed", identity.connectionId());
+        Disconnects.close(ctx.channel());
+    }
+}

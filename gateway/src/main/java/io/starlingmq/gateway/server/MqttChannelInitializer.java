@@ -1,0 +1,38 @@
+package io.starlingmq.gateway.server;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.starlingmq.gateway.mqtt.ConnectHandler;
+import io.starlingmq.gateway.mqtt.ConnectionServices;
+import io.starlingmq.gateway.mqtt.DecodeFailureHandler;
+import io.starlingmq.gateway.mqtt.MqttPipeline;
+import io.starlingmq.gateway.mqtt.PacketMetricsHandler;
+import java.util.function.Consumer;
+
+/** Builds the pipeline of a new MQTT connection; keepalive and session handlers join after CONNECT. */
+final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ConnectionServices services;
+    private final PacketMetricsHandler packetMetrics;
+    private final Consumer<SocketChannel> onAccepted;
+
+    MqttChannelInitializer(ConnectionServices services, Consumer<SocketChannel> onAccepted) {
+        this.services = services;
+        this.packetMetrics = new PacketMetricsHandler(services.metrics());
+        this.onAccepted = onAccepted;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        onAccepted.accept(channel);
+        channel.pipeline()
+                .addLast(MqttPipeline.DECODER, new MqttDecoder(services.config().maxPacketSize(),
+                        services.config().maxClientIdLength()))
+                .addLast(MqttPipeline.ENCODER, MqttEncoder.INSTANCE)
+                .addLast(MqttPipeline.METRICS, packetMetrics)
+                .addLast(MqttPipeline.DECODE_FAILURE, new DecodeFailureHandler())
+                .addLast(MqttPipeline.CONNECT, new ConnectHandler(services));
+    }
+}

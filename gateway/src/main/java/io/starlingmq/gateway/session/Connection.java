@@ -1,0 +1,95 @@
+package io.starlingmq.gateway.session;
+
+import io.netty.channel.Channel;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.SessionClose;
+import io.starlingmq.gateway.link.RouterLinks;
+
+/**
+ * A live MQTT connection as the router knows it: its identity, its windows, and the one SessionClose
+ * owed to the router if a SessionOpen was sent. Confined to the channel's event loop.
+ */
+public final class Connection {
+
+    private final Channel channel;
+    private final ConnectionIdentity identity;
+    private final RouterLinks links;
+    private final int routerIndex;
+    private final InboundPublishes inbound;
+    private final OutboundWindow outbound;
+    private final StoreAssignedDeliveries storeAssigned = new StoreAssignedDeliveries();
+    private RouterEventListener listener;
+    private boolean sessionOpenSent;
+    private boolean sessionCloseSent;
+    private boolean graceful;
+
+    public Connection(Channel channel, ConnectionIdentity identity, RouterLinks links, int maxPendingPublishes,
+            int outboundCapacity, int maxQueuedDeliveries) {
+        this.channel = channel;
+        this.identity = identity;
+        this.links = links;
+        this.routerIndex = links.routerIndexFor(identity.clientId());
+        this.inbound = new InboundPublishes(maxPendingPublishes);
+        this.outbound = new OutboundWindow(outboundCapacity, maxQueuedDeliveries);
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public ConnectionIdentity identity() {
+        return identity;
+    }
+
+    public int routerIndex() {
+        return routerIndex;
+    }
+
+    public InboundPublishes inbound() {
+        return inbound;
+    }
+
+    public OutboundWindow outbound() {
+        return outbound;
+    }
+
+    public StoreAssignedDeliveries storeAssigned() {
+        return storeAssigned;
+    }
+
+    public RouterEventListener listener() {
+        return listener;
+    }
+
+    public void listenWith(RouterEventListener newListener) {
+        this.listener = newListener;
+    }
+
+    /** Sends an event to this client's router; false when the link queue is full. */
+    public boolean toRouter(GatewayEvent event) {
+        return links.send(identity.clientId(), event);
+    }
+
+    public boolean openSession(GatewayEvent sessionOpen) {
+        sessionOpenSent = true;
+        return toRouter(sessionOpen);
+    }
+
+    /** The client ended the connection with a DISCONNECT that asks for no will. */
+    public void markGraceful() {
+        graceful = true;
+    }
+
+    /** Called once the channel closed, whatever the cause: owes the router exactly one SessionClose. */
+    public void closed() {
+        if (!sessionOpenSent || sessionCloseSent) {
+            return;
+        }
+        sessionCloseSent = true;
+        toRouter(GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
+                .setConnectionId(identity.connectionId())
+                .setClientId(identity.clientId())
+                .setSessionExpiryInterval((int) identity.sessionExpiry())
+                .setGraceful(graceful)).build());
+    }
+}

@@ -1,0 +1,82 @@
+package io.starlingmq.gateway.session;
+
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.gateway.link.RouterFrameSink;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The live connections of this gateway by connection id. Router events are handed to the event loop
+ * of the connection they name, so connection state is only ever touched on its own thread.
+ */
+@ApplicationScoped
+public class ConnectionRegistry implements RouterFrameSink {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
+
+    private final AtomicLong lastConnectionId = new AtomicLong();
+    private final Map<Long, Connection> byId = new ConcurrentHashMap<>();
+
+    public long nextConnectionId() {
+        return lastConnectionId.incrementAndGet();
+    }
+
+    public void register(Connection connection) {
+        byId.put(connection.identity().connectionId(), connection);
+    }
+
+    public void unregister(Connection connection) {
+        byId.remove(connection.identity().connectionId(), connection);
+    }
+
+    public Collection<Connection> all() {
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public void onRouterEvent(RouterEvent event) {
+        long connectionId = connectionIdOf(event);
+        Connection connection = byId.get(connectionId);
+        if (connection == null) {
+            LOG.debugf("Router event %s for unknown connection %d", event.getEventCase(), connectionId);
+            return;
+        }
+        connection.channel().eventLoop().execute(() -> {
+            RouterEventListener listener = connection.listener();
+            if (listener != null && connection.channel().isActive()) {
+                listener.onRouterEvent(event);
+            }
+        });
+    }
+
+    @Override
+    public void onLinkLost(int routerIndex) {
+        for (Connection connection : byId.values()) {
+            if (connection.routerIndex() == routerIndex) {
+                connection.channel().eventLoop().execute(() -> {
+                    RouterEventListener listener = connection.listener();
+                    if (listener != null) {
+                        listener.onLinkLost();
+                    }
+                });
+            }
+        }
+    }
+
+    private static long connectionIdOf(RouterEvent event) {
+        return switch (event.getEventCase()) {
+            case SESSION_OPENED -> event.getSessionOpened().getConnectionId();
+            case SUBSCRIBED -> event.getSubscribed().getConnectionId();
+            case UNSUBSCRIBED -> event.getUnsubscribed().getConnectionId();
+            case PUBLISH_DONE -> event.getPublishDone().getConnectionId();
+            case DELIVER -> event.getDeliver().getConnectionId();
+            case KICK -> event.getKick().getConnectionId();
+            case EVENT_NOT_SET -> 0L;
+        };
+    }
+}

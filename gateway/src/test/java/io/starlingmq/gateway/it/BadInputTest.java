@@ -1,0 +1,166 @@
+package io.starlingmq.gateway.it;
+
+import static io.starlingmq.gateway.support.MqttBytes.V311;
+import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.gateway.support.RawMqttClient;
+import io.starlingmq.gateway.support.RawPacket;
+import io.starlingmq.gateway.support.TestRouterResource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input ends only the offending connection; a bystander stays connected and served. */
+@QuarkusTest
+@QuarkusTestResource(TestRouterResource.class)
+class BadInputTest {
+
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "starling.gateway.mqtt.port")
+    int port;
+
+    @Inject
+    RouterLinks links;
+
+    private RawMqttClient bystander;
+
+    @BeforeEach
+    void connectBystander() throws IOException {
+        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
+        bystander = RawMqttClient.connected(port, V5, "bystander-" + System.nanoTime());
+    }
+
+    @AfterEach
+    void bystanderIsUntouched() throws IOException {
+        assertThat(bystander.pingAnswered()).isTrue();
+        bystander.close();
+    }
+
+    @Test
+    void garbageBeforeConnectClosesTheConnection() throws IOException {
+        try (RawMqttClient bad = new RawMqttClient(port)) {
+            bad.send(new byte[] {0x00, 0x7F, 0x13, 0x37, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F});
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void garbageAfterConnectEndsAMqtt5ConnectionWithMalformedPacket() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V5, "garbage5")) {
+            bad.send(new byte[] {0x00, 0x00});
+            RawPacket disconnect = bad.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x81);
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void remainingLengthOverTheLimitEndsAMqtt5ConnectionWithPacketTooLarge() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V5, "toolarge5")) {
+            bad.send(MqttBytes.publishHeaderClaiming(TestRouterResource.MAX_PACKET_SIZE * 4, "big"));
+            RawPacket disconnect = bad.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x95);
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void remainingLengthOverTheLimitClosesAMqtt311Connection() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V311, "toolarge311")) {
+            bad.send(MqttBytes.publishHeaderClaiming(TestRouterResource.MAX_PACKET_SIZE * 4, "big"));
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aPacketBeforeConnectClosesTheConnection() throws IOException {
+        try (RawMqttClient bad = new RawMqttClient(port)) {
+            bad.send(MqttBytes.pingreq());
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void noConnectWithinTheConnectTimeoutClosesTheConnection() throws IOException {
+        try (RawMqttClient silent = new RawMqttClient(port)) {
+            assertThat(silent.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aSecondConnectEndsAMqtt5ConnectionWithProtocolError() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V5, "twice5")) {
+            bad.send(MqttBytes.connect(V5, "twice5", 0, true));
+            RawPacket disconnect = bad.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void aSecondConnectClosesAMqtt311Connection() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V311, "twice311")) {
+            bad.send(MqttBytes.connect(V311, "twice311", 0, true));
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void publishingToAWildcardTopicEndsAMqtt5ConnectionWithTopicNameInvalid() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V5, "wild5")) {
+            bad.send(MqttBytes.publish(V5, "a/+/b", 0, 0, new byte[] {1}));
+            RawPacket disconnect = bad.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x90);
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void publishingToAWildcardTopicClosesAMqtt311Connection() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V311, "wild311")) {
+            bad.send(MqttBytes.publish(V311, "a/#", 1, 7, new byte[] {1}));
+            assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void publishingWithQos2EndsAMqtt5ConnectionWithQosNotSupported() throws IOException {
+        try (RawMqttClient bad = RawMqttClient.connected(port, V5, "qos2-5")) {
+            bad.send(MqttBytes.publish(V5, "a/b", 2, 9, new byte[] {1}));
+            RawPacket disconnect = bad.read();
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x9B);
+        }
+    }
+
+    @Test
+    void silencePastKeepAliveEndsAMqtt5ConnectionWithKeepAliveTimeout() throws IOException {
+        try (RawMqttClient idle = RawMqttClient.connected(port, V5, MqttBytes.connect(V5, "idle5", 1, true))) {
+            RawPacket disconnect = idle.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x8D);
+            assertThat(idle.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+
+    @Test
+    void silencePastKeepAliveClosesAMqtt311Connection() throws IOException {
+        try (RawMqttClient idle = RawMqttClient.connected(port, V311, MqttBytes.connect(V311, "idle311", 1, true))) {
+            assertThat(idle.closedWithin(CLOSE_WAIT)).isTrue();
+        }
+    }
+}

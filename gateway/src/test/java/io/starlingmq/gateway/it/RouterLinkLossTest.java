@@ -1,0 +1,59 @@
+package io.starlingmq.gateway.it;
+
+import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.RawMqttClient;
+import io.starlingmq.gateway.support.RawPacket;
+import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.TestRouterResource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A lost router link disconnects the clients it served; the link comes back and they can return. */
+@QuarkusTest
+@QuarkusTestResource(TestRouterResource.class)
+class RouterLinkLossTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "starling.gateway.mqtt.port")
+    int port;
+
+    @Inject
+    RouterLinks links;
+
+    TestRouter router;
+
+    @BeforeEach
+    void routerLinked() {
+        await().atMost(WAIT).until(links::allUp);
+    }
+
+    @Test
+    void lostLinkDisconnectsItsClientsWhichCanReconnectOnceItIsBack() throws IOException {
+        long connectionId;
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "linked")) {
+            connectionId = router.connectionIdOf("linked");
+            router.dropLink();
+            RawPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x80);
+        }
+        await().atMost(WAIT).until(links::allUp);
+        // The SessionClose queued while the link was down reaches the router on the new stream.
+        await().atMost(WAIT).until(() -> router.sessionCloses(connectionId) == 1);
+        try (RawMqttClient again = RawMqttClient.connected(port, V5, "linked")) {
+            assertThat(router.connectionIdOf("linked")).isGreaterThan(connectionId);
+            assertThat(again.pingAnswered()).isTrue();
+        }
+    }
+}

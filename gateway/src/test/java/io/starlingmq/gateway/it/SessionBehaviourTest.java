@@ -1,0 +1,291 @@
+package io.starlingmq.gateway.it;
+
+import static io.starlingmq.gateway.support.MqttBytes.V311;
+import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.google.protobuf.ByteString;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starlingmq.contract.link.v1.Deliver;
+import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.Kick;
+import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.gateway.support.RawMqttClient;
+import io.starlingmq.gateway.support.RawPacket;
+import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.TestRouterResource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a connected client sees and what the router is told. */
+@QuarkusTest
+@QuarkusTestResource(TestRouterResource.class)
+class SessionBehaviourTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "starling.gateway.mqtt.port")
+    int port;
+
+    @Inject
+    RouterLinks links;
+
+    TestRouter router;
+
+    @BeforeEach
+    void routerLinked() {
+        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
+    }
+
+    @Test
+    void qos1PubackIsSentOnlyAfterPublishDone() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "hold-puback")) {
+            client.send(MqttBytes.publish(V5, "sensors/1", 1, 42, "21.5".getBytes(StandardCharsets.UTF_8)));
+            await().atMost(WAIT).until(() -> !router.events(e -> e.hasPublish()
+                    && e.getPublish().getClientId().equals("hold-puback")).isEmpty());
+            // The gateway answers in order, so a premature PUBACK would arrive before this PINGRESP.
+            client.send(MqttBytes.pingreq());
+            assertThat(client.read().type()).isEqualTo(RawMqttClient.PINGRESP);
+
+            router.releasePublishDone("hold-puback", 42);
+            RawPacket puback = client.read();
+            assertThat(puback.type()).isEqualTo(RawMqttClient.PUBACK);
+            assertThat(puback.u16(0)).isEqualTo(42);
+        }
+    }
+
+    @Test
+    void publishReachesTheRouterWithTopicPayloadAndPublisher() throws MqttException {
+        var client = new org.eclipse.paho.client.mqttv3.MqttClient("tcp://127.0.0.1:" + port, "paho-publisher",
+                new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        client.connect(options);
+        try {
+            client.publish("plant/valve", "open".getBytes(StandardCharsets.UTF_8), 1, false);
+            var publishes = router.events(e -> e.hasPublish() && e.getPublish().getClientId().equals("paho-publisher"));
+            assertThat(publishes).hasSize(1);
+            Message message = publishes.get(0).getPublish().getMessage();
+            assertThat(message.getTopic()).isEqualTo("plant/valve");
+            assertThat(message.getPayload().toStringUtf8()).isEqualTo("open");
+            assertThat(message.getQos()).isEqualTo(1);
+            assertThat(message.getPublisher()).isEqualTo("paho-publisher");
+        } finally {
+            client.disconnect();
+            client.close();
+        }
+    }
+
+    @Test
+    void deliverWithoutPacketIdGetsAGatewayIdAndItsPubackIsNotForwarded() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "clean-sub")) {
+            long connectionId = router.connectionIdOf("clean-sub");
+            router.send(deliver(connectionId, "t/clean", 1, 0, false, false));
+            RawPacket publish = client.read();
+            assertThat(publish.type()).isEqualTo(RawMqttClient.PUBLISH);
+            int gatewayId = publish.publishPacketId();
+            assertThat(gatewayId).isPositive();
+            client.send(MqttBytes.puback(gatewayId));
+
+            // A store-assigned delivery acknowledged afterwards is forwarded; everything on the stream
+            // is in order, so a forwarded ack for the first one would be seen before this one.
+            router.send(deliver(connectionId, "t/stored", 1, 500, false, false));
+            assertThat(client.read().publishPacketId()).isEqualTo(500);
+            client.send(MqttBytes.puback(500));
+            await().atMost(WAIT).until(() -> !deliveryAcks(connectionId).isEmpty());
+            assertThat(deliveryAcks(connectionId)).extracting(e -> e.getDeliveryAck().getPacketId())
+                    .containsExactly(500);
+        }
+    }
+
+    @Test
+    void storeAssignedDeliverIsSentAsIsAndItsPubackBecomesADeliveryAck() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, "stored-sub")) {
+            long connectionId = router.connectionIdOf("stored-sub");
+            router.send(deliver(connectionId, "t/again", 1, 7, true, true));
+            RawPacket publish = client.read();
+            assertThat(publish.publishPacketId()).isEqualTo(7);
+            assertThat(publish.dup()).isTrue();
+            assertThat(publish.retain()).isTrue();
+            assertThat(publish.qos()).isEqualTo(1);
+            client.send(MqttBytes.puback(7));
+            await().atMost(WAIT).until(() -> deliveryAcks(connectionId).size() == 1);
+            GatewayEvent ack = deliveryAcks(connectionId).get(0);
+            assertThat(ack.getDeliveryAck().getClientId()).isEqualTo("stored-sub");
+            assertThat(ack.getDeliveryAck().getPacketId()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void outboundWindowHoldsDeliveriesBeyondTheClientsReceiveMaximum() throws IOException {
+        byte[] connect = MqttBytes.connect(V5, "window-sub", 0, true, MqttBytes.receiveMaximum(2));
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
+            long connectionId = router.connectionIdOf("window-sub");
+            for (int i = 0; i < 3; i++) {
+                router.send(deliver(connectionId, "w/" + i, 1, 0, false, false));
+            }
+            RawPacket first = client.read();
+            RawPacket second = client.read();
+            assertThat(first.type()).isEqualTo(RawMqttClient.PUBLISH);
+            assertThat(second.type()).isEqualTo(RawMqttClient.PUBLISH);
+            // The third waits for a free slot: the next thing the client gets is the PINGRESP.
+            client.send(MqttBytes.pingreq());
+            assertThat(client.read().type()).isEqualTo(RawMqttClient.PINGRESP);
+            client.send(MqttBytes.puback(first.publishPacketId()));
+            RawPacket third = client.read();
+            assertThat(third.type()).isEqualTo(RawMqttClient.PUBLISH);
+            assertThat(third.publishPacketId()).isNotIn(first.publishPacketId(), second.publishPacketId());
+        }
+    }
+
+    @Test
+    void subscribeForwardsValidFiltersAndRejectsInvalidOnesPerFilter() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "filters5")) {
+            client.send(MqttBytes.subscribe(V5, 3, 1, "ok/+", "bad#", "also/#"));
+            RawPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            // packet id (2 bytes), property length (1 byte), then one code per filter
+            assertThat(new int[] {suback.u8(3), suback.u8(4), suback.u8(5)}).containsExactly(1, 0x8F, 1);
+            var subscribes = router.events(e -> e.hasSubscribe() && e.getSubscribe().getClientId().equals("filters5"));
+            assertThat(subscribes.get(0).getSubscribe().getSubscriptionsList())
+                    .extracting(s -> s.getFilter()).containsExactly("ok/+", "also/#");
+        }
+    }
+
+    @Test
+    void invalidFilterGetsFailureCode0x80In311() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, "filters311")) {
+            client.send(MqttBytes.subscribe(V311, 4, 0, "a/b+"));
+            RawPacket suback = client.read();
+            assertThat(suback.u8(2)).isEqualTo(0x80);
+        }
+    }
+
+    @Test
+    void aWellBehavedClientReceivesWhatTheRouterDelivers() {
+        Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5().identifier("hive-sub")
+                .serverHost("127.0.0.1").serverPort(port).buildBlocking();
+        client.connect();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(
+                com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL)) {
+            assertThat(client.subscribeWith().topicFilter("rooms/+/temp").qos(MqttQos.AT_LEAST_ONCE).send()
+                    .getReasonCodes()).hasSize(1);
+            router.send(deliver(router.connectionIdOf("hive-sub"), "rooms/7/temp", 1, 0, false, false));
+            Optional<Mqtt5Publish> received = publishes.receive(10, TimeUnit.SECONDS);
+            assertThat(received).isPresent();
+            assertThat(received.get().getTopic().toString()).isEqualTo("rooms/7/temp");
+            assertThat(new String(received.get().getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            client.disconnect();
+        }
+    }
+
+    @Test
+    void kickEndsAMqtt5ConnectionWithSessionTakenOverAndSendsOneSessionClose() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "kicked5")) {
+            long connectionId = router.connectionIdOf("kicked5");
+            router.send(RouterEvent.newBuilder().setKick(Kick.newBuilder()
+                    .setConnectionId(connectionId).setReasonCode(0x8E)).build());
+            RawPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x8E);
+            assertExactlyOneSessionClose(connectionId, false);
+        }
+    }
+
+    @Test
+    void kickClosesAMqtt311Connection() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, "kicked311")) {
+            long connectionId = router.connectionIdOf("kicked311");
+            router.send(RouterEvent.newBuilder().setKick(Kick.newBuilder()
+                    .setConnectionId(connectionId).setReasonCode(0x8E)).build());
+            assertThat(client.closedWithin(WAIT)).isTrue();
+            assertExactlyOneSessionClose(connectionId, false);
+        }
+    }
+
+    @Test
+    void disconnectSendsOneGracefulSessionClose() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, "leaving")) {
+            long connectionId = router.connectionIdOf("leaving");
+            client.send(MqttBytes.disconnect());
+            assertThat(client.closedWithin(WAIT)).isTrue();
+            assertExactlyOneSessionClose(connectionId, true);
+        }
+    }
+
+    @Test
+    void socketLossSendsOneSessionCloseThatIsNotGraceful() throws IOException {
+        long connectionId;
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "vanishing")) {
+            connectionId = router.connectionIdOf("vanishing");
+        }
+        assertExactlyOneSessionClose(connectionId, false);
+    }
+
+    @Test
+    void keepAliveTimeoutSendsOneSessionClose() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, MqttBytes.connect(V311, "sleepy", 1, true))) {
+            long connectionId = router.connectionIdOf("sleepy");
+            assertThat(client.closedWithin(WAIT)).isTrue();
+            assertExactlyOneSessionClose(connectionId, false);
+        }
+    }
+
+    @Test
+    void protocolErrorSendsOneSessionClose() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "erring")) {
+            long connectionId = router.connectionIdOf("erring");
+            client.send(MqttBytes.publish(V5, "", 0, 0, new byte[0]));
+            assertThat(client.closedWithin(WAIT)).isTrue();
+            assertExactlyOneSessionClose(connectionId, false);
+        }
+    }
+
+    private void assertExactlyOneSessionClose(long connectionId, boolean graceful) {
+        await().atMost(WAIT).until(() -> router.sessionCloses(connectionId) >= 1);
+        // A second SessionClose would follow the first closely; give it time to show up.
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> router.sessionCloses(connectionId) == 1);
+        GatewayEvent close = router.events(e -> e.hasSessionClose()
+                && e.getSessionClose().getConnectionId() == connectionId).get(0);
+        assertThat(close.getSessionClose().getGraceful()).isEqualTo(graceful);
+    }
+
+    private java.util.List<GatewayEvent> deliveryAcks(long connectionId) {
+        return router.events(e -> e.hasDeliveryAck() && e.getDeliveryAck().getConnectionId() == connectionId);
+    }
+
+    private static RouterEvent deliver(long connectionId, String topic, int qos, int packetId, boolean dup,
+            boolean retained) {
+        return RouterEvent.newBuilder().setDeliver(Deliver.newBuilder()
+                .setConnectionId(connectionId)
+                .setMessage(Message.newBuilder().setTopic(topic).setQos(qos)
+                        .setPayload(ByteString.copyFromUtf8("hello")))
+                .setQos(qos)
+                .setPacketId(packetId)
+                .setDup(dup)
+                .setRetained(retained)).build();
+    }
+}

@@ -1,0 +1,36 @@
+package io.starlingmq.gateway.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.gateway.validation.ReasonCode;
+import org.junit.jupiter.api.Test;
+
+class DecodeFailureHandlerTest {
+
+    @Test
+    void theCodecsWildcardTopicFailureMapsToTopicNameInvalid() {
+        // Pins the codec's wording: if a netty upgrade changes it, this fails instead of silently sending 0x81.
+        MqttMessage message = Decoded.after(MqttBytes.connect(MqttBytes.V5, "c", 0, true),
+                MqttBytes.publish(MqttBytes.V5, "a/#", 0, 0, new byte[0]));
+        assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
+                .isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+    }
+
+    @Test
+    void anOverLimitRemainingLengthMapsToPacketTooLarge() {
+        MqttMessage message = Decoded.after(MqttBytes.connect(MqttBytes.V5, "c", 0, true),
+                MqttBytes.publishHeaderClaiming(1_000_000, "t"));
+        assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
+                .isEqualTo(ReasonCode.PACKET_TOO_LARGE);
+    }
+
+    @Test
+    void otherFailuresAreMalformedPackets() {
+        assertThat(DecodeFailureHandler.reasonFor(new DecoderException("Unknown message type: 0")))
+                .isEqualTo(ReasonCode.MALFORMED_PACKET);
+    }
+}

@@ -1,0 +1,112 @@
+package io.starlingmq.gateway.support;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Hand-written MQTT packets, so tests can send what a client library would refuse to. */
+public final class MqttBytes {
+
+    public static final int V311 = 4;
+    public static final int V5 = 5;
+
+    private MqttBytes() {
+    }
+
+    public static byte[] connect(int version, String clientId, int keepAlive, boolean cleanStart) {
+        return connect(version, clientId, keepAlive, cleanStart, new byte[0]);
+    }
+
+    /** CONNECT; for 5.0 the given raw property bytes (without their length) are included. */
+    public static byte[] connect(int version, String clientId, int keepAlive, boolean cleanStart, byte[] properties) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, "MQTT");
+        body.write(version);
+        body.write(cleanStart ? 0x02 : 0x00);
+        body.write(keepAlive >> 8);
+        body.write(keepAlive & 0xFF);
+        if (version == V5) {
+            writeVarInt(body, properties.length);
+            body.writeBytes(properties);
+        }
+        writeString(body, clientId);
+        return packet(0x10, body.toByteArray());
+    }
+
+    /** MQTT 5 Receive Maximum property bytes. */
+    public static byte[] receiveMaximum(int value) {
+        return new byte[] {0x21, (byte) (value >> 8), (byte) value};
+    }
+
+    public static byte[] publish(int version, String topic, int qos, int packetId, byte[] payload) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, topic);
+        if (qos > 0) {
+            body.write(packetId >> 8);
+            body.write(packetId & 0xFF);
+        }
+        if (version == V5) {
+            body.write(0);
+        }
+        body.writeBytes(payload);
+        return packet(0x30 | (qos << 1), body.toByteArray());
+    }
+
+    /** A PUBLISH fixed header claiming the given remaining length, followed by a small variable header. */
+    public static byte[] publishHeaderClaiming(int remainingLength, String topic) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x30);
+        writeVarInt(out, remainingLength);
+        writeString(out, topic);
+        out.write(0);
+        return out.toByteArray();
+    }
+
+    public static byte[] subscribe(int version, int packetId, int qos, String... filters) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xFF);
+        if (version == V5) {
+            body.write(0);
+        }
+        for (String filter : filters) {
+            writeString(body, filter);
+            body.write(qos);
+        }
+        return packet(0x82, body.toByteArray());
+    }
+
+    public static byte[] puback(int packetId) {
+        return new byte[] {0x40, 0x02, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    public static byte[] pingreq() {
+        return new byte[] {(byte) 0xC0, 0x00};
+    }
+
+    public static byte[] disconnect() {
+        return new byte[] {(byte) 0xE0, 0x00};
+    }
+
+    public static byte[] packet(int firstByte, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(firstByte);
+        writeVarInt(out, body.length);
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    static void writeString(ByteArrayOutputStream out, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes.length >> 8);
+        out.write(bytes.length & 0xFF);
+        out.writeBytes(bytes);
+    }
+
+    static void writeVarInt(ByteArrayOutputStream out, int value) {
+        do {
+            int digit = value % 128;
+            value /= 128;
+            out.write(value > 0 ? digit | 0x80 : digit);
+        } while (value > 0);
+    }
+}
