@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,8 +24,11 @@ public final class CommandLineClient implements AutoCloseable {
         reader.start();
     }
 
+    /** Runs {@code command} with its stdout line-buffered (stdbuf), so each line arrives as printed. */
     public static CommandLineClient start(List<String> command) throws IOException {
-        return new CommandLineClient(new ProcessBuilder(command).redirectErrorStream(true).start());
+        List<String> lineBuffered = new ArrayList<>(List.of("stdbuf", "-oL", "-eL"));
+        lineBuffered.addAll(command);
+        return new CommandLineClient(new ProcessBuilder(lineBuffered).redirectErrorStream(true).start());
     }
 
     private void readLines() {

@@ -67,7 +67,7 @@ public final class StarlingSuite implements AutoCloseable {
         AppProcess gateway = AppProcess.start(name, root.resolve("gateway/target/quarkus-app/quarkus-run.jar"),
                 FreePort.find(), Map.of(
                         "STARLING_GATEWAY_MQTT_PORT", Integer.toString(mqttPort),
-                        "STARLING_GATEWAY_ROUTERS", "127.0.0.1:" + routerPort), logDir);
+                        "STARLING_GATEWAY_ROUTERS", routerList()), logDir);
         processes.add(gateway);
         mqttPorts.put(name, mqttPort);
         return gateway;
