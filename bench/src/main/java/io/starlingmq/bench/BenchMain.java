@@ -1,0 +1,154 @@
+package io.starlingmq.bench;
+
+import io.starlingmq.bench.report.Charts;
+import io.starlingmq.bench.report.Environment;
+import io.starlingmq.bench.report.MarkdownReport;
+import io.starlingmq.bench.report.ReportData;
+import io.starlingmq.bench.load.Rate;
+import io.starlingmq.bench.run.BenchCase;
+import io.starlingmq.bench.run.BenchOptions;
+import io.starlingmq.bench.run.CaseResults;
+import io.starlingmq.bench.run.CaseRunner;
+import io.starlingmq.bench.run.Measurement;
+import io.starlingmq.bench.run.OptionsParser;
+import io.starlingmq.bench.run.Progress;
+import io.starlingmq.bench.run.RatePlan;
+import io.starlingmq.bench.scenario.FanInScenario;
+import io.starlingmq.bench.target.BrokerTarget;
+import io.starlingmq.bench.target.MosquittoBroker;
+import io.starlingmq.bench.target.StarlingSuite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code starling bench}: starts Starling (Redis, router, gateway) and Mosquitto, runs every case
+ * against both in alternation, and writes BENCHMARKS.md with its charts. Everything started is
+ * stopped at the end, on failure and on Ctrl-C.
+ */
+public final class BenchMain {
+
+    private static final Logger LOG = Logger.getLogger(BenchMain.class);
+    private static final double WARM_UP_RATE = 5_000;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Path repo = Path.of(System.getProperty("starling.repo", ".")).toAbsolutePath().normalize();
+        BenchOptions options;
+        try {
+            options = OptionsParser.parse(List.of(args), repo);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.print(OptionsParser.USAGE);
+            System.exit(2);
+            return;
+        }
+        List<BrokerTarget> targets = new ArrayList<>();
+        Thread stopper = new Thread(() -> stopAll(targets), "bench-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            run(options, targets, String.join(" ", args));
+        } catch (RuntimeException e) {
+            System.err.println("bench failed: " + e.getMessage());
+            LOG.debug("bench failure", e);
+            System.exit(1);
+        } finally {
+            stopAll(targets);
+        }
+    }
+
+    private static void run(BenchOptions options, List<BrokerTarget> targets, String args) throws Exception {
+        Path work = Files.createTempDirectory("starling-bench");
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        System.out.println("bench: starting brokers (logs under " + work + ")");
+        for (String name : options.targets()) {
+            synchronized (targets) {
+                targets.add(name.equals("starling")
+                        ? StarlingSuite.start(options.repo(), javaHome, work.resolve("starling"))
+                        : MosquittoBroker.start(work.resolve("mosquitto")));
+            }
+        }
+        CaseRunner runner = new CaseRunner(options);
+        warmUp(runner, targets);
+
+        List<CaseResults> results = new ArrayList<>();
+        double planned = 0;
+        for (BenchCase c : options.cases()) {
+            planned += runner.plannedSeconds(c) * options.repeats() * targets.size();
+        }
+        Progress progress = new Progress(System.out, planned, options.cases().size() * options.repeats() * targets.size());
+        for (BenchCase c : options.cases()) {
+            List<Measurement> measurements = new ArrayList<>();
+            for (int repeat = 1; repeat <= options.repeats(); repeat++) {
+                for (BrokerTarget target : targets) {
+                    progress.starting(c.label() + " · " + target.name() + " · repeat " + repeat + "/" + options.repeats(),
+                            runner.plannedSeconds(c));
+                    Measurement m = runner.run(c, target, repeat);
+                    measurements.add(m);
+                    progress.finished();
+                    System.out.println("        " + brief(m));
+                }
+            }
+            results.add(new CaseResults(c, measurements));
+        }
+        writeReport(options, targets, results, args);
+    }
+
+    /** One short discarded paced fan-in per target, so the first measured run does not pay for JIT warm-up. */
+    private static void warmUp(CaseRunner runner, List<BrokerTarget> targets) throws InterruptedException {
+        BenchCase warm = new BenchCase(new FanInScenario(), 1, new RatePlan(false, Rate.paced(WARM_UP_RATE)));
+        for (BrokerTarget t : targets) {
+            System.out.println("bench: warming up " + t.name());
+            runner.run(warm, t, 0);
+        }
+    }
+
+    private static String brief(Measurement m) {
+        StringBuilder line = new StringBuilder();
+        m.result().metrics().forEach((k, v) -> {
+            if (!Double.isNaN(v)) {
+                line.append(k).append('=').append(String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v)).append("  ");
+            }
+        });
+        return line.toString().trim();
+    }
+
+    private static void writeReport(BenchOptions options, List<BrokerTarget> targets, List<CaseResults> results, String args)
+            throws Exception {
+        Path report = options.output();
+        Path charts = options.repo().resolve("bench/results");
+        List<String> names = targets.stream().map(BrokerTarget::name).toList();
+        Map<String, String> links = Charts.write(results, names, charts, report.getParent());
+        Map<String, String> configs = new LinkedHashMap<>();
+        targets.forEach(t -> configs.put(t.name(), t.configuration()));
+        String settings = "MQTT " + options.version().label() + ", payload " + options.payloadSize() + " B, "
+                + options.duration().toSeconds() + " s per paced run, search steps of " + options.search().stepDuration().toSeconds()
+                + " s (at most " + options.search().maxSteps() + "), window " + options.window() + " per publisher, "
+                + options.params();
+        ReportData data = new ReportData(Environment.collect(options.repo()), ("./starling bench " + args).trim(), settings,
+                names, configs, options.repeats(), results, links);
+        Files.writeString(report, MarkdownReport.write(data));
+        System.out.println("bench: wrote " + report + " and charts under " + charts);
+    }
+
+    private static void stopAll(List<BrokerTarget> targets) {
+        synchronized (targets) {
+            for (BrokerTarget t : targets) {
+                try {
+                    t.close();
+                } catch (RuntimeException e) {
+                    LOG.warnf("stopping %s failed: %s", t.name(), e.getMessage());
+                }
+            }
+            targets.clear();
+        }
+    }
+}

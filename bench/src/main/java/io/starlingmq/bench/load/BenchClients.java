@@ -1,0 +1,36 @@
+package io.starlingmq.bench.load;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
+import java.nio.ByteBuffer;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** Builds HiveMQ-client-backed {@link BenchClient}s of either protocol version. */
+public final class BenchClients {
+
+    private static final long CONNECT_TIMEOUT_SECONDS = 30;
+
+    private BenchClients() {
+    }
+
+    /** @param onMessage receives the payload of every message delivered to this client; null for publishers */
+    public static BenchClient create(MqttVersion version, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage) {
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+                .serverHost(endpoint.host())
+                .serverPort(endpoint.port())
+                .socketConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .mqttConnectTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (endpoint.localAddress() != null) {
+            transport.localAddress(endpoint.localAddress());
+        }
+        MqttClientTransportConfig config = transport.build();
+        return switch (version) {
+            case V5 -> new Mqtt5BenchClient(MqttClient.builder().useMqttVersion5().identifier(clientId)
+                    .transportConfig(config).buildAsync(), onMessage);
+            case V311 -> new Mqtt3BenchClient(MqttClient.builder().useMqttVersion3().identifier(clientId)
+                    .transportConfig(config).buildAsync(), onMessage);
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package io.starlingmq.bench.load;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+final class Mqtt3BenchClient implements BenchClient {
+
+    private final Mqtt3AsyncClient client;
+
+    Mqtt3BenchClient(Mqtt3AsyncClient client, Consumer<ByteBuffer> onMessage) {
+        this.client = client;
+        if (onMessage != null) {
+            // Global callback so messages queued in a persistent session, sent right after CONNACK, are seen.
+            client.publishes(MqttGlobalPublishFilter.ALL, p -> onMessage.accept(p.getPayload().orElse(ByteBuffer.allocate(0))));
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> connect(boolean persistent) {
+        return client.connectWith().cleanSession(!persistent).keepAlive(60).send().thenApply(ack -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(String filter, int qos) {
+        return client.subscribeWith().topicFilter(filter).qos(MqttQos.fromCode(qos)).send().thenApply(ack -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> publish(String topic, int qos, byte[] payload) {
+        return client.publishWith().topic(topic).qos(MqttQos.fromCode(qos)).payload(payload).send().thenApply(p -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> disconnect() {
+        return client.disconnect();
+    }
+}

@@ -1,0 +1,102 @@
+package io.starlingmq.bench.load;
+
+import io.starlingmq.bench.stats.Payload;
+import io.starlingmq.bench.stats.StreamLedger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives every publisher from its own thread: paced on a fixed schedule (open loop; a publisher that
+ * falls behind sends late, never skips), or unpaced, and always within a window of outstanding publishes.
+ */
+public final class PublisherLoop {
+
+    /** How long the end of a run waits for outstanding publishes to be acknowledged. */
+    private static final long SETTLE_SECONDS = 15;
+
+    public record Outcome(long sent, long errors, double seconds, boolean settled) {
+        public double sentPerSecond() {
+            return seconds > 0 ? sent / seconds : 0;
+        }
+    }
+
+    private final List<BenchClient> publishers;
+    private final List<String> topics;
+    private final StreamLedger ledger;
+    private final LoadSettings settings;
+
+    public PublisherLoop(List<BenchClient> publishers, List<String> topics, StreamLedger ledger, LoadSettings settings) {
+        this.publishers = publishers;
+        this.topics = topics;
+        this.ledger = ledger;
+        this.settings = settings;
+    }
+
+    /** Publishes for {@code duration}, or until each publisher sent {@code maxPerPublisher} messages. */
+    public Outcome run(Duration duration, long maxPerPublisher) throws InterruptedException {
+        int count = publishers.size();
+        AtomicLong errors = new AtomicLong();
+        List<Semaphore> windows = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        long interval = settings.rate().isPaced() ? (long) (1e9 * count / settings.rate().perSecond()) : 0;
+        for (int i = 0; i < count; i++) {
+            int publisher = i;
+            Semaphore window = new Semaphore(settings.window());
+            windows.add(window);
+            Thread t = Thread.ofPlatform().name("bench-publisher-" + i).daemon().start(
+                    () -> publish(publisher, window, start, deadline, interval, maxPerPublisher, errors));
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        boolean settled = true;
+        for (Semaphore w : windows) {
+            settled &= w.tryAcquire(settings.window(), SETTLE_SECONDS, TimeUnit.SECONDS);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Outcome(ledger.sent(), errors.get(), seconds, settled);
+    }
+
+    private void publish(int publisher, Semaphore window, long start, long deadline, long interval, long max, AtomicLong errors) {
+        BenchClient client = publishers.get(publisher);
+        String topic = topics.get(publisher);
+        // Spread the publishers' schedules so they do not all fire in the same instant.
+        long next = start + (interval * publisher) / Math.max(1, publishers.size());
+        for (long n = 0; n < max; n++) {
+            if (interval > 0) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                next += interval;
+            }
+            if (System.nanoTime() >= deadline) {
+                return;
+            }
+            try {
+                if (!window.tryAcquire(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long sequence = ledger.nextSequence(publisher);
+            byte[] payload = Payload.encode(publisher, sequence, System.nanoTime(), settings.payloadSize());
+            client.publish(topic, settings.qos(), payload).whenComplete((ok, e) -> {
+                if (e != null) {
+                    errors.incrementAndGet();
+                }
+                window.release();
+            });
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.starlingmq.bench.run;
+
+import io.starlingmq.bench.load.Rate;
+import io.starlingmq.bench.scenario.Scenario;
+import java.util.List;
+
+/**
+ * The cases a scenario runs when no --qos or --rate is given: what issue #5's targets need
+ * (max sustained fan-in at QoS 0 and 1, p99 at 10,000 msg/s QoS 1 fan-in, persistent QoS 1, idle
+ * connections) plus one paced look at fan-out and pairs.
+ */
+final class DefaultPlan {
+
+    static final double TARGET_LATENCY_RATE = 10_000;
+
+    private DefaultPlan() {
+    }
+
+    static List<BenchCase> casesFor(Scenario s) {
+        return switch (s.name()) {
+            case "fanin" -> List.of(new BenchCase(s, 0, RatePlan.SEARCH), new BenchCase(s, 1, RatePlan.SEARCH),
+                    new BenchCase(s, 1, paced(TARGET_LATENCY_RATE)));
+            case "fanout" -> List.of(new BenchCase(s, 1, paced(5_000)));
+            case "pairs" -> List.of(new BenchCase(s, 1, paced(10_000)));
+            case "persistent" -> List.of(new BenchCase(s, 1, RatePlan.SEARCH));
+            default -> List.of(new BenchCase(s, 0, new RatePlan(false, Rate.UNLIMITED)));
+        };
+    }
+
+    private static RatePlan paced(double rate) {
+        return new RatePlan(false, Rate.paced(rate));
+    }
+}

@@ -1,0 +1,155 @@
+package io.starlingmq.bench.run;
+
+import io.starlingmq.bench.load.MqttVersion;
+import io.starlingmq.bench.load.Rate;
+import io.starlingmq.bench.scenario.Scenario;
+import io.starlingmq.bench.scenario.ScenarioParams;
+import io.starlingmq.bench.scenario.Scenarios;
+import io.starlingmq.bench.stats.Payload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Turns the command line into {@link BenchOptions}; every error names the offending argument. */
+public final class OptionsParser {
+
+    public static final String USAGE = """
+            usage: starling bench [scenario ...] [options]
+
+            scenarios: fanin, fanout, pairs, persistent, conn (none: the default plan of every scenario)
+              --qos 0,1          QoS levels (list) instead of the scenario's defaults
+              --rate R,...       paced msg/s, max (as fast as flow control allows) or search (max sustained rate)
+              --mqtt 3.1.1|5     protocol version (default 5)
+              --payload BYTES    payload size, at least %d (default 64)
+              --duration S       seconds of publishing per run (default 10)
+              --repeats N        repeats per target, alternating A B A B (default 3)
+              --window N         outstanding publishes per publisher (default 32)
+              --publishers N     fanin/persistent publishers (default 8)
+              --subscribers N    fanout subscribers (default 8)
+              --pairs N          pairs (default 8)
+              --backlog N        persistent: messages queued while offline (default 500)
+              --connections N    conn: idle connections (default 10000; try 100000 with raised ulimit -n)
+              --sources N        conn: 127.0.0.x source addresses (default 4)
+              --step-seconds S   search: seconds per step (default 4)
+              --max-steps N      search: steps per search (default 7)
+              --start-rate R     search: first rate (default 5000)
+              --targets LIST     starling,mosquitto (default both)
+              --out FILE         report (default BENCHMARKS.md in the repository)
+            not yet available: %s
+            """.formatted(Payload.HEADER_BYTES, String.join(", ", Scenarios.NOT_YET_AVAILABLE.keySet()));
+
+    private OptionsParser() {
+    }
+
+    public static BenchOptions parse(List<String> args, Path repo) {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Integer> qos = null;
+        List<RatePlan> rates = null;
+        MqttVersion version = MqttVersion.V5;
+        int payload = 64;
+        int durationSeconds = 10;
+        int repeats = 3;
+        int window = 32;
+        ScenarioParams p = ScenarioParams.DEFAULTS;
+        int publishers = p.publishers(), subscribers = p.subscribers(), pairs = p.pairs(), backlog = p.backlog();
+        int connections = p.connections(), sources = p.sourceAddresses();
+        SearchSettings s = SearchSettings.DEFAULTS;
+        int stepSeconds = (int) s.stepDuration().toSeconds(), maxSteps = s.maxSteps();
+        double startRate = s.startRate();
+        List<String> targets = List.of("starling", "mosquitto");
+        Path output = repo.resolve("BENCHMARKS.md");
+
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (!arg.startsWith("--")) {
+                scenarios.add(scenario(arg));
+                continue;
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            String value = args.get(++i);
+            switch (arg) {
+                case "--qos" -> qos = Arrays.stream(value.split(",")).map(v -> bounded(arg, v, 0, 2)).toList();
+                case "--rate" -> rates = Arrays.stream(value.split(",")).map(RatePlan::parse).toList();
+                case "--mqtt" -> version = MqttVersion.parse(value);
+                case "--payload" -> payload = bounded(arg, value, Payload.HEADER_BYTES, 1_000_000);
+                case "--duration" -> durationSeconds = bounded(arg, value, 1, 3600);
+                case "--repeats" -> repeats = bounded(arg, value, 1, 50);
+                case "--window" -> window = bounded(arg, value, 1, 65_535);
+                case "--publishers" -> publishers = bounded(arg, value, 1, 10_000);
+                case "--subscribers" -> subscribers = bounded(arg, value, 1, 10_000);
+                case "--pairs" -> pairs = bounded(arg, value, 1, 10_000);
+                case "--backlog" -> backlog = bounded(arg, value, 1, 1_000_000);
+                case "--connections" -> connections = bounded(arg, value, 1, 1_000_000);
+                case "--sources" -> sources = bounded(arg, value, 1, 254);
+                case "--step-seconds" -> stepSeconds = bounded(arg, value, 1, 600);
+                case "--max-steps" -> maxSteps = bounded(arg, value, 1, 50);
+                case "--start-rate" -> startRate = bounded(arg, value, 1, 10_000_000);
+                case "--targets" -> targets = targets(value);
+                case "--out" -> output = Path.of(value).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        List<BenchCase> cases = cases(scenarios, qos, rates);
+        return new BenchOptions(cases, version, payload, Duration.ofSeconds(durationSeconds), repeats, window,
+                new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources),
+                new SearchSettings(startRate, Math.max(startRate, s.ceiling()), maxSteps, Duration.ofSeconds(stepSeconds)),
+                targets, repo, output);
+    }
+
+    private static Scenario scenario(String name) {
+        String reason = Scenarios.NOT_YET_AVAILABLE.get(name);
+        if (reason != null) {
+            throw new IllegalArgumentException("scenario " + name + " is not available yet: " + reason);
+        }
+        return Scenarios.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name));
+    }
+
+    private static List<String> targets(String value) {
+        List<String> list = Arrays.stream(value.split(",")).map(String::trim).toList();
+        for (String t : list) {
+            if (!t.equals("starling") && !t.equals("mosquitto")) {
+                throw new IllegalArgumentException("unknown target " + t + " (starling, mosquitto)");
+            }
+        }
+        return list;
+    }
+
+    /** Explicit --qos/--rate multiply over the named scenarios; otherwise each scenario's default cases. */
+    static List<BenchCase> cases(List<Scenario> scenarios, List<Integer> qos, List<RatePlan> rates) {
+        List<Scenario> chosen = scenarios.isEmpty() ? Scenarios.all() : scenarios;
+        List<BenchCase> cases = new ArrayList<>();
+        for (Scenario scenario : chosen) {
+            if (qos == null && rates == null) {
+                cases.addAll(DefaultPlan.casesFor(scenario));
+                continue;
+            }
+            for (int q : qos == null ? List.of(1) : qos) {
+                for (RatePlan r : rates == null ? List.of(RatePlan.SEARCH) : rates) {
+                    // QoS and rate mean nothing to a scenario without traffic: it runs once whatever was asked.
+                    BenchCase c = scenario.hasRate() ? new BenchCase(scenario, q, r)
+                            : new BenchCase(scenario, 0, new RatePlan(false, Rate.UNLIMITED));
+                    if (!cases.contains(c)) {
+                        cases.add(c);
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static int bounded(String option, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", was " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, was " + value);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.starlingmq.bench.scenario;
+
+import java.util.OptionalLong;
+
+/** Memory of the broker under test, as the connection scenario needs it. */
+public interface BrokerMemory {
+
+    /** Resident memory of the process that holds the connections (the gateway; mosquitto itself). */
+    long connectionHolderRssBytes();
+
+    /** Live heap of that process after a full GC, when it is a JVM. */
+    OptionalLong connectionHolderHeapBytes();
+}

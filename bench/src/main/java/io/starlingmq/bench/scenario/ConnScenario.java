@@ -1,0 +1,80 @@
+package io.starlingmq.bench.scenario;
+
+import io.starlingmq.bench.load.BenchClient;
+import io.starlingmq.bench.load.BenchClients;
+import io.starlingmq.bench.load.ClientGroup;
+import io.starlingmq.bench.load.RunResult;
+import io.starlingmq.bench.stats.Percentiles;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * C idle connections from several 127.0.0.x source addresses: how fast they connect, and how much
+ * memory the process holding them (the gateway; mosquitto) grows per connection.
+ */
+public final class ConnScenario implements Scenario {
+
+    public static final String CONNECTS_PER_SECOND = "connects/s";
+    public static final String RSS_PER_CONNECTION = "RSS KB/conn";
+    public static final String HEAP_PER_CONNECTION = "heap KB/conn";
+    public static final String CONNECTIONS = "connections";
+    /** CONNECTs awaiting their CONNACK at once. */
+    private static final int CONNECT_WINDOW = 500;
+
+    @Override
+    public String name() {
+        return "conn";
+    }
+
+    @Override
+    public String description() {
+        return "C idle connections over several 127.0.0.x source addresses: connect rate, memory per connection";
+    }
+
+    @Override
+    public boolean hasRate() {
+        return false;
+    }
+
+    @Override
+    public RunResult run(ScenarioContext c) throws InterruptedException {
+        int count = c.params().connections();
+        long rssBefore = c.memory().connectionHolderRssBytes();
+        OptionalLong heapBefore = c.memory().connectionHolderHeapBytes();
+        List<BenchClient> clients = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            InetAddress source = sourceAddress(i % c.params().sourceAddresses());
+            clients.add(BenchClients.create(c.settings().version(), c.runId() + "-c" + i, c.endpoint().withLocalAddress(source), null));
+        }
+        ClientGroup group = new ClientGroup(clients, CONNECT_WINDOW);
+        try {
+            long start = System.nanoTime();
+            group.connect(false);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long rssAfter = c.memory().connectionHolderRssBytes();
+            OptionalLong heapAfter = c.memory().connectionHolderHeapBytes();
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put(CONNECTIONS, (double) count);
+            m.put(CONNECTS_PER_SECOND, count / seconds);
+            m.put(RSS_PER_CONNECTION, (rssAfter - rssBefore) / 1024.0 / count);
+            m.put(HEAP_PER_CONNECTION, heapBefore.isPresent() && heapAfter.isPresent()
+                    ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / 1024.0 / count : Double.NaN);
+            return new RunResult(m, Percentiles.NONE, true, "");
+        } finally {
+            group.disconnect();
+        }
+    }
+
+    static InetAddress sourceAddress(int index) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) (1 + index)});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a literal address cannot be unknown", e);
+        }
+    }
+}

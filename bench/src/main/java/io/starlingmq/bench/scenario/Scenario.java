@@ -1,0 +1,19 @@
+package io.starlingmq.bench.scenario;
+
+import io.starlingmq.bench.load.RunResult;
+
+/** One kind of load, run once against one broker. */
+public interface Scenario {
+
+    String name();
+
+    /** One line for the report and the usage text. */
+    String description();
+
+    /** Whether a paced rate (and so the max sustained rate search) means anything for this scenario. */
+    default boolean hasRate() {
+        return true;
+    }
+
+    RunResult run(ScenarioContext context) throws InterruptedException;
+}

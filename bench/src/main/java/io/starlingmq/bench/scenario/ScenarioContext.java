@@ -1,0 +1,8 @@
+package io.starlingmq.bench.scenario;
+
+import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.load.LoadSettings;
+
+/** Everything one run of a scenario gets: where, how hard, how big, and a unique id for client ids and topics. */
+public record ScenarioContext(Endpoint endpoint, LoadSettings settings, ScenarioParams params, String runId, BrokerMemory memory) {
+}

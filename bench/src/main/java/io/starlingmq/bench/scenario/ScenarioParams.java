@@ -1,0 +1,17 @@
+package io.starlingmq.bench.scenario;
+
+/**
+ * Sizes of the scenarios.
+ *
+ * @param publishers fan-in publishers (default 8)
+ * @param subscribers fan-out subscribers (default 8)
+ * @param pairs publisher/subscriber pairs (default 8)
+ * @param backlog messages per persistent subscriber published while it is offline (default 500, half
+ *        of both brokers' per-session queue bound of 1000)
+ * @param connections idle connections of {@code conn} (default 10,000)
+ * @param sourceAddresses 127.0.0.x source addresses the connections spread over (default 4)
+ */
+public record ScenarioParams(int publishers, int subscribers, int pairs, int backlog, int connections, int sourceAddresses) {
+
+    public static final ScenarioParams DEFAULTS = new ScenarioParams(8, 8, 8, 500, 10_000, 4);
+}

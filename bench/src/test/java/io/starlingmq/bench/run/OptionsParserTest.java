@@ -1,0 +1,50 @@
+package io.starlingmq.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.starlingmq.bench.load.MqttVersion;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsParserTest {
+
+    private static final Path REPO = Path.of("/repo");
+
+    @Test
+    void noArgumentsRunsTheDefaultPlanOfEveryScenario() {
+        BenchOptions o = OptionsParser.parse(List.of(), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
+                "fanin-qos0-search", "fanin-qos1-search", "fanin-qos1-10000", "fanout-qos1-5000", "pairs-qos1-10000",
+                "persistent-qos1-search", "conn");
+        assertThat(o.repeats()).isEqualTo(3);
+        assertThat(o.output()).isEqualTo(REPO.resolve("BENCHMARKS.md"));
+    }
+
+    @Test
+    void explicitQosAndRatesMultiplyOverTheNamedScenarios() {
+        BenchOptions o = OptionsParser.parse(List.of("fanin", "--qos", "0,1", "--rate", "2000,max", "--mqtt", "3.1.1"), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
+                "fanin-qos0-2000", "fanin-qos0-max", "fanin-qos1-2000", "fanin-qos1-max");
+        assertThat(o.version()).isEqualTo(MqttVersion.V311);
+    }
+
+    @Test
+    void authConnectIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> OptionsParser.parse(List.of("auth-connect"), REPO))
+                .hasMessageContaining("not available yet").hasMessageContaining("JWT");
+    }
+
+    @Test
+    void payloadBelowTheHeaderIsRefused() {
+        assertThatThrownBy(() -> OptionsParser.parse(List.of("--payload", "8"), REPO)).hasMessageContaining("--payload");
+    }
+
+    @Test
+    void connectionCountAndSourcesAreConfigurable() {
+        BenchOptions o = OptionsParser.parse(List.of("conn", "--connections", "100000", "--sources", "8"), REPO);
+        assertThat(o.params().connections()).isEqualTo(100_000);
+        assertThat(o.params().sourceAddresses()).isEqualTo(8);
+    }
+}
