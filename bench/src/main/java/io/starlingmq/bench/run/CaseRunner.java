@@ -4,8 +4,8 @@ import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.scenario.ScenarioContext;
-import io.starlingmq.bench.target.BrokerTarget;
-import io.starlingmq.bench.target.ProcessSampler;
+import io.starlingmq.bench.brokers.BrokerTarget;
+import io.starlingmq.bench.brokers.ProcessSampler;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 

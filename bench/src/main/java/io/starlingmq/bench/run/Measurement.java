@@ -1,7 +1,7 @@
 package io.starlingmq.bench.run;
 
 import io.starlingmq.bench.load.RunResult;
-import io.starlingmq.bench.target.ProcessUsage;
+import io.starlingmq.bench.brokers.ProcessUsage;
 import java.util.List;
 
 /** One repeat of one case against one target, with the processes' usage during it. */

@@ -9,7 +9,7 @@ import io.starlingmq.bench.run.Measurement;
 import io.starlingmq.bench.run.RatePlan;
 import io.starlingmq.bench.scenario.FanInScenario;
 import io.starlingmq.bench.stats.Percentiles;
-import io.starlingmq.bench.target.ProcessUsage;
+import io.starlingmq.bench.brokers.ProcessUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,0 +1,24 @@
+package io.starlingmq.bench.brokers;
+
+import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.scenario.BrokerMemory;
+import java.util.Map;
+
+/** A broker under test: its MQTT endpoint, its processes (name to pid) and their memory. */
+public interface BrokerTarget extends BrokerMemory, AutoCloseable {
+
+    String name();
+
+    /** One line saying how it was configured, for the report. */
+    String configuration();
+
+    Endpoint endpoint();
+
+    Map<String, Long> processes();
+
+    /** Fails if a process of the broker died, so a run never measures a dead broker. */
+    void checkAlive();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,113 @@
+package io.starlingmq.bench.brokers;
+
+import io.starlingmq.bench.load.Endpoint;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The reference broker: the Debian package's mosquitto with a config of our own. Limits match
+ * Starling's defaults where the two have the same knob (outbound inflight window 32, queued messages
+ * per session 1000); persistence is off because Mosquitto keeps sessions in memory while running
+ * and its persistence is a periodic snapshot, not comparable to Redis AOF anyway.
+ */
+public final class MosquittoBroker implements BrokerTarget {
+
+    static final int MAX_INFLIGHT_MESSAGES = 32;
+    static final int MAX_QUEUED_MESSAGES = 1000;
+
+    private final int port = FreePort.next();
+    private ManagedProcess process;
+
+    public static MosquittoBroker start(Path workDir) throws IOException, InterruptedException {
+        MosquittoBroker broker = new MosquittoBroker();
+        Path config = workDir.resolve("mosquitto.conf");
+        Files.createDirectories(workDir);
+        Files.writeString(config, config(broker.port));
+        broker.process = ManagedProcess.start("mosquitto", List.of(executable(), "-c", config.toString()), Map.of(), workDir.resolve("logs"));
+        broker.process.awaitReady(() -> accepts(broker.port), Duration.ofSeconds(20));
+        return broker;
+    }
+
+    static String config(int port) {
+        return String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "max_inflight_messages " + MAX_INFLIGHT_MESSAGES,
+                "max_queued_messages " + MAX_QUEUED_MESSAGES,
+                "max_connections -1",
+                "log_type error",
+                "log_type warning",
+                "log_dest stdout",
+                "");
+    }
+
+    private static String executable() {
+        for (String candidate : List.of("/usr/sbin/mosquitto", "/usr/bin/mosquitto")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return "mosquitto";
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String name() {
+        return "Mosquitto";
+    }
+
+    @Override
+    public String configuration() {
+        return "mosquitto, persistence false, max_inflight_messages " + MAX_INFLIGHT_MESSAGES
+                + ", max_queued_messages " + MAX_QUEUED_MESSAGES;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return new Endpoint("127.0.0.1", port, null);
+    }
+
+    @Override
+    public Map<String, Long> processes() {
+        return Map.of("mosquitto", process.pid());
+    }
+
+    @Override
+    public void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("mosquitto is not running any more");
+        }
+    }
+
+    @Override
+    public long connectionHolderRssBytes() {
+        return ProcStat.rssBytes(process.pid()).orElse(0);
+    }
+
+    @Override
+    public OptionalLong connectionHolderHeapBytes() {
+        return OptionalLong.empty();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.close();
+        }
+    }
+}
