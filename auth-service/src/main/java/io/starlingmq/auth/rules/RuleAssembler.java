@@ -1,0 +1,43 @@
+package io.starlingmq.auth.rules;
+
+import io.smallrye.mutiny.Uni;
+import io.starlingmq.auth.config.AuthConfig;
+import io.starlingmq.auth.registry.RuleEntity;
+import io.starlingmq.auth.registry.RuleRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the rule list a gateway enforces: the credential's own rules, then the registry's (client
+ * id, username, all), placeholders substituted. With {@code starling.auth.no-match=allow} a final
+ * allow-everything rule is appended, so gateways always deny when nothing matches.
+ */
+@ApplicationScoped
+public class RuleAssembler {
+
+    private static final AccessRule ALLOW_REST = new AccessRule(Permission.ALLOW, Action.ALL, List.of("#"));
+
+    private final RuleRepository registry;
+    private final AuthConfig config;
+
+    public RuleAssembler(RuleRepository registry, AuthConfig config) {
+        this.registry = registry;
+        this.config = config;
+    }
+
+    public Uni<List<AccessRule>> rulesFor(String clientId, String username, List<AccessRule> credentialRules) {
+        return registry.applicableTo(clientId, username).map(stored -> {
+            List<AccessRule> templates = new ArrayList<>(credentialRules);
+            stored.stream().map(RuleAssembler::toRule).forEach(templates::add);
+            if (config.noMatch() == AuthConfig.NoMatch.ALLOW) {
+                templates.add(ALLOW_REST);
+            }
+            return PlaceholderResolver.resolve(templates, clientId, username);
+        });
+    }
+
+    private static AccessRule toRule(RuleEntity entity) {
+        return new AccessRule(entity.permission, entity.action, List.of(entity.topic));
+    }
+}
