@@ -4,9 +4,10 @@ import io.starlingmq.gateway.link.RouterLinks;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the MQTT listener is bound and every router link is up. */
+/** Ready when every enabled MQTT listener is bound and every router link is up. */
 @Readiness
 @ApplicationScoped
 public class GatewayReadiness implements HealthCheck {
@@ -23,10 +24,11 @@ public class GatewayReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean listening = server.isListening();
         boolean linked = links.allUp();
-        return HealthCheckResponse.named("mqtt-gateway")
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("mqtt-gateway")
                 .status(listening && linked)
                 .withData("listening", listening)
-                .withData("routers", linked)
-                .build();
+                .withData("routers", linked);
+        server.listenerStates().forEach((name, active) -> response.withData("listener." + name, active));
+        return response.build();
     }
 }

@@ -11,15 +11,21 @@ import io.starlingmq.gateway.mqtt.MqttPipeline;
 import io.starlingmq.gateway.mqtt.PacketMetricsHandler;
 import java.util.function.Consumer;
 
-/** Builds the pipeline of a new MQTT connection; keepalive and session handlers join after CONNECT. */
+/**
+ * Builds the pipeline of a new MQTT connection: the listener's transport stages (TLS, WebSocket), then the
+ * MQTT handlers; keepalive and session handlers join after CONNECT.
+ */
 final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ConnectionServices services;
     private final PacketMetricsHandler packetMetrics;
     private final Consumer<SocketChannel> onAccepted;
+    private final TransportStages transport;
 
-    MqttChannelInitializer(ConnectionServices services, Consumer<SocketChannel> onAccepted) {
+    MqttChannelInitializer(ConnectionServices services, Consumer<SocketChannel> onAccepted,
+            TransportStages transport) {
         this.services = services;
+        this.transport = transport;
         this.packetMetrics = new PacketMetricsHandler(services.metrics());
         this.onAccepted = onAccepted;
     }
@@ -27,6 +33,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel channel) {
         onAccepted.accept(channel);
+        transport.addTo(channel);
         channel.pipeline()
                 .addLast(MqttPipeline.DECODER, new MqttDecoder(services.config().maxPacketSize(),
                         services.config().maxClientIdLength()))

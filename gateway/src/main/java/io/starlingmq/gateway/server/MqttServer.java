@@ -11,6 +11,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.config.TransportConfig;
 import io.starlingmq.gateway.link.RouterLinks;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.mqtt.ConnectAuthorizer;
@@ -21,12 +22,17 @@ import io.starlingmq.gateway.session.ConnectionRegistry;
 import io.starlingmq.gateway.validation.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The MQTT listener: its own Netty event loops, started with Quarkus and drained on shutdown
- * (stop accepting, ask every client to go, wait up to drain-timeout, then close the router links).
+ * The MQTT listeners (TCP, TLS, WebSocket, WebSocket over TLS, each as configured) on shared Netty event
+ * loops, started with Quarkus and drained on shutdown (stop accepting, ask every client to go, wait up to
+ * drain-timeout, then close the router links).
  */
 @ApplicationScoped
 public class MqttServer {
@@ -36,6 +42,7 @@ public class MqttServer {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
 
     private final GatewayConfig config;
+    private final TransportConfig transports;
     private final RouterLinks links;
     private final ConnectionRegistry registry;
     private final ConnectionServices services;
@@ -43,17 +50,22 @@ public class MqttServer {
     private final NettyTransport transport = new NettyTransport();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
-    private volatile Channel listener;
+    /** Bound listener channels by listener name, in bind order; cleared when shutdown starts. */
+    private final List<BoundListener> bound = new CopyOnWriteArrayList<>();
+    private volatile int expectedListeners = -1;
 
-    public MqttServer(GatewayConfig config, RouterLinks links, ConnectionRegistry registry, GatewayMetrics metrics,
-            ConnectAuthorizer authorizer) {
+    public MqttServer(GatewayConfig config, TransportConfig transports, RouterLinks links,
+            ConnectionRegistry registry, GatewayMetrics metrics, ConnectAuthorizer authorizer) {
         this.config = config;
+        this.transports = transports;
         this.links = links;
         this.registry = registry;
         this.services = new ConnectionServices(config, links, registry, metrics, authorizer);
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {
+        ListenerPlan plan = new ListenerPlan(config, transports);
+        expectedListeners = plan.listeners().size();
         links.start(registry);
         boss = transport.newGroup(1, "starling-mqtt-accept");
         workers = transport.newGroup(0, "starling-mqtt-io");
@@ -62,17 +74,25 @@ public class MqttServer {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new MqttChannelInitializer(services, channels::add));
-        listener = bootstrap.bind(config.mqtt().host(), config.mqtt().port()).sync().channel();
-        LOG.infof("MQTT listening on %s (%s)", listener.localAddress(), transport.name());
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
+        for (Listener listener : plan.listeners()) {
+            Channel channel = bootstrap.clone()
+                    .childHandler(new MqttChannelInitializer(services, channels::add, listener.stages()))
+                    .bind(listener.host(), listener.port()).sync().channel();
+            bound.add(new BoundListener(listener.name(), channel));
+            LOG.infof("MQTT %s listening on %s (%s)", listener.name(), channel.localAddress(), transport.name());
+        }
+        plan.sslContext().ifPresent(ssl -> {
+            long everyMillis = transports.tls().reloadInterval().toMillis();
+            boss.scheduleWithFixedDelay(ssl::reloadIfChanged, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        });
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        Channel bound = listener;
-        listener = null;
-        if (bound != null) {
-            bound.close().syncUninterruptibly();
+        List<BoundListener> closing = List.copyOf(bound);
+        bound.clear();
+        for (BoundListener listener : closing) {
+            listener.channel().close().syncUninterruptibly();
         }
         drain();
         links.stop(config.drainTimeout());
@@ -95,9 +115,18 @@ public class MqttServer {
         channels.close().awaitUninterruptibly(config.drainTimeout().toMillis());
     }
 
-    /** True once the listener is bound and until shutdown starts. */
+    /** True once every enabled listener is bound and until shutdown starts. */
     public boolean isListening() {
-        Channel bound = listener;
-        return bound != null && bound.isActive();
+        return bound.size() == expectedListeners && bound.stream().allMatch(l -> l.channel().isActive());
+    }
+
+    /** Whether each bound listener is accepting, by name (tcp, tls, ws, wss). */
+    public Map<String, Boolean> listenerStates() {
+        Map<String, Boolean> states = new LinkedHashMap<>();
+        bound.forEach(listener -> states.put(listener.name(), listener.channel().isActive()));
+        return states;
+    }
+
+    private record BoundListener(String name, Channel channel) {
     }
 }

@@ -1,0 +1,20 @@
+package io.starlingmq.gateway.server;
+
+import io.netty.util.AttributeKey;
+
+/**
+ * Channel attributes the transports set for the handlers behind them. Both are set once the TLS handshake
+ * succeeded with a verified client certificate (TLS and WSS listeners with client-auth optional or
+ * required) and are absent otherwise.
+ */
+public final class TransportAttributes {
+
+    /** Subject distinguished name of the client certificate, RFC 2253 form. */
+    public static final AttributeKey<String> CLIENT_CERT_SUBJECT = AttributeKey.valueOf("starling.tls.client-subject");
+
+    /** Common name (CN) of the client certificate's subject; absent when the subject has none. */
+    public static final AttributeKey<String> CLIENT_CERT_CN = AttributeKey.valueOf("starling.tls.client-cn");
+
+    private TransportAttributes() {
+    }
+}
