@@ -19,7 +19,7 @@ public final class StarlingSuite implements AutoCloseable {
     private final Path root = Path.of(System.getProperty("starling.root", "..")).toAbsolutePath().normalize();
     private final Path logDir;
     private final List<AppProcess> processes = new ArrayList<>();
-    private final Map<String, Integer> mqttPorts = new LinkedHashMap<>();
+    private final Map<String, GatewayPorts> gatewayPorts = new LinkedHashMap<>();
     private final List<Integer> routerPorts = new ArrayList<>();
 
     private StarlingSuite(String testName) {
@@ -62,23 +62,48 @@ public final class StarlingSuite implements AutoCloseable {
         return String.join(",", routerPorts.stream().map(port -> "127.0.0.1:" + port).toList());
     }
 
+    /** Starts a gateway with every listener: MQTT over TCP, TLS, WebSocket and WebSocket over TLS. */
     public AppProcess startGateway(String name) throws IOException {
-        int mqttPort = FreePort.find();
+        GatewayPorts ports = new GatewayPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find());
+        SuiteCertificates certificates = SuiteCertificates.shared(root);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("STARLING_GATEWAY_MQTT_PORT", Integer.toString(ports.mqtt()));
+        env.put("STARLING_GATEWAY_ROUTERS", routerList());
+        env.put("STARLING_GATEWAY_TLS_ENABLED", "true");
+        env.put("STARLING_GATEWAY_TLS_PORT", Integer.toString(ports.tls()));
+        env.put("STARLING_GATEWAY_TLS_CERT_FILE", certificates.serverCertificate().toString());
+        env.put("STARLING_GATEWAY_TLS_KEY_FILE", certificates.serverKey().toString());
+        env.put("STARLING_GATEWAY_WS_ENABLED", "true");
+        env.put("STARLING_GATEWAY_WS_PORT", Integer.toString(ports.ws()));
+        env.put("STARLING_GATEWAY_WSS_ENABLED", "true");
+        env.put("STARLING_GATEWAY_WSS_PORT", Integer.toString(ports.wss()));
         AppProcess gateway = AppProcess.start(name, root.resolve("gateway/target/quarkus-app/quarkus-run.jar"),
-                FreePort.find(), Map.of(
-                        "STARLING_GATEWAY_MQTT_PORT", Integer.toString(mqttPort),
-                        "STARLING_GATEWAY_ROUTERS", routerList()), logDir);
+                FreePort.find(), env, logDir);
         processes.add(gateway);
-        mqttPorts.put(name, mqttPort);
+        gatewayPorts.put(name, ports);
         return gateway;
     }
 
     public int mqttPort(String gatewayName) {
-        Integer port = mqttPorts.get(gatewayName);
-        if (port == null) {
+        return ports(gatewayName).mqtt();
+    }
+
+    /** The listener ports of a gateway. */
+    public GatewayPorts ports(String gatewayName) {
+        GatewayPorts ports = gatewayPorts.get(gatewayName);
+        if (ports == null) {
             throw new IllegalArgumentException("no gateway named " + gatewayName);
         }
-        return port;
+        return ports;
+    }
+
+    /** The CA that signed every gateway's TLS certificate. */
+    public Path caCertificate() {
+        return SuiteCertificates.shared(root).caCertificate();
+    }
+
+    /** @param ws WebSocket, path /mqtt; @param wss WebSocket over TLS, path /mqtt */
+    public record GatewayPorts(int mqtt, int tls, int ws, int wss) {
     }
 
     public AppProcess process(String name) {
