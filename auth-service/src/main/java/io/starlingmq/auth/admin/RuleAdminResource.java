@@ -9,7 +9,7 @@ import io.starlingmq.auth.config.AuthConfig;
 import io.starlingmq.auth.registry.RuleEntity;
 import io.starlingmq.auth.registry.RuleRepository;
 import io.starlingmq.auth.registry.RuleScope;
-import io.starlingmq.auth.rules.TopicFilters;
+import io.starlingmq.rules.TopicFilters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;

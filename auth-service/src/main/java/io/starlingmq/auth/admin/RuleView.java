@@ -2,8 +2,8 @@ package io.starlingmq.auth.admin;
 
 import io.starlingmq.auth.registry.RuleEntity;
 import io.starlingmq.auth.registry.RuleScope;
-import io.starlingmq.auth.rules.Action;
-import io.starlingmq.auth.rules.Permission;
+import io.starlingmq.rules.Action;
+import io.starlingmq.rules.Permission;
 
 /** A registry rule as the admin API shows and accepts it ({@code id} is ignored on input). */
 public record RuleView(Long id, RuleScope scope, String subject, int priority, Permission permission,

@@ -1,7 +1,7 @@
 package io.starlingmq.auth.api;
 
 import io.starlingmq.auth.chain.Outcome;
-import io.starlingmq.auth.rules.AccessRule;
+import io.starlingmq.rules.AccessRule;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

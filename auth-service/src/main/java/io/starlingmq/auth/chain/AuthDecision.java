@@ -1,6 +1,6 @@
 package io.starlingmq.auth.chain;
 
-import io.starlingmq.auth.rules.AccessRule;
+import io.starlingmq.rules.AccessRule;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.starlingmq.auth.chain.AuthDecision;
 import io.starlingmq.auth.chain.Authenticator;
 import io.starlingmq.auth.chain.Credentials;
-import io.starlingmq.auth.rules.AccessRule;
+import io.starlingmq.rules.AccessRule;
 import io.starlingmq.auth.rules.AclClaimParser;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

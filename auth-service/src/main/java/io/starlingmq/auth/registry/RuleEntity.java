@@ -1,7 +1,7 @@
 package io.starlingmq.auth.registry;
 
-import io.starlingmq.auth.rules.Action;
-import io.starlingmq.auth.rules.Permission;
+import io.starlingmq.rules.Action;
+import io.starlingmq.rules.Permission;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,8 @@
 package io.starlingmq.auth.rules;
 
+import io.starlingmq.rules.AccessRule;
+import io.starlingmq.rules.Action;
+import io.starlingmq.rules.Permission;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

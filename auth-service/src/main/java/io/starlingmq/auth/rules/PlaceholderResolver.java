@@ -1,5 +1,8 @@
 package io.starlingmq.auth.rules;
 
+import io.starlingmq.rules.AccessRule;
+import io.starlingmq.rules.Permission;
+import io.starlingmq.rules.TopicFilters;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package io.starlingmq.auth.rules;
 
+import io.starlingmq.rules.AccessRule;
+import io.starlingmq.rules.Action;
+import io.starlingmq.rules.Permission;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.auth.config.AuthConfig;
 import io.starlingmq.auth.registry.RuleEntity;

@@ -3,6 +3,9 @@ package io.starlingmq.auth.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.starlingmq.rules.AccessRule;
+import io.starlingmq.rules.Action;
+import io.starlingmq.rules.Permission;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,9 @@ package io.starlingmq.auth.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.starlingmq.rules.AccessRule;
+import io.starlingmq.rules.Action;
+import io.starlingmq.rules.Permission;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.starlingmq.auth.rules;
+package io.starlingmq.rules;
 
 import java.util.List;
 

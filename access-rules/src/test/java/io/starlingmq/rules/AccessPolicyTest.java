@@ -1,4 +1,4 @@
-package io.starlingmq.auth.rules;
+package io.starlingmq.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,9 +15,9 @@ class AccessPolicyTest {
         return new AccessRule(Permission.DENY, action, List.of(topics));
     }
 
+    /** The rule a device gets once the auth service has substituted its ${clientid}. */
     private static AccessPolicy ownTopicsOf(String clientId) {
-        return new AccessPolicy(PlaceholderResolver.resolve(
-                List.of(allow(Action.ALL, "devices/${clientid}/#")), clientId, null));
+        return new AccessPolicy(List.of(allow(Action.ALL, "devices/" + clientId + "/#")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.starlingmq.auth.rules;
+package io.starlingmq.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

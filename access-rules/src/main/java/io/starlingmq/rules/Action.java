@@ -1,7 +1,5 @@
-package io.starlingmq.auth.rules;
+package io.starlingmq.rules;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The MQTT operation a rule applies to; {@link #ALL} applies to both. */
@@ -14,13 +12,12 @@ public enum Action {
         return this == ALL || this == operation;
     }
 
-    @JsonValue
+    /** The lower-case name used on the wire ({@code /v1/authn} answers, token claims, admin API). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** Accepts the EMQX spellings too ({@code pub}, {@code sub}, {@code pubsub}). */
-    @JsonCreator
     public static Action parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("action is missing");

@@ -1,7 +1,5 @@
-package io.starlingmq.auth.rules;
+package io.starlingmq.rules;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** Whether a matching rule lets the operation through. */
@@ -9,12 +7,11 @@ public enum Permission {
     ALLOW,
     DENY;
 
-    @JsonValue
+    /** The lower-case name used on the wire ({@code /v1/authn} answers, token claims, admin API). */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    @JsonCreator
     public static Permission parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("permission is missing");

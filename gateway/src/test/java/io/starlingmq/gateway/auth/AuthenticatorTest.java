@@ -1,0 +1,100 @@
+package io.starlingmq.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.mutiny.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AuthenticatorTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.closeAndAwait();
+    }
+
+    private record Settings(Mode mode, Optional<URI> url) implements AuthConfig {
+        @Override
+        public Duration timeout() {
+            return Duration.ofSeconds(5);
+        }
+
+        @Override
+        public int maxConcurrent() {
+            return 4;
+        }
+
+        @Override
+        public PublishDenied publishDenied() {
+            return PublishDenied.DROP;
+        }
+    }
+
+    private static ConnectFacts facts(String authenticationMethod) {
+        return new ConnectFacts("dev-1", "dev-1", "pw".getBytes(StandardCharsets.UTF_8), "10.0.0.7:1", null, 5,
+                authenticationMethod);
+    }
+
+    @Test
+    void anonymousModeAllowsEveryoneEverythingWithoutExpiry() {
+        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
+
+        AuthDecision decision = authenticator.authenticate(facts(null)).await().atMost(WAIT);
+
+        assertThat(decision).isInstanceOfSatisfying(AuthDecision.Allow.class, allow -> {
+            ConnectionAccess access = ConnectionAccess.of(allow);
+            assertThat(access.mayPublish("any/topic")).isTrue();
+            assertThat(access.maySubscribe("#")).isTrue();
+            assertThat(access.expiresAt()).isEmpty();
+        });
+    }
+
+    @Test
+    void enhancedAuthenticationMethodIsRefusedInEveryMode() {
+        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
+
+        AuthDecision decision = authenticator.authenticate(facts("SCRAM-SHA-256")).await().atMost(WAIT);
+
+        assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_AUTHENTICATION_METHOD);
+    }
+
+    @Test
+    void serviceModeWithoutUrlFailsAtStartup() {
+        assertThatThrownBy(() -> new Authenticator(new Settings(AuthConfig.Mode.SERVICE, Optional.empty()), vertx))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("starling.gateway.auth.url");
+    }
+
+    @Test
+    void serviceModeAsksTheAuthService() throws IOException {
+        try (FakeAuthService service = new FakeAuthService()) {
+            service.answer(200, """
+                    {"result": "ignore", "reason": "nobody knows dev-1", "superuser": false, "rules": []}""");
+            Authenticator authenticator = new Authenticator(
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+            try {
+                AuthDecision decision = authenticator.authenticate(facts(null)).await().atMost(WAIT);
+
+                assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_NOT_AUTHORIZED);
+                assertThat(service.requests()).hasSize(1);
+            } finally {
+                authenticator.close();
+            }
+        }
+    }
+}
