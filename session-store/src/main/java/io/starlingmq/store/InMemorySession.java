@@ -3,9 +3,12 @@ package io.starlingmq.store;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One session's state in the {@link InMemoryBackend}; every access holds the backend's lock. */
 final class InMemorySession {
@@ -14,6 +17,10 @@ final class InMemorySession {
     private final ArrayDeque<StoredMessage> queue = new ArrayDeque<>();
     /** packet id -> message, in the order the ids were assigned */
     private final LinkedHashMap<Integer, StoredMessage> inflight = new LinkedHashMap<>();
+    /** inflight QoS 2 packet ids whose PUBREC was recorded ("PUBREL sent") */
+    private final Set<Integer> released = new HashSet<>();
+    /** inbound QoS 2 packet ids routed and awaiting PUBREL, oldest first */
+    private final LinkedHashSet<Integer> received = new LinkedHashSet<>();
     private int nextPacketId = 1;
     Holder holder;
     boolean persistent;
@@ -31,7 +38,8 @@ final class InMemorySession {
 
     List<QueuedDelivery> inflightForResend() {
         List<QueuedDelivery> resend = new ArrayList<>(inflight.size());
-        inflight.forEach((packetId, message) -> resend.add(new QueuedDelivery(packetId, message, true)));
+        inflight.forEach((packetId, message) ->
+                resend.add(new QueuedDelivery(packetId, message, true, released.contains(packetId))));
         return resend;
     }
 
@@ -50,6 +58,36 @@ final class InMemorySession {
 
     void acknowledge(Collection<Integer> packetIds) {
         packetIds.forEach(inflight::remove);
+        released.removeAll(packetIds);
+    }
+
+    /** Answers the ids, among {@code packetIds}, that are inflight and now marked released. */
+    List<Integer> markReleased(Collection<Integer> packetIds) {
+        List<Integer> marked = new ArrayList<>();
+        for (Integer packetId : packetIds) {
+            if (inflight.containsKey(packetId)) {
+                released.add(packetId);
+                marked.add(packetId);
+            }
+        }
+        return marked;
+    }
+
+    boolean received(int packetId) {
+        return received.contains(packetId);
+    }
+
+    /** Records an inbound QoS 2 packet id, forgetting the oldest past {@code bound}. */
+    void markReceived(int packetId, int bound) {
+        received.remove(packetId);
+        received.add(packetId);
+        while (received.size() > bound) {
+            received.removeFirst();
+        }
+    }
+
+    boolean forgetReceived(int packetId) {
+        return received.remove(packetId);
     }
 
     /** Moves queued messages into the free part of the window, giving each a packet id not in use. */

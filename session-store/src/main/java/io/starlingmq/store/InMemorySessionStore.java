@@ -4,8 +4,10 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -145,6 +147,48 @@ public final class InMemorySessionStore implements SessionStore {
             }
             session.acknowledge(packetIds);
             return new AckResult(holder, session.release());
+        });
+    }
+
+    @Override
+    public Uni<List<Integer>> markReleased(String clientId, Holder holder, List<Integer> packetIds) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            if (session == null || !session.heldBy(holder)) {
+                return List.of();
+            }
+            return session.markReleased(packetIds);
+        });
+    }
+
+    @Override
+    public Uni<Set<Integer>> receivedAlready(String clientId, List<Integer> packetIds) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            Set<Integer> already = new LinkedHashSet<>();
+            if (session != null) {
+                packetIds.stream().filter(session::received).forEach(already::add);
+            }
+            return already;
+        });
+    }
+
+    @Override
+    public Uni<Void> markReceived(String clientId, List<Integer> packetIds) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            if (session != null) {
+                packetIds.forEach(packetId -> session.markReceived(packetId, limits.maxReceivedPerSession()));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<Boolean> forgetReceived(String clientId, Holder holder, int packetId) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            return session != null && session.heldBy(holder) && session.forgetReceived(packetId);
         });
     }
 

@@ -17,10 +17,11 @@ final class RedisKeys {
     private RedisKeys() {
     }
 
-    /** The four keys every session function takes, in the order the Lua library expects. */
+    /** The six keys every session function takes, in the order the Lua library expects. */
     static List<String> session(String clientId) {
         String prefix = "starling:{" + clientId + "}:";
-        return List.of(prefix + "session", prefix + "subs", prefix + "queue", prefix + "inflight");
+        return List.of(prefix + "session", prefix + "subs", prefix + "queue", prefix + "inflight",
+                prefix + "released", prefix + "received");
     }
 
     static String routeField(String clientId, String filter) {

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -179,6 +181,43 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<List<Integer>> markReleased(String clientId, Holder holder, List<Integer> packetIds) {
+        List<Object> args = new ArrayList<>();
+        args.add(holder.gatewayId());
+        args.add(Long.toString(holder.connectionId()));
+        args.addAll(packetIds);
+        return commands.send(RedisCommands.fcall("starling_mark_released", clientId, args))
+                .map(answer -> answer.get(0).toInteger() == 0 ? List.of() : integers(answer.get(1)));
+    }
+
+    @Override
+    public Uni<Set<Integer>> receivedAlready(String clientId, List<Integer> packetIds) {
+        if (packetIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return commands.send(RedisCommands.fcall("starling_received_already", clientId, packetIds))
+                .map(answer -> new LinkedHashSet<>(integers(answer)));
+    }
+
+    @Override
+    public Uni<Void> markReceived(String clientId, List<Integer> packetIds) {
+        if (packetIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object> args = new ArrayList<>();
+        args.add(limits.maxReceivedPerSession());
+        args.addAll(packetIds);
+        return commands.send(RedisCommands.fcall("starling_mark_received", clientId, args)).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Boolean> forgetReceived(String clientId, Holder holder, int packetId) {
+        return commands.send(RedisCommands.fcall("starling_forget_received", clientId, List.of(holder.gatewayId(),
+                        Long.toString(holder.connectionId()), packetId)))
+                .map(answer -> answer.toInteger() == 1);
+    }
+
+    @Override
     public Uni<Void> retain(StoredMessage message) {
         if (message.payload() == null || message.payload().length == 0) {
             return commands.send(RedisCommands.request(Command.HDEL, RedisKeys.RETAINED, message.topic()))
@@ -287,9 +326,17 @@ public final class RedisSessionStore implements SessionStore {
         for (int i = 0; i < array.size(); i++) {
             Response delivery = array.get(i);
             deliveries.add(new QueuedDelivery(delivery.get(0).toInteger(), MessageCodec.decode(delivery.get(1).toBytes()),
-                    delivery.get(2).toInteger() == 1));
+                    delivery.get(2).toInteger() == 1, delivery.get(3).toInteger() == 1));
         }
         return deliveries;
+    }
+
+    private static List<Integer> integers(Response array) {
+        List<Integer> values = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            values.add(array.get(i).toInteger());
+        }
+        return values;
     }
 
     private static List<Boolean> flags(Response array) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -49,8 +50,39 @@ public interface SessionStore extends AutoCloseable {
      */
     Uni<Map<String, EnqueueResult>> enqueue(Map<String, List<StoredMessage>> messagesByClient);
 
-    /** The subscriber acknowledged these packet ids; frees them and releases queued messages. */
+    /**
+     * The subscriber acknowledged these packet ids with PUBACK (QoS 1) or PUBCOMP (QoS 2); frees them and
+     * releases queued messages.
+     */
     Uni<AckResult> ack(String clientId, Holder holder, List<Integer> packetIds);
+
+    /**
+     * The subscriber answered these QoS 2 deliveries with PUBREC: each inflight entry moves from "PUBLISH
+     * sent" to "PUBREL sent" and keeps its window slot until {@link #ack}. On resume such entries come back
+     * with {@link QueuedDelivery#released()} set. Answers the packet ids that are now in that state (ids
+     * not inflight are left out); empty for a stale holder.
+     */
+    Uni<List<Integer>> markReleased(String clientId, Holder holder, List<Integer> packetIds);
+
+    /**
+     * Inbound QoS 2: which of these packet ids of publisher {@code clientId} are in its received set
+     * (routed, PUBREL not seen yet). A PUBLISH with such an id is a resend and must not be routed again.
+     * Empty when the session does not exist.
+     */
+    Uni<Set<Integer>> receivedAlready(String clientId, List<Integer> packetIds);
+
+    /**
+     * Inbound QoS 2: records packet ids of publisher {@code clientId} as received, once their messages are
+     * routed. The set is bounded by {@link StoreLimits#maxReceivedPerSession()}: past it the oldest id is
+     * forgotten. Nothing is recorded when the session does not exist.
+     */
+    Uni<Void> markReceived(String clientId, List<Integer> packetIds);
+
+    /**
+     * Inbound QoS 2: the publisher's PUBREL; removes the packet id from its received set. Answers whether
+     * it was there (false: PUBCOMP 0x92). A stale holder changes nothing and gets false.
+     */
+    Uni<Boolean> forgetReceived(String clientId, Holder holder, int packetId);
 
     /** Stores a retained message for its topic; an empty payload clears the topic. */
     Uni<Void> retain(StoredMessage message);

@@ -1,7 +1,9 @@
 #!lua name=starling
 
--- One atomic step per session. Every session function takes the same four keys, all with the
--- session's hash tag: 1 session hash, 2 subscriptions hash, 3 queue list, 4 inflight list.
+-- One atomic step per session. Every session function takes the same six keys, all with the
+-- session's hash tag: 1 session hash, 2 subscriptions hash, 3 queue list, 4 inflight list,
+-- 5 released set (inflight QoS 2 packet ids whose PUBREC was recorded: "PUBREL sent"),
+-- 6 received list (inbound QoS 2 packet ids routed and awaiting PUBREL, oldest first).
 -- Session hash fields: gw, conn (present while online), persistent, window, next_pid,
 -- expires_at (epoch ms while offline, -1 for never). Inflight entries are a 2-byte packet id
 -- followed by the encoded message, in the order the ids were assigned. Messages are opaque here.
@@ -36,7 +38,7 @@ end
 -- Deletes the whole session; answers its subscription filters.
 local function wipe(keys)
   local filters = redis.call('HKEYS', keys[2])
-  redis.call('DEL', keys[1], keys[2], keys[3], keys[4])
+  redis.call('DEL', keys[1], keys[2], keys[3], keys[4], keys[5], keys[6])
   return filters
 end
 
@@ -63,7 +65,7 @@ local function release(keys, out)
     end
     used[pid] = true
     redis.call('RPUSH', keys[4], with_pid(pid, message))
-    out[#out + 1] = { pid, message, 0 }
+    out[#out + 1] = { pid, message, 0, 0 }
     pid = next_pid(pid)
     free = free - 1
   end
@@ -94,7 +96,8 @@ local function open(keys, args)
   local deliveries = {}
   if present then
     for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
-      deliveries[#deliveries + 1] = { pid_of(entry), string.sub(entry, 3), 1 }
+      local pid = pid_of(entry)
+      deliveries[#deliveries + 1] = { pid, string.sub(entry, 3), 1, redis.call('SISMEMBER', keys[5], pid) }
     end
     release(keys, deliveries)
   end
@@ -175,6 +178,7 @@ local function ack(keys, args)
   local acked = {}
   for i = 3, #args do
     acked[tonumber(args[i])] = true
+    redis.call('SREM', keys[5], args[i])
   end
   local inflight = redis.call('LRANGE', keys[4], 0, -1)
   local kept = {}
@@ -190,6 +194,61 @@ local function ack(keys, args)
     end
   end
   return { 1, release(keys, {}) }
+end
+
+-- ARGV: gw, conn, packet ids... -> {0} for a stale holder, else {1, ids now released}
+local function mark_released(keys, args)
+  if not held_by(keys[1], args[1], args[2]) then
+    return { 0 }
+  end
+  local inflight = {}
+  for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
+    inflight[pid_of(entry)] = true
+  end
+  local marked = {}
+  for i = 3, #args do
+    local pid = tonumber(args[i])
+    if inflight[pid] then
+      redis.call('SADD', keys[5], pid)
+      marked[#marked + 1] = pid
+    end
+  end
+  return { 1, marked }
+end
+
+-- ARGV: packet ids... -> the ones in the received list
+local function received_already(keys, args)
+  local already = {}
+  if redis.call('EXISTS', keys[1]) == 0 then
+    return already
+  end
+  for i = 1, #args do
+    if redis.call('LPOS', keys[6], args[i]) then
+      already[#already + 1] = tonumber(args[i])
+    end
+  end
+  return already
+end
+
+-- ARGV: bound, packet ids... Appends each id (moving a present one to the end); the oldest go past the bound.
+local function mark_received(keys, args)
+  if redis.call('EXISTS', keys[1]) == 0 then
+    return 0
+  end
+  for i = 2, #args do
+    redis.call('LREM', keys[6], 0, args[i])
+    redis.call('RPUSH', keys[6], args[i])
+  end
+  redis.call('LTRIM', keys[6], -tonumber(args[1]), -1)
+  return 1
+end
+
+-- ARGV: gw, conn, packet id -> 1 if it was in the received list
+local function forget_received(keys, args)
+  if not held_by(keys[1], args[1], args[2]) then
+    return 0
+  end
+  return redis.call('LREM', keys[6], 0, args[3]) > 0 and 1 or 0
 end
 
 -- ARGV: now -> {'expired', filters} | {'online'} | {'later', expires_at} | {'absent'}
@@ -224,4 +283,8 @@ redis.register_function('starling_unsubscribe', unsubscribe)
 redis.register_function('starling_enqueue', enqueue)
 redis.register_function('starling_ack', ack)
 redis.register_function('starling_expire', expire)
+redis.register_function('starling_mark_released', mark_released)
+redis.register_function('starling_received_already', received_already)
+redis.register_function('starling_mark_received', mark_received)
+redis.register_function('starling_forget_received', forget_received)
 redis.register_function('starling_unschedule', unschedule)

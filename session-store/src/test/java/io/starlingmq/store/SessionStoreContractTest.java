@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
 public abstract class SessionStoreContractTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final StoreLimits LIMITS = new StoreLimits(5, 3);
+    private static final StoreLimits LIMITS = new StoreLimits(5, 3, 4);
     private static final Holder GW1 = new Holder("gw-1", 1);
     private static final Holder GW2 = new Holder("gw-2", 7);
 
@@ -266,6 +266,107 @@ public abstract class SessionStoreContractTest {
                     .allMatch(id -> id >= 1 && id <= 65535);
         }
         assertThat(inflight).hasSize(3);
+    }
+
+    @Test
+    void pubrecMovesADeliveryToReleasedAndResumeResendsItAsRelease() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        List<QueuedDelivery> sent = enqueue("c", "m1", "m2").assigned();
+        int first = sent.get(0).packetId();
+        int second = sent.get(1).packetId();
+
+        assertThat(done(store.markReleased("c", GW1, List.of(first)))).containsExactly(first);
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        assertThat(resumed.deliveries()).extracting(QueuedDelivery::packetId).containsExactly(first, second);
+        assertThat(resumed.deliveries()).extracting(QueuedDelivery::released).containsExactly(true, false);
+        assertThat(resumed.deliveries()).allMatch(QueuedDelivery::dup);
+    }
+
+    @Test
+    void releasedDeliveryKeepsItsWindowSlotUntilPubcomp() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        int first = enqueue("c", "m1", "m2").assigned().getFirst().packetId();
+
+        done(store.markReleased("c", GW1, List.of(first)));
+
+        assertThat(enqueue("c", "m3").assigned()).isEmpty();
+        AckResult completed = done(store.ack("c", GW1, List.of(first)));
+        assertThat(texts(completed.released())).containsExactly("m2");
+        assertThat(completed.released()).noneMatch(QueuedDelivery::released);
+    }
+
+    @Test
+    void completedDeliveryIsNotResentAfterResume() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        List<QueuedDelivery> sent = enqueue("c", "m1", "m2").assigned();
+        done(store.markReleased("c", GW1, List.of(sent.get(0).packetId())));
+        done(store.ack("c", GW1, List.of(sent.get(0).packetId())));
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        assertThat(texts(resumed.deliveries())).containsExactly("m2");
+        assertThat(resumed.deliveries().getFirst().released()).isFalse();
+    }
+
+    @Test
+    void markReleasedIgnoresIdsNotInflightAndStaleHolders() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        int first = enqueue("c", "m1").assigned().getFirst().packetId();
+
+        assertThat(done(store.markReleased("c", GW1, List.of(PacketIds.next(first))))).isEmpty();
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+        assertThat(done(store.markReleased("c", GW1, List.of(first)))).isEmpty();
+
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        assertThat(resumed.deliveries()).singleElement().extracting(QueuedDelivery::released).isEqualTo(false);
+    }
+
+    @Test
+    void receivedPacketIdsAreSeenByEveryStoreUntilReleased() {
+        open("p", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        done(store.markReceived("p", List.of(5, 6)));
+
+        assertThat(done(peer.receivedAlready("p", List.of(5, 6, 7)))).containsExactlyInAnyOrder(5, 6);
+        open("p", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+        assertThat(done(peer.forgetReceived("p", GW2, 5))).isTrue();
+        assertThat(done(peer.forgetReceived("p", GW2, 5))).as("unknown packet id").isFalse();
+        assertThat(done(store.receivedAlready("p", List.of(5, 6)))).containsExactly(6);
+    }
+
+    @Test
+    void receivedSetIsBoundedAndForgetsTheOldest() {
+        open("p", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        done(store.markReceived("p", List.of(1, 2, 3, 4, 5)));
+
+        assertThat(done(store.receivedAlready("p", List.of(1, 2, 3, 4, 5)))).containsExactlyInAnyOrder(2, 3, 4, 5);
+    }
+
+    @Test
+    void staleHolderCannotForgetAReceivedPacketId() {
+        open("p", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.markReceived("p", List.of(9)));
+        open("p", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        assertThat(done(store.forgetReceived("p", GW1, 9))).isFalse();
+        assertThat(done(store.receivedAlready("p", List.of(9)))).containsExactly(9);
+    }
+
+    @Test
+    void cleanStartDiscardsTheReceivedSetAndUnknownSessionsRecordNothing() {
+        open("p", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.markReceived("p", List.of(3)));
+        done(store.markReceived("nobody", List.of(3)));
+
+        open("p", true, SessionSpec.NEVER_EXPIRES, 10, GW2);
+        open("nobody", false, SessionSpec.NEVER_EXPIRES, 10, GW2);
+
+        assertThat(done(store.receivedAlready("p", List.of(3)))).isEmpty();
+        assertThat(done(store.receivedAlready("nobody", List.of(3)))).isEmpty();
     }
 
     @Test

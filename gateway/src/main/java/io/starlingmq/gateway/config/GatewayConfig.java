@@ -31,7 +31,7 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration connectTimeout();
 
-    /** Outbound QoS 1 window when the client sets no Receive Maximum, and upper bound otherwise. */
+    /** Outbound QoS 1/2 window when the client sets no Receive Maximum, and upper bound otherwise. */
     @WithDefault("32")
     int maxInflight();
 
@@ -39,7 +39,7 @@ public interface GatewayConfig {
     @WithDefault("1000")
     int maxQueuedDeliveries();
 
-    /** QoS>0 publishes per connection awaiting the router's PublishDone; at the bound reading stops. */
+    /** QoS>0 publishes per connection awaiting PublishDone (and QoS 2 ids awaiting PUBCOMP): the announced Receive Maximum. */
     @WithDefault("64")
     int maxPendingPublishes();
 

@@ -221,7 +221,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
 
     private MqttProperties connackProperties() {
         MqttProperties properties = new MqttProperties();
-        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_QOS.value(), 1));
+        // No Maximum QoS property: its absence announces QoS 2 (the property may only carry 0 or 1).
         properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(),
                 config.maxPendingPublishes()));
         properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),

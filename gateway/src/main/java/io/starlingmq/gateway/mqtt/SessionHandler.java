@@ -13,6 +13,7 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -24,12 +25,14 @@ import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.util.ReferenceCountUtil;
+import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.PublishDone;
+import io.starlingmq.contract.link.v1.PublishRelease;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.Subscribe;
 import io.starlingmq.contract.link.v1.SubscriptionRequest;
@@ -38,6 +41,7 @@ import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
 import io.starlingmq.gateway.session.InboundPublishes;
+import io.starlingmq.gateway.session.InboundQos2;
 import io.starlingmq.gateway.session.OutboundWindow;
 import io.starlingmq.gateway.session.RouterEventListener;
 import io.starlingmq.gateway.validation.FilterVerdict;
@@ -105,6 +109,9 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
             switch (message.fixedHeader().messageType()) {
                 case PUBLISH -> onPublish((MqttPublishMessage) message);
                 case PUBACK -> onPubAck(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+                case PUBREC -> onPubRec(message);
+                case PUBREL -> onPubRel(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
+                case PUBCOMP -> onPubComp(((MqttMessageIdVariableHeader) message.variableHeader()).messageId());
                 case SUBSCRIBE -> onSubscribe((MqttSubscribeMessage) message);
                 case UNSUBSCRIBE -> onUnsubscribe((MqttUnsubscribeMessage) message);
                 case PINGREQ -> ctx.writeAndFlush(MqttMessage.PINGRESP);
@@ -125,13 +132,18 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
         MqttQoS qos = publish.fixedHeader().qosLevel();
         int packetId = qos == MqttQoS.AT_MOST_ONCE ? 0 : publish.variableHeader().packetId();
         InboundPublishes inbound = connection.inbound();
+        if (qos == MqttQoS.EXACTLY_ONCE && connection.inboundQos2().isReceived(packetId)) {
+            // A resend of a message routed already: answered again, never forwarded twice.
+            writePubReply(MqttMessageType.PUBREC, packetId, ReasonCode.SUCCESS);
+            return;
+        }
         if (packetId != 0) {
-            if (inbound.size() >= maxPendingPublishes && identity.isMqtt5()) {
-                // The client ignored the Receive Maximum announced in CONNACK.
+            if (inbound.size() + connection.inboundQos2().size() >= maxPendingPublishes && identity.isMqtt5()) {
+                // The client ignored the Receive Maximum announced in CONNACK (QoS 2 counts until PUBCOMP).
                 disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
                 return;
             }
-            if (!inbound.add(packetId)) {
+            if (!inbound.add(packetId, qos.value())) {
                 return;
             }
         }
@@ -154,18 +166,68 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
         }
     }
 
+    /** PUBACK and PUBCOMP end a delivery: its slot is freed, in the gateway's window or in the store. */
     private void onPubAck(int packetId) {
+        endDelivery(packetId, AckKind.PUBACK);
+    }
+
+    private void onPubComp(int packetId) {
+        endDelivery(packetId, AckKind.PUBCOMP);
+    }
+
+    private void endDelivery(int packetId, AckKind kind) {
         OutboundWindow window = connection.outbound();
         if (window.release(packetId)) {
             sendQueuedDeliveries();
         } else if (connection.storeAssigned().acknowledged(packetId)) {
-            toRouter(GatewayEvent.newBuilder().setDeliveryAck(DeliveryAck.newBuilder()
+            toRouter(deliveryAck(packetId, kind));
+        } else {
+            LOG.debugf("%s for unknown packet id %d from %s", kind, packetId, identity.clientId());
+        }
+    }
+
+    private void onPubRec(MqttMessage pubrec) {
+        int packetId = ((MqttMessageIdVariableHeader) pubrec.variableHeader()).messageId();
+        if (pubrec.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply
+                && Byte.toUnsignedInt(reply.reasonCode()) >= ReasonCode.UNSPECIFIED_ERROR) {
+            // 5.0 §4.3.3: a PUBREC with an error code ends the flow; no PUBREL follows.
+            endDelivery(packetId, AckKind.PUBCOMP);
+            return;
+        }
+        if (connection.outbound().received(packetId)) {
+            writePubReply(MqttMessageType.PUBREL, packetId, ReasonCode.SUCCESS);
+        } else if (connection.storeAssigned().inUse(packetId)) {
+            // PUBREL waits until the store recorded the PUBREC: the router answers with a release Deliver.
+            toRouter(deliveryAck(packetId, AckKind.PUBREC));
+        } else {
+            writePubReply(MqttMessageType.PUBREL, packetId, ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+        }
+    }
+
+    private void onPubRel(int packetId) {
+        InboundQos2 received = connection.inboundQos2();
+        boolean known = received.forget(packetId);
+        if (!identity.persistent()) {
+            writePubReply(MqttMessageType.PUBCOMP, packetId,
+                    known ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+            return;
+        }
+        // The store's received set is the truth (the id may have been recorded through another gateway);
+        // PUBCOMP follows the router's ReleaseDone.
+        if (received.startRelease(packetId)) {
+            toRouter(GatewayEvent.newBuilder().setPublishRelease(PublishRelease.newBuilder()
                     .setConnectionId(identity.connectionId())
                     .setClientId(identity.clientId())
                     .setPacketId(packetId)).build());
-        } else {
-            LOG.debugf("PUBACK for unknown packet id %d from %s", packetId, identity.clientId());
         }
+    }
+
+    private GatewayEvent deliveryAck(int packetId, AckKind kind) {
+        return GatewayEvent.newBuilder().setDeliveryAck(DeliveryAck.newBuilder()
+                .setConnectionId(identity.connectionId())
+                .setClientId(identity.clientId())
+                .setPacketId(packetId)
+                .setKind(kind)).build();
     }
 
     private void onSubscribe(MqttSubscribeMessage subscribe) {
@@ -269,6 +331,12 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
                 }
             }
             case DELIVER -> onDeliver(event.getDeliver());
+            case RELEASE_DONE -> {
+                int packetId = event.getReleaseDone().getPacketId();
+                if (connection.inboundQos2().releaseDone(packetId)) {
+                    writePubReply(MqttMessageType.PUBCOMP, packetId, event.getReleaseDone().getReasonCode());
+                }
+            }
             case KICK -> disconnect(event.getKick().getReasonCode() != 0
                     ? event.getKick().getReasonCode() : ReasonCode.SESSION_TAKEN_OVER);
             default -> LOG.debugf("Ignoring %s for open connection %d", event.getEventCase(), identity.connectionId());
@@ -283,6 +351,15 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
     private void onPublishDone(PublishDone done) {
         boolean wasFull = connection.inbound().full();
         for (InboundPublishes.Ack ack : connection.inbound().done(done.getPacketId(), done.getReasonCode())) {
+            if (ack.qos() == MqttQoS.EXACTLY_ONCE.value()) {
+                // 5.0 §4.3.3: after a PUBREC with an error code the packet id is free again.
+                if (ack.reasonCode() < ReasonCode.UNSPECIFIED_ERROR && !connection.inboundQos2().markReceived(ack.packetId())) {
+                    disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+                    return;
+                }
+                ctx.write(pubReply(MqttMessageType.PUBREC, ack.packetId(), ack.reasonCode()));
+                continue;
+            }
             MqttMessageBuilders.PubAckBuilder puback = MqttMessageBuilders.pubAck().packetId(ack.packetId());
             if (identity.isMqtt5()) {
                 puback.reasonCode((byte) ack.reasonCode());
@@ -305,7 +382,11 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
             }
         } else if (deliver.getPacketId() != 0) {
             connection.storeAssigned().sent(deliver.getPacketId());
-            writePublish(deliver, deliver.getPacketId());
+            if (deliver.getRelease()) {
+                writePubReply(MqttMessageType.PUBREL, deliver.getPacketId(), ReasonCode.SUCCESS);
+            } else {
+                writePublish(deliver, deliver.getPacketId());
+            }
         } else {
             OutboundWindow window = connection.outbound();
             if (window.hasRoom()) {
@@ -329,8 +410,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
 
     private void writePublish(Deliver deliver, int packetId) {
         Message message = deliver.getMessage();
-        // QoS 2 is not offered yet: a QoS 2 delivery goes out as QoS 1.
-        MqttQoS qos = deliver.getQos() == 0 ? MqttQoS.AT_MOST_ONCE : MqttQoS.AT_LEAST_ONCE;
+        MqttQoS qos = MqttQoS.valueOf(deliver.getQos());
         MqttProperties properties = identity.isMqtt5() && message.hasProperties()
                 ? MessageMapping.toMqtt(message.getProperties()) : MqttProperties.NO_PROPERTIES;
         MqttFixedHeader header = new MqttFixedHeader(MqttMessageType.PUBLISH, deliver.getDup(), qos,
@@ -338,6 +418,18 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
         ctx.writeAndFlush(new MqttPublishMessage(header,
                 new MqttPublishVariableHeader(message.getTopic(), packetId, properties),
                 Unpooled.wrappedBuffer(message.getPayload().asReadOnlyByteBuffer())));
+    }
+
+    private void writePubReply(MqttMessageType type, int packetId, int reasonCode) {
+        ctx.writeAndFlush(pubReply(type, packetId, reasonCode));
+    }
+
+    /** PUBREC, PUBREL or PUBCOMP; the encoder leaves the reason code out for 3.1.1 and when it is 0. */
+    private static MqttMessage pubReply(MqttMessageType type, int packetId, int reasonCode) {
+        // PUBREL's fixed header flags must be 0010 (MQTT 3.6.1).
+        MqttQoS flags = type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
+        return new MqttMessage(new MqttFixedHeader(type, false, flags, false, 0),
+                new MqttPubReplyMessageVariableHeader(packetId, (byte) reasonCode, MqttProperties.NO_PROPERTIES));
     }
 
     private void sendSubAck(int packetId, List<Integer> codes) {

@@ -17,6 +17,7 @@ public final class Connection {
     private final int routerIndex;
     private final InboundPublishes inbound;
     private final OutboundWindow outbound;
+    private final InboundQos2 inboundQos2;
     private final StoreAssignedDeliveries storeAssigned = new StoreAssignedDeliveries();
     private RouterEventListener listener;
     private boolean sessionOpenSent;
@@ -31,6 +32,7 @@ public final class Connection {
         this.routerIndex = links.routerIndexFor(identity.clientId());
         this.inbound = new InboundPublishes(maxPendingPublishes);
         this.outbound = new OutboundWindow(outboundCapacity, maxQueuedDeliveries);
+        this.inboundQos2 = new InboundQos2(maxPendingPublishes);
     }
 
     public Channel channel() {
@@ -47,6 +49,10 @@ public final class Connection {
 
     public InboundPublishes inbound() {
         return inbound;
+    }
+
+    public InboundQos2 inboundQos2() {
+        return inboundQos2;
     }
 
     public OutboundWindow outbound() {

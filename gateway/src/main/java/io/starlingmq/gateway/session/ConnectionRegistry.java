@@ -76,6 +76,7 @@ public class ConnectionRegistry implements RouterFrameSink {
             case PUBLISH_DONE -> event.getPublishDone().getConnectionId();
             case DELIVER -> event.getDeliver().getConnectionId();
             case KICK -> event.getKick().getConnectionId();
+            case RELEASE_DONE -> event.getReleaseDone().getConnectionId();
             case EVENT_NOT_SET -> 0L;
         };
     }

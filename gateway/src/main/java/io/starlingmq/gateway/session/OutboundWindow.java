@@ -7,15 +7,18 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * QoS 1 deliveries to a clean session, whose packet ids the gateway assigns: up to capacity in flight
- * (min of the client's Receive Maximum and max-inflight), the rest queued up to a bound. Confined to
- * the channel's event loop.
+ * QoS 1 and 2 deliveries to a clean session, whose packet ids the gateway assigns: up to capacity in
+ * flight (min of the client's Receive Maximum and max-inflight), the rest queued up to a bound. A QoS 2
+ * delivery keeps its slot from PUBLISH through PUBREC and PUBREL until PUBCOMP. Confined to the
+ * channel's event loop.
  */
 public final class OutboundWindow {
 
     private final int capacity;
     private final int maxQueued;
     private final Set<Integer> inflight = new HashSet<>();
+    /** inflight QoS 2 ids whose PUBREC came: PUBREL sent, PUBCOMP awaited */
+    private final Set<Integer> released = new HashSet<>();
     private final ArrayDeque<Deliver> queued = new ArrayDeque<>();
     private int lastId;
 
@@ -51,8 +54,18 @@ public final class OutboundWindow {
         return true;
     }
 
-    /** Frees the slot of an acknowledged id; false if the id was not one of ours. */
+    /** PUBREC for one of our ids: it keeps its slot, PUBREL is due. False if the id was not ours. */
+    public boolean received(int packetId) {
+        if (!inflight.contains(packetId)) {
+            return false;
+        }
+        released.add(packetId);
+        return true;
+    }
+
+    /** PUBACK or PUBCOMP: frees the slot of an id; false if the id was not one of ours. */
     public boolean release(int packetId) {
+        released.remove(packetId);
         return inflight.remove(packetId);
     }
 

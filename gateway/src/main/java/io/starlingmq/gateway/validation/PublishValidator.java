@@ -2,7 +2,6 @@ package io.starlingmq.gateway.validation;
 
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttQoS;
 
 /**
  * PUBLISH rules the codec leaves to us. Returns an MQTT 5 DISCONNECT reason code, SUCCESS when the
@@ -11,10 +10,6 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 public final class PublishValidator {
 
     public int validate(MqttPublishMessage publish, boolean mqtt5) {
-        if (publish.fixedHeader().qosLevel() == MqttQoS.EXACTLY_ONCE) {
-            // QoS 2 is announced as unsupported (Maximum QoS 1 in CONNACK).
-            return ReasonCode.QOS_NOT_SUPPORTED;
-        }
         if (mqtt5 && publish.variableHeader().properties()
                 .getProperty(MqttPropertyType.TOPIC_ALIAS.value()) != null) {
             // The gateway announces Topic Alias Maximum 0 (the default), so any alias is out of range.

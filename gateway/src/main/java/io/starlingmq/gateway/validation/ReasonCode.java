@@ -22,6 +22,7 @@ public final class ReasonCode {
     public static final int PACKET_TOO_LARGE = 0x95;
     public static final int QUOTA_EXCEEDED = 0x97;
     public static final int QOS_NOT_SUPPORTED = 0x9B;
+    public static final int PACKET_IDENTIFIER_NOT_FOUND = 0x92;
 
     private ReasonCode() {
     }

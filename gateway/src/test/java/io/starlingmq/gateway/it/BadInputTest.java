@@ -139,15 +139,6 @@ class BadInputTest {
     }
 
     @Test
-    void publishingWithQos2EndsAMqtt5ConnectionWithQosNotSupported() throws IOException {
-        try (RawMqttClient bad = RawMqttClient.connected(port, V5, "qos2-5")) {
-            bad.send(MqttBytes.publish(V5, "a/b", 2, 9, new byte[] {1}));
-            RawPacket disconnect = bad.read();
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x9B);
-        }
-    }
-
-    @Test
     void silencePastKeepAliveEndsAMqtt5ConnectionWithKeepAliveTimeout() throws IOException {
         try (RawMqttClient idle = RawMqttClient.connected(port, V5, MqttBytes.connect(V5, "idle5", 1, true))) {
             RawPacket disconnect = idle.read();

@@ -101,7 +101,7 @@ class ConnackTest {
     }
 
     @Test
-    void emptyClientIdWithCleanStartGetsAnAssignedIdentifierAndMaximumQos1() {
+    void emptyClientIdWithCleanStartGetsAnAssignedIdentifierAndMaximumQos2() {
         Mqtt5BlockingClient client = MqttClient.builder().useMqttVersion5()
                 .serverHost("127.0.0.1").serverPort(port).buildBlocking();
         Mqtt5ConnAck connAck = client.connect();
@@ -109,7 +109,7 @@ class ConnackTest {
             assertThat(connAck.getAssignedClientIdentifier()).isPresent();
             String assigned = connAck.getAssignedClientIdentifier().orElseThrow().toString();
             assertThat(router.connectionIdOf(assigned)).isPositive();
-            assertThat(connAck.getRestrictions().getMaximumQos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
+            assertThat(connAck.getRestrictions().getMaximumQos()).isEqualTo(MqttQos.EXACTLY_ONCE);
         } finally {
             client.disconnect();
         }

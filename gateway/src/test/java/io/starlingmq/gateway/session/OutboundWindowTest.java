@@ -40,4 +40,16 @@ class OutboundWindowTest {
         }
         assertThat(last).isEqualTo(1);
     }
+
+    @Test
+    void aQos2DeliveryKeepsItsSlotFromPubrecUntilPubcomp() {
+        OutboundWindow window = new OutboundWindow(1, 0);
+        int id = window.assign(other -> false);
+
+        assertThat(window.received(id)).isTrue();
+        assertThat(window.hasRoom()).isFalse();
+        assertThat(window.release(id)).isTrue();
+        assertThat(window.hasRoom()).isTrue();
+        assertThat(window.received(id)).as("no longer ours").isFalse();
+    }
 }

@@ -75,6 +75,30 @@ public final class MqttBytes {
         return packet(0x82, body.toByteArray());
     }
 
+    /** A QoS > 0 PUBLISH resent with DUP set. */
+    public static byte[] publishDup(int version, String topic, int qos, int packetId, byte[] payload) {
+        byte[] publish = publish(version, topic, qos, packetId, payload);
+        publish[0] |= 0x08;
+        return publish;
+    }
+
+    /** MQTT 5 Session Expiry Interval property bytes. */
+    public static byte[] sessionExpiry(int seconds) {
+        return new byte[] {0x11, (byte) (seconds >> 24), (byte) (seconds >> 16), (byte) (seconds >> 8), (byte) seconds};
+    }
+
+    public static byte[] pubrec(int packetId) {
+        return new byte[] {0x50, 0x02, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    public static byte[] pubrel(int packetId) {
+        return new byte[] {0x62, 0x02, (byte) (packetId >> 8), (byte) packetId};
+    }
+
+    public static byte[] pubcomp(int packetId) {
+        return new byte[] {0x70, 0x02, (byte) (packetId >> 8), (byte) packetId};
+    }
+
     public static byte[] puback(int packetId) {
         return new byte[] {0x40, 0x02, (byte) (packetId >> 8), (byte) packetId};
     }

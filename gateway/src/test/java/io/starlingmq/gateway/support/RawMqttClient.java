@@ -14,6 +14,9 @@ public final class RawMqttClient implements AutoCloseable {
     public static final int CONNACK = 2;
     public static final int PUBLISH = 3;
     public static final int PUBACK = 4;
+    public static final int PUBREC = 5;
+    public static final int PUBREL = 6;
+    public static final int PUBCOMP = 7;
     public static final int SUBACK = 9;
     public static final int PINGRESP = 13;
     public static final int DISCONNECT = 14;

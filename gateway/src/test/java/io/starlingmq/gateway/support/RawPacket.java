@@ -32,6 +32,11 @@ public record RawPacket(int firstByte, byte[] body) {
         return u16(2 + u16(0));
     }
 
+    /** Reason code of an MQTT 5 PUBACK, PUBREC, PUBREL or PUBCOMP (0 when left out). */
+    public int pubReplyReason() {
+        return body.length > 2 ? u8(2) : 0;
+    }
+
     /** Reason code of an MQTT 5 DISCONNECT (0 when the body is empty). */
     public int disconnectReason() {
         return body.length == 0 ? 0 : u8(0);

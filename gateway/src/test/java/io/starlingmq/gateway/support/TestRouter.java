@@ -8,6 +8,8 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.PublishDone;
+import io.starlingmq.contract.link.v1.PublishRelease;
+import io.starlingmq.contract.link.v1.ReleaseDone;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.RouterFrame;
 import io.starlingmq.contract.link.v1.RouterLinkGrpc;
@@ -20,13 +22,15 @@ import io.starlingmq.contract.link.v1.Unsubscribed;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * An in-test router: records every gateway event and answers like a router would. Client ids steer it:
+ * An in-test router: records every gateway event and answers like a router would (a PublishRelease gets
+ * 0x92 unless a QoS 2 publish with that packet id was answered before). Client ids steer it:
  * "silent-*" gets no SessionOpened, "present-*" gets session_present, "hold-*" publishes get their
  * PublishDone only when the test releases them.
  */
@@ -34,6 +38,8 @@ public final class TestRouter extends RouterLinkGrpc.RouterLinkImplBase {
 
     private final List<GatewayEvent> events = new CopyOnWriteArrayList<>();
     private final Map<String, Publish> heldPublishes = new ConcurrentHashMap<>();
+    /** "clientId/packetId" of QoS 2 publishes answered and not released yet, as a router's store keeps them */
+    private final Set<String> receivedQos2 = ConcurrentHashMap.newKeySet();
     private volatile StreamObserver<RouterFrame> toGateway;
     private Server server;
 
@@ -84,7 +90,7 @@ public final class TestRouter extends RouterLinkGrpc.RouterLinkImplBase {
                 Subscribed.Builder subscribed = Subscribed.newBuilder()
                         .setConnectionId(subscribe.getConnectionId()).setPacketId(subscribe.getPacketId());
                 for (SubscriptionRequest request : subscribe.getSubscriptionsList()) {
-                    subscribed.addReasonCodes(Math.min(request.getQos(), 1));
+                    subscribed.addReasonCodes(Math.min(request.getQos(), 2));
                 }
                 send(RouterEvent.newBuilder().setSubscribed(subscribed).build());
             }
@@ -98,11 +104,21 @@ public final class TestRouter extends RouterLinkGrpc.RouterLinkImplBase {
                 if (publish.getMessage().getQos() == 0) {
                     return;
                 }
+                if (publish.getMessage().getQos() == 2) {
+                    receivedQos2.add(publish.getClientId() + "/" + publish.getPacketId());
+                }
                 if (publish.getClientId().startsWith("hold-")) {
                     heldPublishes.put(publish.getClientId() + "/" + publish.getPacketId(), publish);
                 } else {
                     sendPublishDone(publish);
                 }
+            }
+            case PUBLISH_RELEASE -> {
+                PublishRelease release = event.getPublishRelease();
+                boolean known = receivedQos2.remove(release.getClientId() + "/" + release.getPacketId());
+                send(RouterEvent.newBuilder().setReleaseDone(ReleaseDone.newBuilder()
+                        .setConnectionId(release.getConnectionId()).setPacketId(release.getPacketId())
+                        .setReasonCode(known ? 0x00 : 0x92)).build());
             }
             default -> {
                 // Hello, SessionClose and DeliveryAck need no answer.

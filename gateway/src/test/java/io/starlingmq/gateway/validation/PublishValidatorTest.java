@@ -42,8 +42,8 @@ class PublishValidatorTest {
     }
 
     @Test
-    void rejectsQos2AsNotSupported() {
-        assertThat(validate(V5, MqttBytes.publish(V5, "a", 2, 1, new byte[0]))).isEqualTo(ReasonCode.QOS_NOT_SUPPORTED);
+    void acceptsQos2() {
+        assertThat(validate(V5, MqttBytes.publish(V5, "a", 2, 1, new byte[0]))).isEqualTo(ReasonCode.SUCCESS);
     }
 
     @Test

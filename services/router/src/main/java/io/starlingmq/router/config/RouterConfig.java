@@ -28,6 +28,10 @@ public interface RouterConfig {
     @WithDefault("32")
     int maxInflight();
 
+    /** Inbound QoS 2 packet ids kept per publisher awaiting PUBREL (persistent sessions); the oldest go past it. */
+    @WithDefault("1000")
+    int maxReceivedPerSession();
+
     /** How often offline sessions whose expiry passed are removed. */
     @WithDefault("5s")
     Duration expirySweep();

@@ -3,6 +3,7 @@ package io.starlingmq.router.events;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.Kick;
 import io.starlingmq.contract.link.v1.PublishDone;
+import io.starlingmq.contract.link.v1.ReleaseDone;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionOpened;
 import io.starlingmq.contract.link.v1.Subscribed;
@@ -41,6 +42,17 @@ public final class RouterEvents {
                 .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reasonCode)).build();
     }
 
+    public static RouterEvent releaseDone(long connectionId, int packetId, int reasonCode) {
+        return RouterEvent.newBuilder().setReleaseDone(ReleaseDone.newBuilder()
+                .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reasonCode)).build();
+    }
+
+    /** Tells the gateway to send PUBREL for a QoS 2 delivery the store holds as released. */
+    public static RouterEvent release(long connectionId, int packetId) {
+        return RouterEvent.newBuilder().setDeliver(Deliver.newBuilder()
+                .setConnectionId(connectionId).setQos(2).setPacketId(packetId).setDup(true).setRelease(true)).build();
+    }
+
     public static RouterEvent kick(long connectionId) {
         return RouterEvent.newBuilder().setKick(Kick.newBuilder()
                 .setConnectionId(connectionId).setReasonCode(SESSION_TAKEN_OVER)).build();
@@ -56,6 +68,9 @@ public final class RouterEvents {
      * flag says whether it came from a retained message (sent on subscribe).
      */
     public static RouterEvent queuedDelivery(long connectionId, QueuedDelivery delivery) {
+        if (delivery.released()) {
+            return release(connectionId, delivery.packetId());
+        }
         StoredMessage message = delivery.message();
         return deliver(connectionId, message, message.qos(), delivery.packetId(), delivery.dup(), message.retain());
     }

@@ -32,6 +32,8 @@ public class FrameDispatcher implements FrameHandler {
     PublishRouter publishes;
     @Inject
     DeliveryAcks acks;
+    @Inject
+    PublishReleases releases;
 
     @Override
     public Uni<Void> handle(GatewayLink link, List<GatewayEvent> events) {
@@ -74,6 +76,7 @@ public class FrameDispatcher implements FrameHandler {
             case SUBSCRIBE -> subscriptions.subscribe(link, event.getSubscribe());
             case UNSUBSCRIBE -> subscriptions.unsubscribe(link, event.getUnsubscribe());
             case DELIVERY_ACK -> acks.ack(link, event.getDeliveryAck());
+            case PUBLISH_RELEASE -> releases.release(link, event.getPublishRelease());
             case HELLO, PUBLISH, EVENT_NOT_SET -> {
                 LOG.debugf("gateway %s sent an unexpected %s event: ignored", link.gatewayId(), event.getEventCase());
                 yield Uni.createFrom().voidItem();

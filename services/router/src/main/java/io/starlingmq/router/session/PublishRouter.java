@@ -24,9 +24,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Routes the publishes of one frame: retained messages stored, subscribers matched, clean and QoS 0
- * deliveries sent straight to their gateways, persistent QoS > 0 deliveries appended with ONE store call,
- * and only then PublishDone for every QoS > 0 publish.
+ * Routes the publishes of one frame: QoS 2 resends of persistent publishers set aside, retained messages
+ * stored, subscribers matched, clean and QoS 0 deliveries sent straight to their gateways, persistent
+ * QoS > 0 deliveries appended with ONE store call, routed QoS 2 packet ids recorded, and only then
+ * PublishDone for every QoS > 0 publish.
  */
 @ApplicationScoped
 public class PublishRouter {
@@ -50,32 +51,52 @@ public class PublishRouter {
     SessionLifecycle lifecycle;
     @Inject
     RouterMetrics metrics;
+    @Inject
+    InboundReceipts receipts;
 
     /** What became of one publish of the frame. */
     private static final class Outcome {
         final Publish publish;
         final StoredMessage message;
+        /** A QoS 2 resend of a message routed before: answered, not routed. */
+        final boolean resend;
         boolean matched;
         boolean queued;
         boolean failed;
 
-        Outcome(Publish publish, StoredMessage message) {
+        Outcome(Publish publish, StoredMessage message, boolean resend) {
             this.publish = publish;
             this.message = message;
+            this.resend = resend;
         }
 
         int reasonCode() {
-            return failed ? UNSPECIFIED_ERROR : matched ? SUCCESS : NO_MATCHING_SUBSCRIBERS;
+            return failed ? UNSPECIFIED_ERROR : resend || matched ? SUCCESS : NO_MATCHING_SUBSCRIBERS;
         }
     }
 
     public Uni<Void> route(GatewayLink link, List<Publish> publishes) {
         long now = System.currentTimeMillis();
-        List<Outcome> outcomes = publishes.stream()
-                .map(p -> new Outcome(p, MessageMapping.toStored(p.getMessage(), now))).toList();
-        return storeRetained(outcomes)
-                .onItem().transformToUni(ignored -> enqueue(match(outcomes), outcomes))
-                .invoke(ignored -> answer(link, outcomes));
+        return receipts.resends(publishes).chain(resends -> {
+            List<Outcome> outcomes = publishes.stream().map(p -> new Outcome(p,
+                    MessageMapping.toStored(p.getMessage(), now), resends.contains(InboundReceipts.Key.of(p)))).toList();
+            List<Outcome> fresh = outcomes.stream().filter(o -> !o.resend).toList();
+            return storeRetained(fresh)
+                    .onItem().transformToUni(ignored -> enqueue(match(fresh), fresh))
+                    .onItem().transformToUni(ignored -> recordReceived(fresh))
+                    .invoke(ignored -> answer(link, outcomes));
+        });
+    }
+
+    /** QoS 2 packet ids of routed messages join their publishers' received sets before PUBREC is sent. */
+    private Uni<Void> recordReceived(List<Outcome> routed) {
+        List<Outcome> recorded = routed.stream().filter(o -> !o.failed).toList();
+        return receipts.record(recorded.stream().map(o -> o.publish).toList())
+                .onFailure().invoke(failure -> {
+                    LOG.errorf(failure, "recording received QoS 2 packet ids failed");
+                    recorded.stream().filter(o -> o.message.qos() == 2).forEach(o -> o.failed = true);
+                })
+                .onFailure().recoverWithNull();
     }
 
     /** Retained messages first, in order, so a subscriber arriving next already finds them. */

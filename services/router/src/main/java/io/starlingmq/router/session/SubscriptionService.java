@@ -29,8 +29,7 @@ import java.util.Map;
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
-    /** QoS 2 is not offered yet: a QoS 2 request is granted QoS 1. */
-    private static final int MAX_GRANTED_QOS = 1;
+    private static final int MAX_GRANTED_QOS = 2;
     private static final int TOPIC_FILTER_INVALID = 0x8F;
     private static final int UNSPECIFIED_ERROR = 0x80;
     private static final int SUCCESS = 0x00;

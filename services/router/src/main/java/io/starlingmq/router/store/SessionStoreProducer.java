@@ -29,7 +29,8 @@ public class SessionStoreProducer {
     @Produces
     @Singleton
     SessionStore sessionStore() {
-        StoreLimits limits = new StoreLimits(config.maxQueuedPerSession(), config.maxInflight());
+        StoreLimits limits = new StoreLimits(config.maxQueuedPerSession(), config.maxInflight(),
+                config.maxReceivedPerSession());
         return switch (config.store()) {
             case MEMORY -> {
                 LOG.info("session store: in memory (one router, nothing survives a restart)");

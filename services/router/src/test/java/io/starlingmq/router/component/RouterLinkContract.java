@@ -1,6 +1,7 @@
 package io.starlingmq.router.component;
 
 import io.grpc.Status;
+import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Hello;
@@ -304,14 +305,100 @@ abstract class RouterLinkContract {
     }
 
     @Test
-    void qos2RequestsAreGrantedQos1() {
+    void qos2RequestsAreGrantedQos2() {
         TestGateway gateway = gateway("gw");
         String client = id("c");
         openSession(gateway, 1, client, true, CLEAN);
 
         gateway.send(subscribe(1, client, 4, id("q") + "/2", 2));
 
-        assertThat(gateway.take(subscribed(1, 4)).getSubscribed().getReasonCodesList()).containsExactly(1);
+        assertThat(gateway.take(subscribed(1, 4)).getSubscribed().getReasonCodesList()).containsExactly(2);
+    }
+
+    @Test
+    void qos2ToAPersistentSessionSendsPubrelOnlyAfterPubrecAndResumesEachEntryInItsState() {
+        TestGateway firstGateway = gateway("gw-1");
+        TestGateway publisherGateway = gateway("gw-pub");
+        String subscriber = id("exact");
+        String publisher = id("pub");
+        String topic = id("ledger");
+        openSession(firstGateway, 1, subscriber, true, PERSISTENT);
+        subscribeTo(firstGateway, 1, subscriber, 1, topic, 2);
+        openSession(publisherGateway, 2, publisher, true, CLEAN);
+
+        publisherGateway.send(publish(2, publisher, 1, topic, "m1", 2, false),
+                publish(2, publisher, 2, topic, "m2", 2, false));
+        assertThat(publisherGateway.take(publishDone(2, 2)).getPublishDone().getReasonCode()).isZero();
+        Deliver m1 = firstGateway.take(deliverOf(1, "m1")).getDeliver();
+        Deliver m2 = firstGateway.take(deliverOf(1, "m2")).getDeliver();
+        assertThat(List.of(m1, m2)).allMatch(d -> d.getQos() == 2 && d.getPacketId() > 0 && !d.getRelease());
+
+        firstGateway.send(TestGateway.ack(1, subscriber, m1.getPacketId(), AckKind.PUBREC));
+        Deliver release = firstGateway.take(e -> e.hasDeliver() && e.getDeliver().getRelease()).getDeliver();
+        assertThat(release.getPacketId()).isEqualTo(m1.getPacketId());
+
+        firstGateway.drop();
+        await().atMost(WAIT).until(() -> directory.get(subscriber) != null && !directory.get(subscriber).online());
+        TestGateway secondGateway = gateway("gw-2");
+        openSession(secondGateway, 5, subscriber, false, PERSISTENT);
+        Deliver resentRelease = secondGateway.take(anyDeliverTo(5)).getDeliver();
+        Deliver resentPublish = secondGateway.take(anyDeliverTo(5)).getDeliver();
+        assertThat(resentRelease.getRelease()).isTrue();
+        assertThat(resentRelease.getPacketId()).isEqualTo(m1.getPacketId());
+        assertThat(resentPublish.getRelease()).isFalse();
+        assertThat(resentPublish.getDup()).isTrue();
+        assertThat(resentPublish.getPacketId()).isEqualTo(m2.getPacketId());
+        assertThat(resentPublish.getMessage().getPayload().toStringUtf8()).isEqualTo("m2");
+
+        secondGateway.send(TestGateway.ack(5, subscriber, m1.getPacketId(), AckKind.PUBCOMP),
+                TestGateway.ack(5, subscriber, m2.getPacketId(), AckKind.PUBREC),
+                TestGateway.ack(5, subscriber, m2.getPacketId(), AckKind.PUBCOMP));
+        secondGateway.take(e -> e.hasDeliver() && e.getDeliver().getRelease()
+                && e.getDeliver().getPacketId() == m2.getPacketId());
+        secondGateway.drop();
+        await().atMost(WAIT).until(() -> !directory.get(subscriber).online());
+        TestGateway thirdGateway = gateway("gw-3");
+        openSession(thirdGateway, 6, subscriber, false, PERSISTENT);
+        publisherGateway.send(publish(2, publisher, 3, topic, "m3", 2, false));
+        assertThat(thirdGateway.take(anyDeliverTo(6)).getDeliver().getMessage().getPayload().toStringUtf8())
+                .as("completed deliveries are not resent").isEqualTo("m3");
+    }
+
+    @Test
+    void aQos2ResendOfAPersistentPublisherThroughAnotherGatewayIsAnsweredButNotRoutedAgain() {
+        TestGateway firstGateway = gateway("gw-pub-1");
+        TestGateway subscriberGateway = gateway("gw-sub");
+        String publisher = id("once");
+        String subscriber = id("sub");
+        String topic = id("payments");
+        openSession(subscriberGateway, 1, subscriber, true, CLEAN);
+        subscribeTo(subscriberGateway, 1, subscriber, 1, topic, 2);
+        openSession(firstGateway, 2, publisher, true, PERSISTENT);
+
+        firstGateway.send(publish(2, publisher, 7, topic, "pay-1", 2, false));
+        assertThat(firstGateway.take(publishDone(2, 7)).getPublishDone().getReasonCode()).isZero();
+        assertThat(subscriberGateway.take(anyDeliverTo(1)).getDeliver().getQos()).isEqualTo(2);
+
+        firstGateway.drop();
+        await().atMost(WAIT).until(() -> directory.get(publisher) != null && !directory.get(publisher).online());
+        TestGateway secondGateway = gateway("gw-pub-2");
+        openSession(secondGateway, 3, publisher, false, PERSISTENT);
+        secondGateway.send(publish(3, publisher, 7, topic, "pay-1", 2, false),
+                publish(3, publisher, 8, topic, "pay-2", 2, false));
+
+        assertThat(secondGateway.take(publishDone(3, 7)).getPublishDone().getReasonCode()).isZero();
+        assertThat(secondGateway.take(publishDone(3, 8)).getPublishDone().getReasonCode()).isZero();
+        assertThat(subscriberGateway.take(anyDeliverTo(1)).getDeliver().getMessage().getPayload().toStringUtf8())
+                .as("the resend is not delivered twice").isEqualTo("pay-2");
+
+        secondGateway.send(TestGateway.publishRelease(3, publisher, 7));
+        assertThat(secondGateway.take(TestGateway.releaseDone(3, 7)).getReleaseDone().getReasonCode()).isZero();
+        secondGateway.send(TestGateway.publishRelease(3, publisher, 7));
+        assertThat(secondGateway.take(TestGateway.releaseDone(3, 7)).getReleaseDone().getReasonCode())
+                .as("packet identifier not found").isEqualTo(0x92);
+        secondGateway.send(publish(3, publisher, 7, topic, "pay-3", 2, false));
+        assertThat(subscriberGateway.take(anyDeliverTo(1)).getDeliver().getMessage().getPayload().toStringUtf8())
+                .as("a released packet id carries a new message").isEqualTo("pay-3");
     }
 
     @Test

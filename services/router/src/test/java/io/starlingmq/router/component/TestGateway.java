@@ -5,12 +5,14 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
 import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
+import io.starlingmq.contract.link.v1.PublishRelease;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.RouterFrame;
 import io.starlingmq.contract.link.v1.RouterLinkGrpc;
@@ -147,8 +149,22 @@ final class TestGateway implements AutoCloseable {
     }
 
     static GatewayEvent ack(long connectionId, String clientId, int packetId) {
+        return ack(connectionId, clientId, packetId, AckKind.PUBACK);
+    }
+
+    static GatewayEvent ack(long connectionId, String clientId, int packetId, AckKind kind) {
         return GatewayEvent.newBuilder().setDeliveryAck(DeliveryAck.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId).setKind(kind)).build();
+    }
+
+    static GatewayEvent publishRelease(long connectionId, String clientId, int packetId) {
+        return GatewayEvent.newBuilder().setPublishRelease(PublishRelease.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)).build();
+    }
+
+    static Predicate<RouterEvent> releaseDone(long connectionId, int packetId) {
+        return e -> e.hasReleaseDone() && e.getReleaseDone().getConnectionId() == connectionId
+                && e.getReleaseDone().getPacketId() == packetId;
     }
 
     static Predicate<RouterEvent> deliverOf(long connectionId, String payload) {

@@ -1,0 +1,34 @@
+package io.starlingmq.router.session;
+
+import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.PublishRelease;
+import io.starlingmq.router.events.RouterEvents;
+import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/** A persistent publisher's PUBREL: its packet id leaves the store's received set, then PUBCOMP may go. */
+@ApplicationScoped
+public class PublishReleases {
+
+    private static final Logger LOG = Logger.getLogger(PublishReleases.class);
+    private static final int SUCCESS = 0x00;
+    private static final int PACKET_ID_NOT_FOUND = 0x92;
+
+    @Inject
+    SessionStore store;
+
+    public Uni<Void> release(GatewayLink link, PublishRelease release) {
+        Holder holder = new Holder(link.gatewayId(), release.getConnectionId());
+        return store.forgetReceived(release.getClientId(), holder, release.getPacketId())
+                .invoke(found -> link.sender().send(RouterEvents.releaseDone(release.getConnectionId(),
+                        release.getPacketId(), found ? SUCCESS : PACKET_ID_NOT_FOUND)))
+                // No answer on failure: the gateway keeps the release pending and the client resends PUBREL.
+                .onFailure().invoke(failure -> LOG.errorf(failure, "PUBREL of %s failed", release.getClientId()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}
