@@ -1,5 +1,6 @@
 package io.starlingmq.gateway.mqtt;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
@@ -15,6 +16,10 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.contract.link.v1.SessionOpened;
+import io.starlingmq.gateway.auth.AccessReasonCodes;
+import io.starlingmq.gateway.auth.AuthDecision;
+import io.starlingmq.gateway.auth.ConnackCodes;
+import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
@@ -22,6 +27,7 @@ import io.starlingmq.gateway.session.RouterEventListener;
 import io.starlingmq.gateway.validation.ConnectValidator;
 import io.starlingmq.gateway.validation.PropertyRules;
 import io.starlingmq.gateway.validation.ReasonCode;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,6 +54,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
     private Connection connection;
     private String assignedClientId;
     private int keepAliveSeconds;
+    private boolean mqtt5;
+    /** The CONNECT is with the authenticator: packets that follow are held, not judged. */
+    private boolean authenticating;
 
     public ConnectHandler(ConnectionServices services) {
         this.services = services;
@@ -76,7 +85,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (connection != null) {
+        if (connection != null || authenticating) {
             hold(msg);
             return;
         }
@@ -92,41 +101,59 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
     private void hold(Object msg) {
         if (msg instanceof MqttMessage message && message.fixedHeader().messageType() == MqttMessageType.CONNECT) {
             ReferenceCountUtil.release(msg);
-            Disconnects.disconnect(ctx.channel(), connection.identity().isMqtt5(), ReasonCode.PROTOCOL_ERROR);
+            Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.PROTOCOL_ERROR);
         } else if (held.size() >= maxHeld) {
             ReferenceCountUtil.release(msg);
-            Disconnects.disconnect(ctx.channel(), connection.identity().isMqtt5(), ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+            Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
         } else {
             held.add(msg);
         }
     }
 
     private void onConnect(MqttConnectMessage connect) {
-        boolean mqtt5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
+        mqtt5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
         int invalid = validator.validate(connect);
         if (invalid != ReasonCode.SUCCESS) {
             Connacks.refuse(ctx.channel(), mqtt5, invalid);
             return;
         }
-        ConnectDecision decision = services.authorizer().authorize(connect);
-        if (!decision.allowed()) {
-            Connacks.refuse(ctx.channel(), mqtt5, decision.reasonCode());
+        String requestedId = connect.payload().clientIdentifier();
+        if (requestedId.isEmpty()) {
+            assignedClientId = generateClientId();
+        }
+        String clientId = requestedId.isEmpty() ? assignedClientId : requestedId;
+        // The connect-timeout keeps running: an authenticator slower than it ends the attempt.
+        authenticating = true;
+        ctx.channel().config().setAutoRead(false);
+        services.authorizer().authorize(connect, ctx.channel(), clientId).subscribe().with(
+                decision -> ctx.executor().execute(() -> onAuthenticated(connect, clientId, decision)),
+                failure -> ctx.executor().execute(() -> onAuthenticated(connect, clientId,
+                        AuthDecision.unavailable("authentication failed: " + failure.getMessage()))));
+    }
+
+    private void onAuthenticated(MqttConnectMessage connect, String clientId, AuthDecision decision) {
+        authenticating = false;
+        if (!ctx.channel().isActive() || Disconnects.isClosing(ctx.channel())) {
+            releaseHeld();
             return;
         }
-        String clientId = connect.payload().clientIdentifier();
-        if (clientId.isEmpty()) {
-            assignedClientId = generateClientId();
-            clientId = assignedClientId;
+        if (!(decision instanceof AuthDecision.Allow allow)) {
+            cancelTimeout();
+            releaseHeld();
+            Connacks.refuse(ctx.channel(), mqtt5, ConnackCodes.mqtt5(decision));
+            return;
         }
         if (!services.links().isUpFor(clientId)) {
+            cancelTimeout();
+            releaseHeld();
             Connacks.refuse(ctx.channel(), mqtt5, ReasonCode.SERVER_UNAVAILABLE);
             return;
         }
         cancelTimeout();
-        open(connect, clientId, mqtt5);
+        open(connect, clientId, ConnectionAccess.of(allow));
     }
 
-    private void open(MqttConnectMessage connect, String clientId, boolean mqtt5) {
+    private void open(MqttConnectMessage connect, String clientId, ConnectionAccess access) {
         MqttProperties properties = connect.variableHeader().properties();
         boolean cleanStart = connect.variableHeader().isCleanSession();
         long expiry = mqtt5
@@ -142,7 +169,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
                 version, cleanStart, expiry);
         keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
 
-        connection = new Connection(ctx.channel(), identity, services.links(), config.maxPendingPublishes(),
+        connection = new Connection(ctx.channel(), identity, access, services.links(), config.maxPendingPublishes(),
                 window, config.maxQueuedDeliveries());
         connection.listenWith(this);
         services.registry().register(connection);
@@ -200,7 +227,6 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
             refuse(opened.getReasonCode());
             return;
         }
-        boolean mqtt5 = connection.identity().isMqtt5();
         SessionHandler session = new SessionHandler(services, connection);
         ctx.pipeline().addAfter(ctx.name(), MqttPipeline.SESSION, session);
         if (keepAliveSeconds > 0) {
@@ -212,11 +238,20 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         connection.listenWith(session);
         ctx.writeAndFlush(Connacks.connack(ReasonCode.SUCCESS, opened.getSessionPresent(),
                 mqtt5 ? connackProperties() : MqttProperties.NO_PROPERTIES));
+        disconnectWhenCredentialExpires();
         while (!held.isEmpty()) {
             ctx.fireChannelRead(held.poll());
         }
         ctx.pipeline().remove(this);
         session.resumeReading();
+    }
+
+    /** A credential that expires ends its connection then (5.0: DISCONNECT 0xA0, Maximum connect time). */
+    private void disconnectWhenCredentialExpires() {
+        Channel channel = ctx.channel();
+        connection.access().scheduleExpiry(channel.eventLoop(), Clock.systemUTC(),
+                        () -> Disconnects.disconnect(channel, mqtt5, AccessReasonCodes.MAXIMUM_CONNECT_TIME))
+                .ifPresent(expiry -> channel.closeFuture().addListener(closed -> expiry.cancel(false)));
     }
 
     private MqttProperties connackProperties() {

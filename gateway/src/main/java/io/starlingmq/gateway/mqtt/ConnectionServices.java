@@ -1,5 +1,6 @@
 package io.starlingmq.gateway.mqtt;
 
+import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.link.RouterLinks;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
@@ -7,5 +8,5 @@ import io.starlingmq.gateway.session.ConnectionRegistry;
 
 /** The process-wide collaborators every connection's handlers use. */
 public record ConnectionServices(GatewayConfig config, RouterLinks links, ConnectionRegistry registry,
-        GatewayMetrics metrics, ConnectAuthorizer authorizer) {
+        GatewayMetrics metrics, ConnectAuthorizer authorizer, AuthConfig auth) {
 }

@@ -26,6 +26,9 @@ import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.util.ReferenceCountUtil;
 import io.starlingmq.contract.link.v1.AckKind;
+import io.starlingmq.gateway.auth.AccessReasonCodes;
+import io.starlingmq.gateway.auth.AuthConfig;
+import io.starlingmq.gateway.auth.DeniedPublish;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
@@ -66,6 +69,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
     private final ConnectionIdentity identity;
     private final GatewayMetrics metrics;
     private final int maxPendingPublishes;
+    private final AuthConfig.PublishDenied v3PublishDenied;
     private final PublishValidator publishValidator = new PublishValidator();
     private final SubscribeValidator subscribeValidator = new SubscribeValidator();
     private final UnsubscribeValidator unsubscribeValidator = new UnsubscribeValidator();
@@ -78,6 +82,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
         this.identity = connection.identity();
         this.metrics = services.metrics();
         this.maxPendingPublishes = services.config().maxPendingPublishes();
+        this.v3PublishDenied = services.auth().publishDenied();
         this.pendingSubscribes = new PendingFilterAcks(maxPendingPublishes);
         this.pendingUnsubscribes = new PendingFilterAcks(maxPendingPublishes);
     }
@@ -131,6 +136,10 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
         }
         MqttQoS qos = publish.fixedHeader().qosLevel();
         int packetId = qos == MqttQoS.AT_MOST_ONCE ? 0 : publish.variableHeader().packetId();
+        if (!connection.access().mayPublish(publish.variableHeader().topicName())) {
+            refusePublish(qos, packetId);
+            return;
+        }
         InboundPublishes inbound = connection.inbound();
         if (qos == MqttQoS.EXACTLY_ONCE && connection.inboundQos2().isReceived(packetId)) {
             // A resend of a message routed already: answered again, never forwarded twice.
@@ -163,6 +172,28 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
                 .setMessage(message)).build());
         if (inbound.full()) {
             ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    /**
+     * A PUBLISH the connection's rules refuse is never forwarded. Its answer joins the others in
+     * arrival order (PUBACKs leave in the order their PUBLISHes came).
+     */
+    private void refusePublish(MqttQoS qos, int packetId) {
+        LOG.debugf("publish refused by the access rules of %s", identity.clientId());
+        switch (DeniedPublish.of(identity.isMqtt5() ? 5 : 4, qos.value(), v3PublishDenied)) {
+            case ANSWER_NOT_AUTHORIZED -> answerLocally(packetId, qos, AccessReasonCodes.NOT_AUTHORIZED);
+            case ACKNOWLEDGE_AND_DROP -> answerLocally(packetId, qos, ReasonCode.SUCCESS);
+            case DROP_SILENTLY -> {
+                // QoS 0: nothing to answer.
+            }
+            case DISCONNECT -> Disconnects.close(ctx.channel());
+        }
+    }
+
+    private void answerLocally(int packetId, MqttQoS qos, int reasonCode) {
+        if (connection.inbound().add(packetId, qos.value())) {
+            completeInbound(packetId, reasonCode);
         }
     }
 
@@ -242,6 +273,11 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
                 .setClientId(identity.clientId())
                 .setPacketId(packetId);
         var subscriptions = subscribe.payload().topicSubscriptions();
+        for (int i = 0; i < subscriptions.size(); i++) {
+            if (verdict.filterAccepted(i) && !connection.access().maySubscribe(subscriptions.get(i).topicFilter())) {
+                verdict = verdict.refuse(i, AccessReasonCodes.refusedSubscription(identity.isMqtt5()));
+            }
+        }
         for (int i = 0; i < subscriptions.size(); i++) {
             if (verdict.filterAccepted(i)) {
                 request.addSubscriptions(SubscriptionRequest.newBuilder()
@@ -349,8 +385,13 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     private void onPublishDone(PublishDone done) {
+        completeInbound(done.getPacketId(), done.getReasonCode());
+    }
+
+    /** An inbound QoS 1/2 publish is settled: answer it, and every later one already settled, in order. */
+    private void completeInbound(int packetId, int reasonCode) {
         boolean wasFull = connection.inbound().full();
-        for (InboundPublishes.Ack ack : connection.inbound().done(done.getPacketId(), done.getReasonCode())) {
+        for (InboundPublishes.Ack ack : connection.inbound().done(packetId, reasonCode)) {
             if (ack.qos() == MqttQoS.EXACTLY_ONCE.value()) {
                 // 5.0 §4.3.3: after a PUBREC with an error code the packet id is free again.
                 if (ack.reasonCode() < ReasonCode.UNSPECIFIED_ERROR && !connection.inboundQos2().markReceived(ack.packetId())) {

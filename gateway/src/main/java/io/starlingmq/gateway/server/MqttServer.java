@@ -10,6 +10,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.config.TransportConfig;
 import io.starlingmq.gateway.link.RouterLinks;
@@ -55,12 +56,12 @@ public class MqttServer {
     private volatile int expectedListeners = -1;
 
     public MqttServer(GatewayConfig config, TransportConfig transports, RouterLinks links,
-            ConnectionRegistry registry, GatewayMetrics metrics, ConnectAuthorizer authorizer) {
+            ConnectionRegistry registry, GatewayMetrics metrics, ConnectAuthorizer authorizer, AuthConfig auth) {
         this.config = config;
         this.transports = transports;
         this.links = links;
         this.registry = registry;
-        this.services = new ConnectionServices(config, links, registry, metrics, authorizer);
+        this.services = new ConnectionServices(config, links, registry, metrics, authorizer, auth);
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {

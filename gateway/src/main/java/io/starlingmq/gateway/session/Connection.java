@@ -1,6 +1,7 @@
 package io.starlingmq.gateway.session;
 
 import io.netty.channel.Channel;
+import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.SessionClose;
 import io.starlingmq.gateway.link.RouterLinks;
@@ -13,6 +14,7 @@ public final class Connection {
 
     private final Channel channel;
     private final ConnectionIdentity identity;
+    private final ConnectionAccess access;
     private final RouterLinks links;
     private final int routerIndex;
     private final InboundPublishes inbound;
@@ -24,10 +26,11 @@ public final class Connection {
     private boolean sessionCloseSent;
     private boolean graceful;
 
-    public Connection(Channel channel, ConnectionIdentity identity, RouterLinks links, int maxPendingPublishes,
-            int outboundCapacity, int maxQueuedDeliveries) {
+    public Connection(Channel channel, ConnectionIdentity identity, ConnectionAccess access, RouterLinks links,
+            int maxPendingPublishes, int outboundCapacity, int maxQueuedDeliveries) {
         this.channel = channel;
         this.identity = identity;
+        this.access = access;
         this.links = links;
         this.routerIndex = links.routerIndexFor(identity.clientId());
         this.inbound = new InboundPublishes(maxPendingPublishes);
@@ -41,6 +44,11 @@ public final class Connection {
 
     public ConnectionIdentity identity() {
         return identity;
+    }
+
+    /** What this connection's credential allows; checked on every PUBLISH and SUBSCRIBE. */
+    public ConnectionAccess access() {
+        return access;
     }
 
     public int routerIndex() {

@@ -1,5 +1,6 @@
 package io.starlingmq.gateway.validation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,5 +23,12 @@ public record FilterVerdict(int packetReasonCode, List<Integer> filterReasonCode
 
     public boolean filterAccepted(int index) {
         return filterReasonCodes.get(index) == ReasonCode.SUCCESS;
+    }
+
+    /** The same verdict with the filter at {@code index} refused with {@code reasonCode}. */
+    public FilterVerdict refuse(int index, int reasonCode) {
+        List<Integer> codes = new ArrayList<>(filterReasonCodes);
+        codes.set(index, reasonCode);
+        return new FilterVerdict(packetReasonCode, codes);
     }
 }

@@ -1,0 +1,159 @@
+package io.starlingmq.gateway.auth;
+
+import static io.starlingmq.gateway.support.MqttBytes.V311;
+import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.gateway.support.RawMqttClient;
+import io.starlingmq.gateway.support.RawPacket;
+import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.TestRouterResource;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway in service mode: CONNECT is decided by the auth service, and the rules it returns are
+ * enforced on every PUBLISH and SUBSCRIBE.
+ */
+@QuarkusTest
+@QuarkusTestResource(TestRouterResource.class)
+@QuarkusTestResource(value = AuthServiceResource.class, restrictToAnnotatedClass = true)
+class AccessEnforcementTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final byte[] PAYLOAD = "21.5".getBytes(StandardCharsets.UTF_8);
+
+    @ConfigProperty(name = "starling.gateway.mqtt.port")
+    int port;
+
+    @Inject
+    RouterLinks links;
+
+    TestRouter router;
+    FakeAuthService authService;
+
+    @BeforeEach
+    void routerLinked() {
+        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
+        authService.answer(200, allowOwnTopics("dev-7", null));
+    }
+
+    @Test
+    void deniedCredentialsAreRefusedWithBadUserNameOrPassword() throws IOException {
+        authService.answer(200, """
+                {"result": "deny", "reason": "jwt: expired", "superuser": false, "rules": []}""");
+        assertThat(connackCode(V5, "dev-7")).isEqualTo(0x86);
+        assertThat(connackCode(V311, "dev-7")).isEqualTo(0x04);
+    }
+
+    @Test
+    void unrecognisedDeviceIsRefusedAsNotAuthorized() throws IOException {
+        authService.answer(200, """
+                {"result": "ignore", "reason": "no authenticator", "superuser": false, "rules": []}""");
+        assertThat(connackCode(V5, "dev-7")).isEqualTo(0x87);
+        assertThat(connackCode(V311, "dev-7")).isEqualTo(0x05);
+    }
+
+    @Test
+    void failingAuthServiceRefusesNewConnectionsAsServerUnavailable() throws IOException {
+        authService.answer(503, "{}");
+        assertThat(connackCode(V5, "dev-7")).isEqualTo(0x88);
+        assertThat(connackCode(V311, "dev-7")).isEqualTo(0x03);
+    }
+
+    @Test
+    void connectedDeviceKeepsWorkingWhenTheAuthServiceFails() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
+            authService.answer(503, "{}");
+            client.send(MqttBytes.publish(V5, "devices/dev-7/temperature", 1, 3, PAYLOAD));
+            RawPacket puback = client.read();
+            assertThat(puback.type()).isEqualTo(RawMqttClient.PUBACK);
+            assertThat(puback.pubReplyReason()).isZero();
+        }
+    }
+
+    @Test
+    void publishOutsideTheRulesIsAnsweredNotAuthorizedAndNeverForwarded() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
+            client.send(MqttBytes.publish(V5, "devices/dev-8/temperature", 1, 11, PAYLOAD));
+            RawPacket refused = client.read();
+            assertThat(refused.type()).isEqualTo(RawMqttClient.PUBACK);
+            assertThat(refused.u16(0)).isEqualTo(11);
+            assertThat(refused.pubReplyReason()).isEqualTo(0x87);
+
+            client.send(MqttBytes.publish(V5, "devices/dev-7/pressure", 1, 12, PAYLOAD));
+            RawPacket accepted = client.read();
+            assertThat(accepted.u16(0)).isEqualTo(12);
+            assertThat(accepted.pubReplyReason()).isZero();
+        }
+        assertThat(router.events(e -> e.hasPublish() && e.getPublish().getMessage().getTopic().equals("devices/dev-8/temperature")))
+                .as("a refused publish never reaches a router").isEmpty();
+        assertThat(router.events(e -> e.hasPublish() && e.getPublish().getMessage().getTopic().equals("devices/dev-7/pressure")))
+                .hasSize(1);
+    }
+
+    @Test
+    void subscriptionOutsideTheRulesIsRefusedForThatFilterOnly() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
+            client.send(MqttBytes.subscribe(V5, 21, 1, "devices/dev-7/#", "#", "$SYS/#"));
+            RawPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            // packet id (2), properties length (1), then one code per filter
+            assertThat(suback.u8(3)).isEqualTo(1);
+            assertThat(suback.u8(4)).isEqualTo(0x87);
+            assertThat(suback.u8(5)).isEqualTo(0x87);
+        }
+        await().atMost(WAIT).until(() -> !router.events(e -> e.hasSubscribe()
+                && e.getSubscribe().getClientId().equals("dev-7")).isEmpty());
+        assertThat(router.events(e -> e.hasSubscribe() && e.getSubscribe().getClientId().equals("dev-7")))
+                .allSatisfy(e -> assertThat(e.getSubscribe().getSubscriptionsList())
+                        .extracting(s -> s.getFilter()).containsExactly("devices/dev-7/#"));
+    }
+
+    @Test
+    void v311SubscriptionOutsideTheRulesGetsTheFailureCode() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, "dev-7")) {
+            client.send(MqttBytes.subscribe(V311, 22, 1, "devices/dev-8/#"));
+            RawPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            assertThat(suback.u8(2)).isEqualTo(0x80);
+        }
+    }
+
+    @Test
+    void connectionEndsWhenItsCredentialExpires() throws IOException {
+        authService.answer(200, allowOwnTopics("dev-7", Instant.now().plusSeconds(2)));
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
+            RawPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0xA0);
+        }
+    }
+
+    private int connackCode(int version, String clientId) throws IOException {
+        try (RawMqttClient client = new RawMqttClient(port)) {
+            client.send(MqttBytes.connect(version, clientId, 0, true));
+            RawPacket connack = client.read();
+            assertThat(connack.type()).isEqualTo(RawMqttClient.CONNACK);
+            return connack.u8(1);
+        }
+    }
+
+    private static String allowOwnTopics(String clientId, Instant expiresAt) {
+        return """
+                {"result": "allow", "reason": "test", "superuser": false, "expiresAt": %s,
+                 "rules": [{"permission": "allow", "action": "all", "topics": ["devices/%s/#"]}]}
+                """.formatted(expiresAt == null ? "null" : Long.toString(expiresAt.getEpochSecond()), clientId);
+    }
+}
