@@ -3,6 +3,7 @@ package io.starlingmq.auth.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,23 @@ public interface AuthConfig {
         int maxTokenLength();
     }
 
+    /** One trusted issuer: either {@code discovery-url}, or {@code public-key-file} with {@code issuer}. */
     interface Issuer {
+        /** Whether tokens of this issuer are accepted; lets a profile or a flag switch one off. */
+        @WithDefault("true")
+        boolean enabled();
+
         /** The issuer's OpenID discovery document ({@code .../.well-known/openid-configuration}). */
-        URI discoveryUrl();
+        Optional<URI> discoveryUrl();
+
+        /**
+         * A PEM public key (RSA or EC, SubjectPublicKeyInfo) trusted instead of discovery; meant for
+         * the local development issuer only. Re-read on every key refresh.
+         */
+        Optional<Path> publicKeyFile();
+
+        /** The {@code iss} of tokens signed with {@code public-key-file}; discovery supplies its own. */
+        Optional<String> issuer();
 
         /** The audience a device token must carry. */
         String audience();

@@ -1,42 +1,28 @@
 package io.starlingmq.auth.jwt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.starlingmq.auth.config.AuthConfig;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.Use;
-import org.jose4j.lang.JoseException;
 
-/**
- * One trusted issuer: its identity from OIDC discovery and its current signing keys from the JWKS.
- * Keys whose {@code use} is set to anything but {@code sig} are dropped on load.
- */
+/** One trusted issuer: its {@code iss} and current signing keys, reloaded through its {@link KeyLoader}. */
 final class IssuerKeys {
 
     private static final Logger LOG = Logger.getLogger(IssuerKeys.class);
-    private static final String DISCOVERY_SUFFIX = "/.well-known/openid-configuration";
 
     private final String name;
     private final AuthConfig.Issuer config;
-    private final DocumentFetcher fetcher;
-    private final ObjectMapper json;
+    private final KeyLoader loader;
     private final RefreshThrottle onDemand;
 
     private volatile String issuer;
-    private volatile URI jwksUri;
     private volatile List<JsonWebKey> signingKeys = List.of();
 
-    IssuerKeys(String name, AuthConfig.Issuer config, DocumentFetcher fetcher, ObjectMapper json,
-            RefreshThrottle onDemand) {
+    IssuerKeys(String name, AuthConfig.Issuer config, KeyLoader loader, RefreshThrottle onDemand) {
         this.name = name;
         this.config = config;
-        this.fetcher = fetcher;
-        this.json = json;
+        this.loader = loader;
         this.onDemand = onDemand;
     }
 
@@ -48,7 +34,7 @@ final class IssuerKeys {
         return config;
     }
 
-    /** The {@code iss} value, once discovery succeeded; null before. */
+    /** The {@code iss} value, once a load succeeded; null before. */
     String issuer() {
         return issuer;
     }
@@ -57,20 +43,10 @@ final class IssuerKeys {
         return signingKeys;
     }
 
-    /** Discovers (if not yet done) and reloads the JWKS. */
     synchronized void refresh() throws IOException {
-        if (jwksUri == null) {
-            discover();
-        }
-        JsonWebKeySet set;
-        try {
-            set = new JsonWebKeySet(fetcher.fetch(jwksUri));
-        } catch (JoseException e) {
-            throw new IOException("JWKS of issuer '" + name + "' is not valid: " + e.getMessage(), e);
-        }
-        signingKeys = set.getJsonWebKeys().stream()
-                .filter(key -> key.getUse() == null || Use.SIGNATURE.equals(key.getUse()))
-                .toList();
+        KeyLoader.Loaded loaded = loader.load();
+        signingKeys = loaded.signingKeys();
+        issuer = loaded.issuer();
         LOG.debugf("Issuer %s: %d signing keys loaded", name, signingKeys.size());
     }
 
@@ -88,27 +64,10 @@ final class IssuerKeys {
         }
     }
 
-    /** Discovery only, rate limited like on-demand refreshes; used while the issuer is unknown. */
+    /** A first load, rate limited like on-demand refreshes; used while the issuer is unknown. */
     void discoverOnDemand() {
         if (issuer == null) {
             refreshOnDemand();
         }
-    }
-
-    private void discover() throws IOException {
-        JsonNode document = json.readTree(fetcher.fetch(config.discoveryUrl()));
-        String discoveredIssuer = document.path("issuer").asText(null);
-        String discoveredJwks = document.path("jwks_uri").asText(null);
-        if (discoveredIssuer == null || discoveredJwks == null) {
-            throw new IOException("discovery document of issuer '" + name + "' lacks issuer or jwks_uri");
-        }
-        // OpenID Connect Discovery 1.0, section 4.3: the document must be served under its issuer.
-        String expectedUrl = discoveredIssuer.replaceAll("/+$", "") + DISCOVERY_SUFFIX;
-        if (!expectedUrl.equals(config.discoveryUrl().toString())) {
-            throw new IOException("issuer '" + discoveredIssuer + "' does not match discovery URL "
-                    + config.discoveryUrl());
-        }
-        jwksUri = URI.create(discoveredJwks);
-        issuer = discoveredIssuer;
     }
 }

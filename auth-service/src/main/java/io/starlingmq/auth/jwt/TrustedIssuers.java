@@ -24,13 +24,35 @@ public class TrustedIssuers {
     public TrustedIssuers(AuthConfig config, DocumentFetcher fetcher, ObjectMapper json) {
         AuthConfig.Jwt jwt = config.jwt();
         this.issuers = jwt.issuers().entrySet().stream()
+                .filter(e -> e.getValue().enabled())
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> {
                     validateAlgorithms(e.getKey(), e.getValue());
-                    return new IssuerKeys(e.getKey(), e.getValue(), fetcher, json,
+                    return new IssuerKeys(e.getKey(), e.getValue(), loaderFor(e.getKey(), e.getValue(), fetcher, json),
                             new RefreshThrottle(Clock.systemUTC(), jwt.minRefreshInterval()));
                 })
                 .toList();
+        issuers.forEach(i -> LOG.infof("Trusting device tokens of issuer %s (%s)", i.name(), describe(i.config())));
+    }
+
+    private static KeyLoader loaderFor(String name, AuthConfig.Issuer issuer, DocumentFetcher fetcher,
+            ObjectMapper json) {
+        String prefix = "starling.auth.jwt.issuers." + name + ".";
+        if (issuer.discoveryUrl().isPresent() == issuer.publicKeyFile().isPresent()) {
+            throw new IllegalStateException(prefix + "discovery-url or " + prefix + "public-key-file: set exactly one");
+        }
+        if (issuer.discoveryUrl().isPresent()) {
+            return new DiscoveryKeyLoader(name, issuer.discoveryUrl().get(), fetcher, json);
+        }
+        String iss = issuer.issuer().orElseThrow(() -> new IllegalStateException(
+                prefix + "issuer is required with " + prefix + "public-key-file"));
+        return new PemKeyLoader(iss, issuer.publicKeyFile().get());
+    }
+
+    private static String describe(AuthConfig.Issuer issuer) {
+        return issuer.discoveryUrl().map(url -> "discovery " + url)
+                .orElseGet(() -> "key file " + issuer.publicKeyFile().orElseThrow() + ", iss " + issuer.issuer().orElseThrow())
+                + ", audience " + issuer.audience() + ", algorithms " + issuer.algorithms();
     }
 
     void loadAtStartup(@Observes StartupEvent event) {

@@ -117,7 +117,7 @@ class AdminApiTest {
 
     @Test
     void deviceTokenIsNotAnAdminToken() {
-        String deviceToken = KeycloakTokens.deviceToken("dev-1", "dev-1-password");
+        String deviceToken = KeycloakTokens.deviceToken("dev-1", KeycloakTokens.LOCAL_DEVICE_PASSWORD);
         as(deviceToken).get("/v1/admin/devices").then().statusCode(401);
     }
 

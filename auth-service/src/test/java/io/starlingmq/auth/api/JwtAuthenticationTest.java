@@ -49,7 +49,7 @@ class JwtAuthenticationTest {
 
     @Test
     void keycloakTokenIsAllowedWithTheRulesFromItsClaim() {
-        String token = KeycloakTokens.deviceToken("dev-1", "dev-1-password");
+        String token = KeycloakTokens.deviceToken("dev-1", KeycloakTokens.LOCAL_DEVICE_PASSWORD);
         connect("dev-1", "dev-1", token)
                 .body("result", equalTo("allow"))
                 .body("reason", equalTo("jwt:keycloak"))
@@ -62,7 +62,7 @@ class JwtAuthenticationTest {
 
     @Test
     void keycloakTokenOfAnotherDeviceIsDenied() {
-        String token = KeycloakTokens.deviceToken("dev-2", "dev-2-password");
+        String token = KeycloakTokens.deviceToken("dev-2", KeycloakTokens.LOCAL_DEVICE_PASSWORD);
         assertDenied(token, "client id does not match claim client_id");
     }
 

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class KeycloakTokens {
 
     public static final String DEVICES_CLIENT_SECRET = "starling-devices-local-secret";
+    /** The password of every device user of the realm; `./starling token` uses it too. */
+    public static final String LOCAL_DEVICE_PASSWORD = "starling-local-device";
 
     private KeycloakTokens() {
     }
