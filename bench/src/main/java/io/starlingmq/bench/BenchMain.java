@@ -17,6 +17,7 @@ import io.starlingmq.bench.scenario.FanInScenario;
 import io.starlingmq.bench.brokers.BrokerTarget;
 import io.starlingmq.bench.brokers.MosquittoBroker;
 import io.starlingmq.bench.brokers.StarlingSuite;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,8 +136,17 @@ public final class BenchMain {
                 + options.params();
         ReportData data = new ReportData(Environment.collect(options.repo()), ("./starling bench " + args).trim(), settings,
                 names, configs, options.repeats(), results, links);
-        Files.writeString(report, MarkdownReport.write(data));
+        Files.writeString(report, MarkdownReport.write(data) + findings(options.repo()));
         System.out.println("bench: wrote " + report + " and charts under " + charts);
+    }
+
+    /**
+     * The profile findings, kept by hand in bench/findings.md (what was measured, what was changed,
+     * the figures before and after), so every generated report carries them.
+     */
+    private static String findings(Path repo) throws IOException {
+        Path file = repo.resolve("bench/findings.md");
+        return Files.isRegularFile(file) ? "\n" + Files.readString(file) : "";
     }
 
     private static void stopAll(List<BrokerTarget> targets) {

@@ -1,11 +1,13 @@
 package io.starlingmq.gateway.link;
 
 import io.starlingmq.contract.link.v1.RouterEvent;
+import java.util.List;
 
 /** Where the events a router sends end up. */
 public interface RouterFrameSink {
 
-    void onRouterEvent(RouterEvent event);
+    /** The events of one frame, in order. */
+    void onRouterEvents(List<RouterEvent> events);
 
     /** The stream to the router at this index was lost. */
     void onLinkLost(int routerIndex);

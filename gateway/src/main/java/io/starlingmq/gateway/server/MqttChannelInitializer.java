@@ -3,6 +3,7 @@ package io.starlingmq.gateway.server;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.starlingmq.gateway.mqtt.ConnectHandler;
 import io.starlingmq.gateway.mqtt.ConnectionServices;
@@ -35,6 +36,9 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         onAccepted.accept(channel);
         transport.addTo(channel);
         channel.pipeline()
+                // Many deliveries in one event-loop turn become one socket write, not one each.
+                .addLast(MqttPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
+                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
                 .addLast(MqttPipeline.DECODER, new MqttDecoder(services.config().maxPacketSize(),
                         services.config().maxClientIdLength()))
                 .addLast(MqttPipeline.ENCODER, MqttEncoder.INSTANCE)

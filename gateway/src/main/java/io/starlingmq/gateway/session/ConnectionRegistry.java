@@ -1,9 +1,12 @@
 package io.starlingmq.gateway.session;
 
+import io.netty.channel.EventLoop;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.gateway.link.RouterFrameSink;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,20 +41,37 @@ public class ConnectionRegistry implements RouterFrameSink {
         return List.copyOf(byId.values());
     }
 
+    /**
+     * Hands a frame's events to their connections' event loops: one task per event loop per frame, in
+     * frame order, because a task per event costs a wake-up of the loop per event (measured: the top
+     * item of the gateway's profile under fan-in).
+     */
     @Override
-    public void onRouterEvent(RouterEvent event) {
-        long connectionId = connectionIdOf(event);
-        Connection connection = byId.get(connectionId);
-        if (connection == null) {
-            LOG.debugf("Router event %s for unknown connection %d", event.getEventCase(), connectionId);
-            return;
-        }
-        connection.channel().eventLoop().execute(() -> {
-            RouterEventListener listener = connection.listener();
-            if (listener != null && connection.channel().isActive()) {
-                listener.onRouterEvent(event);
+    public void onRouterEvents(List<RouterEvent> events) {
+        Map<EventLoop, List<Dispatch>> byLoop = new HashMap<>();
+        for (RouterEvent event : events) {
+            long connectionId = connectionIdOf(event);
+            Connection connection = byId.get(connectionId);
+            if (connection == null) {
+                LOG.debugf("Router event %s for unknown connection %d", event.getEventCase(), connectionId);
+                continue;
             }
-        });
+            byLoop.computeIfAbsent(connection.channel().eventLoop(), loop -> new ArrayList<>())
+                    .add(new Dispatch(connection, event));
+        }
+        byLoop.forEach((loop, batch) -> loop.execute(() -> dispatch(batch)));
+    }
+
+    private static void dispatch(List<Dispatch> batch) {
+        for (Dispatch dispatch : batch) {
+            RouterEventListener listener = dispatch.connection().listener();
+            if (listener != null && dispatch.connection().channel().isActive()) {
+                listener.onRouterEvent(dispatch.event());
+            }
+        }
+    }
+
+    private record Dispatch(Connection connection, RouterEvent event) {
     }
 
     @Override
