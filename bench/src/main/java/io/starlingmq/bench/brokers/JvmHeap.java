@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /** Live heap of another JVM: a full GC through jcmd, then the "used" figure of GC.heap_info. */
 public final class JvmHeap {
 
-    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    /** The heap line: older JDKs print "total NK, used NK", newer "total reserved NK, committed NK, used NK". */
+    private static final Pattern USED = Pattern.compile("heap\\s+total [^\\n]*?used (\\d+)K");
     private static final long JCMD_TIMEOUT_SECONDS = 60;
 
     private JvmHeap() {

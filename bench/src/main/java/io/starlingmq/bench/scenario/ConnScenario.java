@@ -61,7 +61,10 @@ public final class ConnScenario implements Scenario {
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(CONNECTIONS, (double) count);
             m.put(CONNECTS_PER_SECOND, count / seconds);
-            m.put(RSS_PER_CONNECTION, (rssAfter - rssBefore) / 1024.0 / count);
+            // RSS that did not grow says nothing per connection (a JVM may return heap to the OS
+            // meanwhile): no figure rather than a negative or zero one.
+            long rssGrowth = rssAfter - rssBefore;
+            m.put(RSS_PER_CONNECTION, rssGrowth > 0 ? rssGrowth / 1024.0 / count : Double.NaN);
             m.put(HEAP_PER_CONNECTION, heapBefore.isPresent() && heapAfter.isPresent()
                     ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / 1024.0 / count : Double.NaN);
             return new RunResult(m, Percentiles.NONE, true, "");

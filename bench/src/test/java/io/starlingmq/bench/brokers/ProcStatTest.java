@@ -30,6 +30,9 @@ class ProcStatTest {
     void heapInfoUsedFigureIsParsed() {
         String info = "12345:\n garbage-first heap   total 262144K, used 10240K [0x0000000700000000, 0x0000000800000000)\n";
         assertThat(JvmHeap.parseUsed(info)).hasValue(10240 * 1024L);
+        String jdk25 = "21794:\ngarbage-first heap   total reserved 6172672K, committed 12288K, used 3877K [0x0, 0x1)\n"
+                + " region size 4096K, 1 young (4096K), 0 survivors (0K)\n";
+        assertThat(JvmHeap.parseUsed(jdk25)).hasValue(3877 * 1024L);
     }
 
     @Test
