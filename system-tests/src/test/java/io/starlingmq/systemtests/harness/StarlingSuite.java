@@ -12,15 +12,21 @@ import java.util.Map;
 
 /**
  * The suite in its real shape: the shared test Redis, one router and any number of gateways, each a
- * separate process started from the packaged apps.
+ * separate process started from the packaged apps; optionally the auth service, which the gateways
+ * then ask on every CONNECT.
  */
 public final class StarlingSuite implements AutoCloseable {
+
+    /** The process name of the auth service, for {@link #process(String)}. */
+    public static final String AUTH_SERVICE = "auth-service";
 
     private final Path root = Path.of(System.getProperty("starling.root", "..")).toAbsolutePath().normalize();
     private final Path logDir;
     private final List<AppProcess> processes = new ArrayList<>();
     private final Map<String, GatewayPorts> gatewayPorts = new LinkedHashMap<>();
     private final List<Integer> routerPorts = new ArrayList<>();
+    /** Set once the auth service runs: gateways started afterwards authenticate through it. */
+    private String authServiceUrl;
 
     private StarlingSuite(String testName) {
         this.logDir = root.resolve("system-tests/target/suite-logs").resolve(testName);
@@ -33,12 +39,29 @@ public final class StarlingSuite implements AutoCloseable {
 
     /** Redis (flushed), {@code routers} routers on it, and gateways linked to every router. */
     public static StarlingSuite start(String testName, int routers, String... gatewayNames) throws IOException {
+        return launch(testName, routers, null, gatewayNames);
+    }
+
+    /**
+     * Redis (flushed), one router, the auth service (process name {@value #AUTH_SERVICE}) on the given
+     * PostgreSQL and Keycloak, and gateways in service mode: every CONNECT is decided by the auth service.
+     */
+    public static StarlingSuite startWithAuthService(String testName, AuthBackends backends, String... gatewayNames)
+            throws IOException {
+        return launch(testName, 1, backends, gatewayNames);
+    }
+
+    private static StarlingSuite launch(String testName, int routers, AuthBackends authBackends, String... gatewayNames)
+            throws IOException {
         StarlingSuite suite = new StarlingSuite(testName);
         try {
             RedisServerProcess redis = RedisServerProcess.shared();
             redis.flushAll();
             for (int i = 0; i < routers; i++) {
                 suite.startRouter("router-" + (char) ('a' + i), redis.uri());
+            }
+            if (authBackends != null) {
+                suite.startAuthService(authBackends);
             }
             for (String gateway : gatewayNames) {
                 suite.startGateway(gateway);
@@ -57,12 +80,22 @@ public final class StarlingSuite implements AutoCloseable {
         routerPorts.add(port);
     }
 
+    private void startAuthService(AuthBackends backends) throws IOException {
+        int port = FreePort.find();
+        processes.add(AppProcess.start(AUTH_SERVICE, root.resolve("auth-service/target/quarkus-app/quarkus-run.jar"),
+                port, backends.authServiceEnvironment(), logDir));
+        authServiceUrl = "http://127.0.0.1:" + port;
+    }
+
     /** The routers' link addresses in configuration order, as gateways get them. */
     private String routerList() {
         return String.join(",", routerPorts.stream().map(port -> "127.0.0.1:" + port).toList());
     }
 
-    /** Starts a gateway with every listener: MQTT over TCP, TLS, WebSocket and WebSocket over TLS. */
+    /**
+     * Starts a gateway with every listener: MQTT over TCP, TLS, WebSocket and WebSocket over TLS; in
+     * service mode when the suite runs the auth service.
+     */
     public AppProcess startGateway(String name) throws IOException {
         GatewayPorts ports = new GatewayPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find());
         SuiteCertificates certificates = SuiteCertificates.shared(root);
@@ -77,6 +110,10 @@ public final class StarlingSuite implements AutoCloseable {
         env.put("STARLING_GATEWAY_WS_PORT", Integer.toString(ports.ws()));
         env.put("STARLING_GATEWAY_WSS_ENABLED", "true");
         env.put("STARLING_GATEWAY_WSS_PORT", Integer.toString(ports.wss()));
+        if (authServiceUrl != null) {
+            env.put("STARLING_GATEWAY_AUTH_MODE", "service");
+            env.put("STARLING_GATEWAY_AUTH_URL", authServiceUrl);
+        }
         AppProcess gateway = AppProcess.start(name, root.resolve("gateway/target/quarkus-app/quarkus-run.jar"),
                 FreePort.find(), env, logDir);
         processes.add(gateway);
