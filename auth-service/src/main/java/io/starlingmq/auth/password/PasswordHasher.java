@@ -1,5 +1,6 @@
 package io.starlingmq.auth.password;
 
+import io.quarkus.runtime.Startup;
 import io.starlingmq.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +15,10 @@ import javax.crypto.spec.PBEKeySpec;
  * Salted PBKDF2-HMAC-SHA256 from the JDK's JCA, stored as
  * {@code pbkdf2-sha256$<iterations>$<salt>$<hash>} (base64). Verification compares with
  * {@link MessageDigest#isEqual}, which takes the same time wherever the bytes differ. CPU-heavy by
- * design: call it off the event loop.
+ * design: call it off the event loop. Created at startup: making the decoy is a full hash, which
+ * must not fall on the first CONNECT (it could outlast the gateway's authentication timeout).
  */
+@Startup
 @ApplicationScoped
 public class PasswordHasher {
 
