@@ -17,6 +17,7 @@ public final class InMemoryBackend {
     final ReentrantLock lock = new ReentrantLock();
     final Map<String, InMemorySession> sessions = new LinkedHashMap<>();
     final Map<String, StoredMessage> retained = new LinkedHashMap<>();
+    final Map<String, PendingWill> wills = new LinkedHashMap<>();
     final ChangeLog changes;
     final InstantSource clock;
 
@@ -36,6 +37,7 @@ public final class InMemoryBackend {
         try {
             sessions.clear();
             retained.clear();
+            wills.clear();
         } finally {
             lock.unlock();
         }

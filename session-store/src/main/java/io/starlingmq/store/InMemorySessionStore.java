@@ -208,6 +208,48 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will) {
+        return locked(() -> {
+            PendingWill previous = will == null ? backend.wills.remove(clientId)
+                    : backend.wills.put(clientId, new PendingWill(holder, will, PendingWill.NOT_SCHEDULED));
+            boolean takenOver = previous != null && !previous.scheduled() && !previous.owner().equals(holder);
+            return takenOver && previous.will().delaySeconds() == 0 ? previous.will().message() : null;
+        });
+    }
+
+    @Override
+    public Uni<StoredMessage> endWill(String clientId, Holder holder, boolean send, long expirySeconds) {
+        return locked(() -> {
+            PendingWill pending = backend.wills.get(clientId);
+            if (pending == null || pending.scheduled() || !pending.owner().equals(holder)) {
+                return null;
+            }
+            long delay = WillRules.effectiveDelay(pending.will().delaySeconds(), expirySeconds);
+            if (!send || delay == 0) {
+                backend.wills.remove(clientId);
+                return send ? pending.will().message() : null;
+            }
+            backend.wills.put(clientId, new PendingWill(holder, pending.will(), now() + delay * 1000));
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<List<StoredMessage>> willsDue(long nowMillis) {
+        return locked(() -> {
+            List<StoredMessage> due = new ArrayList<>();
+            backend.wills.values().removeIf(pending -> {
+                boolean isDue = pending.scheduled() && pending.dueAtMillis() <= nowMillis;
+                if (isDue) {
+                    due.add(pending.will().message());
+                }
+                return isDue;
+            });
+            return due;
+        });
+    }
+
+    @Override
     public Uni<List<String>> expireDue(long nowMillis) {
         return locked(() -> {
             List<String> expired = new ArrayList<>();

@@ -9,6 +9,7 @@ final class RedisKeys {
     static final String SESSIONS = "starling:sessions";
     static final String RETAINED = "starling:retained";
     static final String EXPIRY = "starling:expiry";
+    static final String WILLS = "starling:wills";
     static final String CHANGES = "starling:changes";
 
     /** Separates client id and filter in a route field; MQTT strings never contain U+0000. */
@@ -22,6 +23,11 @@ final class RedisKeys {
         String prefix = "starling:{" + clientId + "}:";
         return List.of(prefix + "session", prefix + "subs", prefix + "queue", prefix + "inflight",
                 prefix + "released", prefix + "received");
+    }
+
+    /** The will hash of one session (outside the six session keys: a will may outlive its session). */
+    static String will(String clientId) {
+        return "starling:{" + clientId + "}:will";
     }
 
     static String routeField(String clientId, String filter) {

@@ -37,6 +37,7 @@ public final class RedisSessionStore implements SessionStore {
     private final InstantSource clock;
     private final String origin = UUID.randomUUID().toString();
     private final List<RedisChangeFollower> followers = new CopyOnWriteArrayList<>();
+    private final RedisWills wills;
 
     private RedisSessionStore(Redis redis, StoreLimits limits, RedisStoreSettings settings, InstantSource clock) {
         this.redis = redis;
@@ -44,6 +45,7 @@ public final class RedisSessionStore implements SessionStore {
         this.limits = limits;
         this.settings = settings;
         this.clock = clock;
+        this.wills = new RedisWills(commands, clock::millis, settings.expireBatchSize());
     }
 
     public static Uni<RedisSessionStore> connect(Redis redis, StoreLimits limits) {
@@ -227,6 +229,21 @@ public final class RedisSessionStore implements SessionStore {
         return commands.inOrder(List.of(
                 RedisCommands.request(Command.HSET, RedisKeys.RETAINED, message.topic(), MessageCodec.encode(message)),
                 changeRequest(new Change.RetainedSet(message))));
+    }
+
+    @Override
+    public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will) {
+        return wills.put(clientId, holder, will);
+    }
+
+    @Override
+    public Uni<StoredMessage> endWill(String clientId, Holder holder, boolean send, long expirySeconds) {
+        return wills.end(clientId, holder, send, expirySeconds);
+    }
+
+    @Override
+    public Uni<List<StoredMessage>> willsDue(long nowMillis) {
+        return wills.due(nowMillis);
     }
 
     @Override

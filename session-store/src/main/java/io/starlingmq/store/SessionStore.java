@@ -84,6 +84,26 @@ public interface SessionStore extends AutoCloseable {
      */
     Uni<Boolean> forgetReceived(String clientId, Holder holder, int packetId);
 
+    /**
+     * Gives the session's will to the connection {@code holder} (just opened), or removes it when
+     * {@code will} is null. Replacing a will that waits for its delay cancels it: the session was
+     * resumed before the delay elapsed. Answers the will of a connection that was taken over and must be
+     * published now (it was still attached to its live connection and has no delay), else null.
+     */
+    Uni<StoredMessage> putWill(String clientId, Holder holder, Will will);
+
+    /**
+     * The connection {@code holder} ended. Without {@code send} (a normal DISCONNECT) its will is removed.
+     * With {@code send} (connection lost, DISCONNECT 0x04) it is published after its delay, or when the
+     * session ends ({@code expirySeconds}) if that comes first: a will due now is removed and answered,
+     * a later one is scheduled durably for {@link #willsDue}. A will of another connection is left alone
+     * (null).
+     */
+    Uni<StoredMessage> endWill(String clientId, Holder holder, boolean send, long expirySeconds);
+
+    /** Removes and answers the scheduled wills whose time has come. */
+    Uni<List<StoredMessage>> willsDue(long nowMillis);
+
     /** Stores a retained message for its topic; an empty payload clears the topic. */
     Uni<Void> retain(StoredMessage message);
 

@@ -276,6 +276,57 @@ local function unschedule(keys, args)
   return 0
 end
 
+-- Wills. KEYS: 1 the session's will hash: gw, conn (its connection), delay (s), msg (encoded),
+-- due (epoch ms, present once the connection was lost and the will waits for its delay).
+
+-- ARGV: gw, conn, delay, message ('' for none) -> the message of a taken-over live connection whose
+-- will has no delay (to publish now), else nil. Replacing a scheduled will cancels it.
+local function put_will(keys, args)
+  local old = redis.call('HMGET', keys[1], 'gw', 'conn', 'delay', 'msg', 'due')
+  local answer = false
+  if old[1] and not old[5] and not (old[1] == args[1] and old[2] == args[2]) and tonumber(old[3]) == 0 then
+    answer = old[4]
+  end
+  redis.call('DEL', keys[1])
+  if args[4] ~= '' then
+    redis.call('HSET', keys[1], 'gw', args[1], 'conn', args[2], 'delay', args[3], 'msg', args[4])
+  end
+  return answer
+end
+
+-- ARGV: gw, conn, send ('1'/'0'), session expiry (s), now
+-- -> {0} nothing to publish | {1, message} publish now | {2, due} scheduled
+local function end_will(keys, args)
+  local will = redis.call('HMGET', keys[1], 'gw', 'conn', 'delay', 'msg', 'due')
+  if not will[1] or will[5] or will[1] ~= args[1] or will[2] ~= args[2] then
+    return { 0 }
+  end
+  local delay = math.min(tonumber(will[3]), tonumber(args[4]))
+  if args[3] ~= '1' or delay == 0 then
+    redis.call('DEL', keys[1])
+    if args[3] == '1' then
+      return { 1, will[4] }
+    end
+    return { 0 }
+  end
+  local due = string.format('%d', tonumber(args[5]) + delay * 1000)
+  redis.call('HSET', keys[1], 'due', due)
+  return { 2, due }
+end
+
+-- ARGV: now -> {0} no scheduled will | {1, due} not yet | {2, message} due: removed
+local function will_due(keys, args)
+  local will = redis.call('HMGET', keys[1], 'msg', 'due')
+  if not will[2] then
+    return { 0 }
+  end
+  if tonumber(will[2]) > tonumber(args[1]) then
+    return { 1, will[2] }
+  end
+  redis.call('DEL', keys[1])
+  return { 2, will[1] }
+end
+
 redis.register_function('starling_open', open)
 redis.register_function('starling_close', close)
 redis.register_function('starling_subscribe', subscribe)
@@ -288,3 +339,6 @@ redis.register_function('starling_received_already', received_already)
 redis.register_function('starling_mark_received', mark_received)
 redis.register_function('starling_forget_received', forget_received)
 redis.register_function('starling_unschedule', unschedule)
+redis.register_function('starling_put_will', put_will)
+redis.register_function('starling_end_will', end_will)
+redis.register_function('starling_will_due', will_due)

@@ -15,6 +15,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionOpen;
+import io.starlingmq.contract.link.v1.Will;
 import io.starlingmq.contract.link.v1.SessionOpened;
 import io.starlingmq.gateway.auth.AccessReasonCodes;
 import io.starlingmq.gateway.auth.AuthDecision;
@@ -181,13 +182,18 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         // Reading pauses until CONNACK: packets already decoded are held, not processed out of turn.
         ctx.channel().config().setAutoRead(false);
 
-        boolean queued = connection.openSession(GatewayEvent.newBuilder().setSessionOpen(SessionOpen.newBuilder()
+        SessionOpen.Builder open = SessionOpen.newBuilder()
                 .setConnectionId(identity.connectionId())
                 .setClientId(clientId)
                 .setCleanStart(cleanStart)
                 .setSessionExpiryInterval((int) expiry)
                 .setReceiveMaximum(window)
-                .setProtocolVersion(connect.variableHeader().version())).build());
+                .setProtocolVersion(connect.variableHeader().version());
+        Will will = WillMapping.fromConnect(connect, clientId);
+        if (will != null) {
+            open.setWill(will);
+        }
+        boolean queued = connection.openSession(GatewayEvent.newBuilder().setSessionOpen(open).build());
         if (!queued) {
             Connacks.refuse(ctx.channel(), mqtt5, ReasonCode.SERVER_BUSY);
             return;

@@ -36,6 +36,10 @@ public interface RouterConfig {
     @WithDefault("5s")
     Duration expirySweep();
 
+    /** How often wills whose delay passed are taken from the store and published. */
+    @WithDefault("1s")
+    Duration willSweep();
+
     /** Most events in one outbound frame. */
     @WithDefault("512")
     int maxEventsPerFrame();

@@ -2,6 +2,7 @@ package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.router.events.MessageMapping;
@@ -86,6 +87,18 @@ public class PublishRouter {
                     .onItem().transformToUni(ignored -> recordReceived(fresh))
                     .invoke(ignored -> answer(link, outcomes));
         });
+    }
+
+    /**
+     * Routes a will as a publish of its client (retained when its retain flag says so), with no publisher
+     * to answer. Its message expiry counts from now, when the broker publishes it.
+     */
+    public Uni<Void> routeWill(StoredMessage will) {
+        Message message = MessageMapping.toMessage(will);
+        Publish publish = Publish.newBuilder().setClientId(message.getPublisher()).setMessage(message).build();
+        List<Outcome> outcomes = List.of(new Outcome(publish, MessageMapping.toStored(message,
+                System.currentTimeMillis()), false));
+        return storeRetained(outcomes).onItem().transformToUni(ignored -> enqueue(match(outcomes), outcomes));
     }
 
     /** QoS 2 packet ids of routed messages join their publishers' received sets before PUBREC is sent. */

@@ -42,6 +42,8 @@ public class SessionLifecycle {
     GatewayRegistry gateways;
     @Inject
     RouterMetrics metrics;
+    @Inject
+    Wills wills;
 
     public Uni<Void> open(GatewayLink link, SessionOpen open) {
         long expiry = Integer.toUnsignedLong(open.getSessionExpiryInterval());
@@ -49,7 +51,9 @@ public class SessionLifecycle {
                 : Math.min(open.getReceiveMaximum(), MAX_RECEIVE_MAXIMUM);
         SessionSpec spec = new SessionSpec(open.getClientId(), open.getCleanStart(), expiry, receiveMaximum);
         Holder holder = new Holder(link.gatewayId(), open.getConnectionId());
+        // the will is in the store before CONNACK, so no connection runs without its will kept durably
         return store.open(spec, holder)
+                .call(() -> wills.opened(open, holder, expiry))
                 .invoke(result -> opened(link, spec, holder, result))
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "opening session %s failed", spec.clientId());
@@ -62,14 +66,15 @@ public class SessionLifecycle {
     public Uni<Void> close(GatewayLink link, SessionClose close) {
         link.sessionEnded(close.getConnectionId());
         Holder holder = new Holder(link.gatewayId(), close.getConnectionId());
-        return close(close.getClientId(), holder, Integer.toUnsignedLong(close.getSessionExpiryInterval()));
+        return close(close.getClientId(), holder, Integer.toUnsignedLong(close.getSessionExpiryInterval()),
+                !close.getGraceful());
     }
 
     /** A stream ended without its gateway closing these sessions: each lost its connection. */
     public Uni<Void> connectionsLost(GatewayLink link, List<LinkSession> sessions) {
         return Multi.createFrom().iterable(sessions)
                 .onItem().transformToUniAndConcatenate(s ->
-                        close(s.clientId(), new Holder(link.gatewayId(), s.connectionId()), s.expirySeconds()))
+                        close(s.clientId(), new Holder(link.gatewayId(), s.connectionId()), s.expirySeconds(), true))
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -106,8 +111,10 @@ public class SessionLifecycle {
         }
     }
 
-    private Uni<Void> close(String clientId, Holder holder, long expirySeconds) {
-        return store.close(clientId, holder, expirySeconds)
+    /** {@code sendWill}: the connection ended without a normal DISCONNECT. */
+    private Uni<Void> close(String clientId, Holder holder, long expirySeconds, boolean sendWill) {
+        return wills.closed(clientId, holder, sendWill, expirySeconds)
+                .chain(() -> store.close(clientId, holder, expirySeconds))
                 .invoke(result -> closed(clientId, result))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "closing session %s failed", clientId))
                 .onFailure().recoverWithNull()

@@ -29,6 +29,8 @@ public class IndexLoader {
     @Inject
     ExpirySweeper sweeper;
     @Inject
+    WillSweeper willSweeper;
+    @Inject
     RouterConfig config;
 
     void onStart(@Observes StartupEvent event) {
@@ -38,6 +40,7 @@ public class IndexLoader {
         snapshot.retained().forEach(message -> follower.apply(new Change.RetainedSet(message)));
         store.follow(snapshot.cursor(), follower::apply);
         sweeper.start();
+        willSweeper.start();
         readiness.ready();
         LOG.infof("indexes loaded: %d sessions, %d subscriptions, %d retained messages",
                 snapshot.sessions().size(), snapshot.subscriptions().size(), snapshot.retained().size());

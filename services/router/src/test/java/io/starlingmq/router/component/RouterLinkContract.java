@@ -402,6 +402,61 @@ abstract class RouterLinkContract {
     }
 
     @Test
+    void aLostConnectionsWillIsPublishedAndANormalDisconnectsIsNot() {
+        TestGateway gateway = gateway("gw");
+        String subscriber = id("sub");
+        String quiet = id("quiet");
+        String lost = id("lost");
+        openSession(gateway, 1, subscriber, true, CLEAN);
+        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
+        gateway.send(TestGateway.openWithWill(2, quiet, CLEAN, id("wills") + "/quiet", "quiet-will", 0));
+        gateway.take(sessionOpened(2));
+        gateway.send(TestGateway.openWithWill(3, lost, CLEAN, id("wills") + "/lost", "lost-will", 0));
+        gateway.take(sessionOpened(3));
+
+        gateway.send(TestGateway.close(2, quiet));
+        gateway.send(TestGateway.lost(3, lost, CLEAN));
+
+        Deliver will = gateway.take(deliverOf(1, "lost-will")).getDeliver();
+        assertThat(will.getMessage().getTopic()).isEqualTo(id("wills") + "/lost");
+        assertThat(will.getMessage().getPublisher()).isEqualTo(lost);
+        // the lost connection's will was routed after the normal close was processed (same stream, in order)
+        assertThat(gateway.untaken()).noneMatch(deliverOf(1, "quiet-will"));
+    }
+
+    @Test
+    void aDelayedWillIsPublishedByTheSweepAfterItsDelay() {
+        TestGateway gateway = gateway("gw");
+        String subscriber = id("sub");
+        String client = id("late");
+        openSession(gateway, 1, subscriber, true, CLEAN);
+        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
+        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/late", "late-will", 1));
+        gateway.take(sessionOpened(2));
+
+        gateway.send(TestGateway.lost(2, client, PERSISTENT));
+
+        assertThat(gateway.take(deliverOf(1, "late-will")).getDeliver().getMessage().getTopic())
+                .isEqualTo(id("wills") + "/late");
+    }
+
+    @Test
+    void takeoverPublishesTheOldConnectionsWillWithoutDelay() {
+        TestGateway gateway = gateway("gw");
+        String subscriber = id("sub");
+        String client = id("taken");
+        openSession(gateway, 1, subscriber, true, CLEAN);
+        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
+        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/taken", "taken-will", 0));
+        gateway.take(sessionOpened(2));
+
+        openSession(gateway, 3, client, false, PERSISTENT);
+
+        gateway.take(deliverOf(1, "taken-will"));
+        gateway.send(TestGateway.close(3, client));
+    }
+
+    @Test
     void helloIsOnlyExpectedFirst() {
         TestGateway gateway = gateway("gw");
         String client = id("c");

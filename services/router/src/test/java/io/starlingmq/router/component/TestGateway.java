@@ -21,6 +21,7 @@ import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.contract.link.v1.Subscribe;
 import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.contract.link.v1.Unsubscribe;
+import io.starlingmq.contract.link.v1.Will;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -117,6 +118,22 @@ final class TestGateway implements AutoCloseable {
         return GatewayEvent.newBuilder().setSessionOpen(SessionOpen.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setCleanStart(cleanStart)
                 .setSessionExpiryInterval((int) expirySeconds).setReceiveMaximum(10).setProtocolVersion(5)).build();
+    }
+
+    static GatewayEvent openWithWill(long connectionId, String clientId, long expirySeconds, String willTopic,
+                                     String willPayload, long willDelaySeconds) {
+        SessionOpen open = open(connectionId, clientId, true, expirySeconds).getSessionOpen().toBuilder()
+                .setWill(Will.newBuilder().setDelayInterval((int) willDelaySeconds).setMessage(Message.newBuilder()
+                        .setTopic(willTopic).setQos(1).setPublisher(clientId)
+                        .setPayload(ByteString.copyFrom(willPayload, StandardCharsets.UTF_8)))).build();
+        return GatewayEvent.newBuilder().setSessionOpen(open).build();
+    }
+
+    /** The connection ended without a normal DISCONNECT (lost, or DISCONNECT 0x04). */
+    static GatewayEvent lost(long connectionId, String clientId, long expirySeconds) {
+        return GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setGraceful(false)
+                .setSessionExpiryInterval((int) expirySeconds)).build();
     }
 
     static GatewayEvent close(long connectionId, String clientId) {

@@ -1,0 +1,18 @@
+package io.starlingmq.store;
+
+import java.time.InstantSource;
+
+class InMemoryWillStoreTest extends WillContractTest {
+
+    private InMemoryBackend backend;
+
+    @Override
+    protected SessionStore createStore(StoreLimits limits, InstantSource clock) {
+        return new InMemorySessionStore(backend, limits);
+    }
+
+    @Override
+    protected void wipe() {
+        backend = new InMemoryBackend(clock, InMemoryBackend.DEFAULT_CHANGE_LOG_CAPACITY);
+    }
+}
