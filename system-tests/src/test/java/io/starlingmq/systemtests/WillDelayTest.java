@@ -21,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A will with a delay is kept by the router side, not the gateway: it reaches a subscriber on another
- * gateway once the delay has passed and not before, and not at all when the client comes back through
- * another gateway within the delay after its own gateway was SIGKILLed.
+ * gateway once the delay has passed and not before; it is sent for a client whose gateway was
+ * SIGKILLed (found dead by its lapsed heartbeat), and not at all when the client comes back through
+ * another gateway within the delay.
  */
 class WillDelayTest {
 
@@ -64,6 +65,20 @@ class WillDelayTest {
         assertThat(Duration.ofNanos(System.nanoTime() - disconnectedAt)).isLessThan(Duration.ofSeconds(WILL_DELAY_SECONDS));
 
         await("the will after its delay").atMost(Duration.ofSeconds(30)).until(() -> wills.contains("pump-7 lost"));
+        assertThat(wills).containsExactly("pump-7 lost");
+    }
+
+    @Test
+    void aSigkilledGatewaysClientGetsItsWillSentOnceTheGatewayIsFoundDead() {
+        pumpOn("gateway-a").connectWith().cleanStart(true).sessionExpiryInterval(3600)
+                .willPublish(will()).send();
+
+        suite.process("gateway-a").kill();
+
+        // The router finds the dead gateway by its lapsed heartbeat (6 s by default), then the will
+        // waits its 3 s delay: well inside the bound.
+        await("the will of a client whose gateway was killed").atMost(Duration.ofSeconds(40))
+                .until(() -> wills.contains("pump-7 lost"));
         assertThat(wills).containsExactly("pump-7 lost");
     }
 

@@ -76,5 +76,9 @@ public interface GatewayConfig {
 
         @WithDefault("5s")
         Duration reconnectMax();
+
+        /** How often a Heartbeat goes to every router; keep it well under the routers' gateway-timeout. */
+        @WithDefault("2s")
+        Duration heartbeatInterval();
     }
 }

@@ -6,6 +6,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.Heartbeat;
 import io.starlingmq.contract.link.v1.GatewayFrame;
 import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.RouterEvent;
@@ -31,6 +32,9 @@ final class RouterLink {
     private final ExecutorService serial;
     private final FrameBatcher batcher;
     private final ManagedChannel channel;
+    private static final GatewayEvent HEARTBEAT = GatewayEvent.newBuilder()
+            .setHeartbeat(Heartbeat.getDefaultInstance()).build();
+
     private volatile ClientCallStreamObserver<GatewayFrame> current;
     private volatile boolean stopped;
 
@@ -59,6 +63,13 @@ final class RouterLink {
 
     boolean send(GatewayEvent event) {
         return batcher.offer(event);
+    }
+
+    /** Tells the router this gateway is alive; only while a stream is open. */
+    void heartbeat() {
+        if (current != null && !stopped) {
+            batcher.offer(HEARTBEAT);
+        }
     }
 
     /** Up when a stream is open on a connected channel. */

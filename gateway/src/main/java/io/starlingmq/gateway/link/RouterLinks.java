@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,9 @@ public class RouterLinks {
                     link.batchSize(), new Backoff(link.reconnectMin(), link.reconnectMax()), sink, scheduler);
             links.add(routerLink);
             routerLink.start();
+            long heartbeatMillis = link.heartbeatInterval().toMillis();
+            scheduler.scheduleAtFixedRate(routerLink::heartbeat, heartbeatMillis, heartbeatMillis,
+                    TimeUnit.MILLISECONDS);
         }
         LOG.infof("Gateway %s linking to routers %s", gatewayId.value(), routers);
     }

@@ -32,6 +32,13 @@ public interface RouterConfig {
     @WithDefault("1000")
     int maxReceivedPerSession();
 
+    /**
+     * A gateway stream silent this long while the router waits to read it is closed and its sessions
+     * count as lost connections (gateways send a heartbeat every 2 s by default).
+     */
+    @WithDefault("6s")
+    Duration gatewayTimeout();
+
     /** How often offline sessions whose expiry passed are removed. */
     @WithDefault("5s")
     Duration expirySweep();

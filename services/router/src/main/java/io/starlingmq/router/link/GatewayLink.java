@@ -31,6 +31,11 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private final Map<Long, LinkSession> sessions = new ConcurrentHashMap<>();
     private volatile String gatewayId;
     private volatile boolean replaced;
+    /**
+     * When the router last heard from the gateway or asked it for the next frame: silence counts only
+     * while the router is ready to read, never while it is still busy with the previous frame.
+     */
+    private volatile long heardNanos = System.nanoTime();
 
     GatewayLink(ServerCallStreamObserver<?> call, FrameSink sink, int maxEventsPerFrame, int maxPendingFrames,
                 FrameHandler handler, GatewayRegistry registry) {
@@ -59,7 +64,8 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
 
     @Override
     public void onNext(GatewayFrame frame) {
-        boolean accepted = inbound.submit(() -> process(frame).eventually(() -> call.request(1)));
+        heardNanos = System.nanoTime();
+        boolean accepted = inbound.submit(() -> process(frame).eventually(this::requestNext));
         if (!accepted) {
             sender.fail(Status.RESOURCE_EXHAUSTED.withDescription("frames sent beyond flow control"));
         }
@@ -74,6 +80,24 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     @Override
     public void onCompleted() {
         inbound.submit(() -> lost().invoke(sender::complete));
+    }
+
+    private void requestNext() {
+        heardNanos = System.nanoTime();
+        call.request(1);
+    }
+
+    /** Nanoseconds since the gateway was last heard from while the router was ready to read. */
+    long silentNanos(long nowNanos) {
+        return nowNanos - heardNanos;
+    }
+
+    /** The gateway's heartbeat lapsed: it is dead or cut off; its sessions lost their connections. */
+    void lapse() {
+        LOG.warnf("gateway %s silent past its timeout: closing its stream, its sessions count as lost connections",
+                gatewayId);
+        sender.fail(Status.UNAVAILABLE.withDescription("no heartbeat from gateway " + gatewayId));
+        inbound.submit(this::lost);
     }
 
     /** We closed the stream (gateway too slow): its sessions lost their connections. */

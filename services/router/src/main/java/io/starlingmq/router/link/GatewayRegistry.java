@@ -4,6 +4,7 @@ import io.starlingmq.contract.link.v1.RouterEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +40,10 @@ public class GatewayRegistry {
         }
         link.sender().sendAll(events);
         return true;
+    }
+
+    public Collection<GatewayLink> all() {
+        return List.copyOf(links.values());
     }
 
     public int size() {

@@ -77,6 +77,7 @@ public class FrameDispatcher implements FrameHandler {
             case UNSUBSCRIBE -> subscriptions.unsubscribe(link, event.getUnsubscribe());
             case DELIVERY_ACK -> acks.ack(link, event.getDeliveryAck());
             case PUBLISH_RELEASE -> releases.release(link, event.getPublishRelease());
+            case HEARTBEAT -> Uni.createFrom().voidItem();
             case HELLO, PUBLISH, EVENT_NOT_SET -> {
                 LOG.debugf("gateway %s sent an unexpected %s event: ignored", link.gatewayId(), event.getEventCase());
                 yield Uni.createFrom().voidItem();

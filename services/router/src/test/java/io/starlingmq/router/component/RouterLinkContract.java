@@ -124,6 +124,27 @@ abstract class RouterLinkContract {
     }
 
     @Test
+    void gatewayThatFallsSilentIsTreatedAsDeadAndItsCleanSessionsEnd() {
+        TestGateway silentGateway = gateway("gw-silent");
+        TestGateway publisherGateway = gateway("gw-pub");
+        String subscriber = id("sub");
+        String publisher = id("pub");
+        String topic = id("silent") + "/t";
+        openSession(silentGateway, 1, subscriber, true, CLEAN);
+        openSession(publisherGateway, 2, publisher, true, CLEAN);
+        subscribeTo(silentGateway, 1, subscriber, 3, topic, 1);
+
+        silentGateway.fallSilent();
+
+        assertThat(silentGateway.awaitEnd().getCode()).as("the router closes a silent gateway's stream")
+                .isEqualTo(Status.Code.UNAVAILABLE);
+        await().atMost(WAIT).until(() -> directory.get(subscriber) == null);
+        publisherGateway.send(publish(2, publisher, 9, topic, "after", 1, false));
+        assertThat(publisherGateway.take(publishDone(2, 9)).getPublishDone().getReasonCode())
+                .as("the dead gateway's clean session and its subscription are gone").isEqualTo(0x10);
+    }
+
+    @Test
     void publishDoneSaysNoMatchingSubscribersWhenNobodyMatches() {
         TestGateway publisherGateway = gateway("gw");
         String publisher = id("pub");

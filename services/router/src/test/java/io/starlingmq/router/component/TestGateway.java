@@ -9,6 +9,7 @@ import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
+import io.starlingmq.contract.link.v1.Heartbeat;
 import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -43,6 +46,7 @@ final class TestGateway implements AutoCloseable {
     private final StreamObserver<GatewayFrame> requests;
     private final List<RouterEvent> received = new ArrayList<>();
     private volatile Status ended;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
     TestGateway(int port, String gatewayId) {
         channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
@@ -66,7 +70,20 @@ final class TestGateway implements AutoCloseable {
         });
         if (gatewayId != null) {
             send(GatewayEvent.newBuilder().setHello(Hello.newBuilder().setGatewayId(gatewayId)).build());
+            heartbeats.scheduleAtFixedRate(this::heartbeat, 1, 1, TimeUnit.SECONDS);
         }
+    }
+
+    /** Like a real gateway: a heartbeat every second while the stream is open. */
+    private void heartbeat() {
+        if (ended == null) {
+            send(GatewayEvent.newBuilder().setHeartbeat(Heartbeat.getDefaultInstance()).build());
+        }
+    }
+
+    /** Stops heartbeats while keeping the stream open, as a hung or cut-off gateway would. */
+    void fallSilent() {
+        heartbeats.shutdownNow();
     }
 
     void send(GatewayEvent... events) {
@@ -99,6 +116,7 @@ final class TestGateway implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        heartbeats.shutdownNow();
         channel.shutdownNow();
         channel.awaitTermination(10, TimeUnit.SECONDS);
     }
