@@ -10,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /** Periodically removes offline sessions whose expiry passed, from the store and then the indexes. */
 @ApplicationScoped
 public class ExpirySweeper {
@@ -27,33 +25,22 @@ public class ExpirySweeper {
     @Inject
     RouterConfig config;
 
-    private final AtomicBoolean sweeping = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private PeriodicSweep sweep;
 
     void start() {
-        timerId = vertx.setPeriodic(Math.max(1, config.expirySweep().toMillis()), id -> sweep());
+        sweep = new PeriodicSweep(vertx, "expiry sweep", config.expirySweep(), () -> store.expireDue(System.currentTimeMillis())
+                .invoke(expired -> {
+                    if (!expired.isEmpty()) {
+                        LOG.debugf("%d sessions expired", expired.size());
+                        lifecycle.ended(expired);
+                    }
+                }));
+        sweep.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (sweep != null) {
+            sweep.stop();
         }
-    }
-
-    /** One sweep; skipped while the previous one is still running. */
-    void sweep() {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        store.expireDue(System.currentTimeMillis()).subscribe().with(expired -> {
-            if (!expired.isEmpty()) {
-                LOG.debugf("%d sessions expired", expired.size());
-                lifecycle.ended(expired);
-            }
-            sweeping.set(false);
-        }, failure -> {
-            LOG.warnf(failure, "expiry sweep failed");
-            sweeping.set(false);
-        });
     }
 }

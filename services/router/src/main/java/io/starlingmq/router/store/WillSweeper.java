@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /** Periodically publishes the wills whose delay passed; any router may take any due will. */
 @ApplicationScoped
 public class WillSweeper {
@@ -24,32 +22,21 @@ public class WillSweeper {
     @Inject
     RouterConfig config;
 
-    private final AtomicBoolean sweeping = new AtomicBoolean();
-    private volatile long timerId = -1;
+    private PeriodicSweep sweep;
 
     void start() {
-        timerId = vertx.setPeriodic(Math.max(1, config.willSweep().toMillis()), id -> sweep());
+        sweep = new PeriodicSweep(vertx, "will sweep", config.willSweep(), () -> wills.publishDue(System.currentTimeMillis())
+                .invoke(published -> {
+                    if (published > 0) {
+                        LOG.debugf("%d delayed wills published", published);
+                    }
+                }));
+        sweep.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (sweep != null) {
+            sweep.stop();
         }
-    }
-
-    /** One sweep; skipped while the previous one is still running. */
-    void sweep() {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        wills.publishDue(System.currentTimeMillis()).subscribe().with(published -> {
-            if (published > 0) {
-                LOG.debugf("%d delayed wills published", published);
-            }
-            sweeping.set(false);
-        }, failure -> {
-            LOG.warnf(failure, "will sweep failed");
-            sweeping.set(false);
-        });
     }
 }
