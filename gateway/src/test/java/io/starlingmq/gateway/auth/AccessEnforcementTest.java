@@ -7,18 +7,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.MqttBytes;
 import io.starlingmq.gateway.support.RawMqttClient;
 import io.starlingmq.gateway.support.RawPacket;
-import io.starlingmq.gateway.support.TestRouter;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +26,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
 @QuarkusTestResource(value = AuthServiceResource.class, restrictToAnnotatedClass = true)
-class AccessEnforcementTest {
+class AccessEnforcementTest extends LinkedGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final byte[] PAYLOAD = "21.5".getBytes(StandardCharsets.UTF_8);
 
-    @ConfigProperty(name = "starling.gateway.mqtt.port")
-    int port;
-
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
     FakeAuthService authService;
 
     @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
+    void answerAllowForOwnTopicsByDefault() {
         authService.answer(200, allowOwnTopics("dev-7", null));
     }
 

@@ -1,5 +1,6 @@
 package io.starlingmq.gateway.it;
 
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import static io.starlingmq.gateway.support.MqttBytes.V311;
 import static io.starlingmq.gateway.support.MqttBytes.V5;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,15 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.link.RouterLinks;
 import io.starlingmq.gateway.support.MqttBytes;
 import io.starlingmq.gateway.support.RawMqttClient;
 import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,15 +21,9 @@ import org.junit.jupiter.api.Test;
 /** Bad input ends only the offending connection; a bystander stays connected and served. */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
-class BadInputTest {
+class BadInputTest extends LinkedGatewayTest {
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-
-    @ConfigProperty(name = "starling.gateway.mqtt.port")
-    int port;
-
-    @Inject
-    RouterLinks links;
 
     private RawMqttClient bystander;
 

@@ -12,41 +12,24 @@ import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.RouterEvent;
-import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.MqttBytes;
 import io.starlingmq.gateway.support.RawMqttClient;
 import io.starlingmq.gateway.support.RawPacket;
-import io.starlingmq.gateway.support.TestRouter;
 import io.starlingmq.gateway.support.TestRouterResource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** QoS 2 packet flows in both directions, for clean sessions (gateway-owned) and persistent ones (store-owned). */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
-class QosTwoFlowTest {
+class QosTwoFlowTest extends LinkedGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final byte[] PAYLOAD = "x".getBytes(StandardCharsets.UTF_8);
-
-    @ConfigProperty(name = "starling.gateway.mqtt.port")
-    int port;
-
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
-    }
 
     @Test
     void pubrecIsSentOnlyAfterPublishDone() throws IOException {

@@ -6,37 +6,20 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.RawMqttClient;
 import io.starlingmq.gateway.support.RawPacket;
-import io.starlingmq.gateway.support.TestRouter;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A lost router link disconnects the clients it served; the link comes back and they can return. */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
-class RouterLinkLossTest {
+class RouterLinkLossTest extends LinkedGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @ConfigProperty(name = "starling.gateway.mqtt.port")
-    int port;
-
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(WAIT).until(links::allUp);
-    }
 
     @Test
     void lostLinkDisconnectsItsClientsWhichCanReconnectOnceItIsBack() throws IOException {

@@ -17,44 +17,27 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Kick;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.RouterEvent;
-import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.MqttBytes;
 import io.starlingmq.gateway.support.RawMqttClient;
 import io.starlingmq.gateway.support.RawPacket;
-import io.starlingmq.gateway.support.TestRouter;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What a connected client sees and what the router is told. */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
-class SessionBehaviourTest {
+class SessionBehaviourTest extends LinkedGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @ConfigProperty(name = "starling.gateway.mqtt.port")
-    int port;
-
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
-    }
 
     @Test
     void qos1PubackIsSentOnlyAfterPublishDone() throws IOException {

@@ -13,36 +13,19 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.contract.link.v1.UserProperty;
 import io.starlingmq.contract.link.v1.Will;
-import io.starlingmq.gateway.link.RouterLinks;
-import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The CONNECT's will travels to the router with SessionOpen; DISCONNECT 0x00 and 0x04 tell it apart. */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
-class WillForwardingTest {
+class WillForwardingTest extends LinkedGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-
-    @ConfigProperty(name = "starling.gateway.mqtt.port")
-    int port;
-
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
-    }
 
     @Test
     void sessionOpenCarriesTheWillWithItsPropertiesAndDelay() {

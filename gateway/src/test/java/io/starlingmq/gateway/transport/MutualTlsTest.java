@@ -2,24 +2,20 @@ package io.starlingmq.gateway.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.link.RouterLinks;
 import io.starlingmq.gateway.server.TransportAttributes;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionRegistry;
-import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.TestRouterResource;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** client-auth = required: no certificate, no connection; with one, its subject is on the channel. */
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestRouterResource.class)
 @QuarkusTestResource(value = TransportTestResource.class, restrictToAnnotatedClass = true,
         initArgs = @ResourceArg(name = "client-auth", value = "required"))
-class MutualTlsTest {
+class MutualTlsTest extends LinkedGatewayTest {
 
     @ConfigProperty(name = "starling.gateway.tls.port")
     int tlsPort;
@@ -36,18 +32,9 @@ class MutualTlsTest {
     int wssPort;
 
     @Inject
-    RouterLinks links;
-
-    @Inject
     ConnectionRegistry registry;
 
-    TestRouter router;
     TestCertificates certificates;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
-    }
 
     @Test
     void aClientWithoutCertificateCannotConnect() throws Exception {

@@ -10,14 +10,11 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.link.RouterLinks;
-import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
@@ -26,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,21 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
 @QuarkusTestResource(value = TransportTestResource.class, restrictToAnnotatedClass = true)
-class TlsListenerTest {
+class TlsListenerTest extends LinkedGatewayTest {
 
     @ConfigProperty(name = "starling.gateway.tls.port")
     int tlsPort;
 
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
     TestCertificates certificates;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
-    }
 
     @Test
     void hiveMqClientExchangesMessagesOverTls() throws Exception {

@@ -1,32 +1,27 @@
 package io.starlingmq.gateway.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.link.RouterLinks;
-import io.starlingmq.gateway.support.TestRouter;
+import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.TestRouterResource;
-import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** MQTT over WebSocket and WebSocket over TLS, and upgrades the broker must refuse. */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
 @QuarkusTestResource(value = TransportTestResource.class, restrictToAnnotatedClass = true)
-class WebSocketListenerTest {
+class WebSocketListenerTest extends LinkedGatewayTest {
 
     @ConfigProperty(name = "starling.gateway.ws.port")
     int wsPort;
@@ -34,16 +29,7 @@ class WebSocketListenerTest {
     @ConfigProperty(name = "starling.gateway.wss.port")
     int wssPort;
 
-    @Inject
-    RouterLinks links;
-
-    TestRouter router;
     TestCertificates certificates;
-
-    @BeforeEach
-    void routerLinked() {
-        await().atMost(Duration.ofSeconds(20)).until(links::allUp);
-    }
 
     @Test
     void hiveMqClientExchangesMessagesOverWebSocket() throws Exception {
