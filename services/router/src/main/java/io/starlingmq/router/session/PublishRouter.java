@@ -90,11 +90,12 @@ public class PublishRouter {
     }
 
     /**
-     * Routes a will as a publish of its client (retained when its retain flag says so), with no publisher
-     * to answer. Its message expiry counts from now, when the broker publishes it.
+     * Routes a message the broker publishes itself (a will, a due delayed publish, a $SYS message) as a
+     * publish of its publisher (retained when its retain flag says so), with no publisher to answer. Its
+     * message expiry counts from now, when the broker publishes it.
      */
-    public Uni<Void> routeWill(StoredMessage will) {
-        Message message = MessageMapping.toMessage(will);
+    public Uni<Void> routeInternal(StoredMessage own) {
+        Message message = MessageMapping.toMessage(own);
         Publish publish = Publish.newBuilder().setClientId(message.getPublisher()).setMessage(message).build();
         List<Outcome> outcomes = List.of(new Outcome(publish, MessageMapping.toStored(message,
                 System.currentTimeMillis()), false));

@@ -63,6 +63,6 @@ public class Wills {
             return Uni.createFrom().voidItem();
         }
         LOG.debugf("publishing the will of %s on %s", will.publisher(), will.topic());
-        return publishes.routeWill(will);
+        return publishes.routeInternal(will);
     }
 }
