@@ -4,7 +4,6 @@ import io.starlingmq.bench.report.Charts;
 import io.starlingmq.bench.report.Environment;
 import io.starlingmq.bench.report.MarkdownReport;
 import io.starlingmq.bench.report.ReportData;
-import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.run.BenchCase;
 import io.starlingmq.bench.run.BenchOptions;
 import io.starlingmq.bench.run.CaseResults;
@@ -12,10 +11,9 @@ import io.starlingmq.bench.run.CaseRunner;
 import io.starlingmq.bench.run.Measurement;
 import io.starlingmq.bench.run.OptionsParser;
 import io.starlingmq.bench.run.Progress;
-import io.starlingmq.bench.run.RatePlan;
-import io.starlingmq.bench.scenario.FanInScenario;
 import io.starlingmq.bench.brokers.BrokerTarget;
 import io.starlingmq.bench.brokers.MosquittoBroker;
+import io.starlingmq.bench.brokers.StarlingSettings;
 import io.starlingmq.bench.brokers.StarlingSuite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +33,6 @@ import org.jboss.logging.Logger;
 public final class BenchMain {
 
     private static final Logger LOG = Logger.getLogger(BenchMain.class);
-    private static final double WARM_UP_RATE = 5_000;
 
     private BenchMain() {
     }
@@ -73,12 +70,12 @@ public final class BenchMain {
         for (String name : options.targets()) {
             synchronized (targets) {
                 targets.add(name.equals("starling")
-                        ? StarlingSuite.start(options.repo(), javaHome, work.resolve("starling"))
+                        ? StarlingSuite.start(options.repo(), javaHome, work.resolve("starling"),
+                                new StarlingSettings(options.heapMb(), options.needsJwt()))
                         : MosquittoBroker.start(work.resolve("mosquitto")));
             }
         }
         CaseRunner runner = new CaseRunner(options);
-        warmUp(runner, targets);
 
         List<CaseResults> results = new ArrayList<>();
         double planned = 0;
@@ -103,15 +100,6 @@ public final class BenchMain {
         writeReport(options, targets, results, args);
     }
 
-    /** One short discarded paced fan-in per target, so the first measured run does not pay for JIT warm-up. */
-    private static void warmUp(CaseRunner runner, List<BrokerTarget> targets) throws InterruptedException {
-        BenchCase warm = new BenchCase(new FanInScenario(), 1, new RatePlan(false, Rate.paced(WARM_UP_RATE)));
-        for (BrokerTarget t : targets) {
-            System.out.println("bench: warming up " + t.name());
-            runner.run(warm, t, 0);
-        }
-    }
-
     private static String brief(Measurement m) {
         StringBuilder line = new StringBuilder();
         m.result().metrics().forEach((k, v) -> {
@@ -133,6 +121,8 @@ public final class BenchMain {
         String settings = "MQTT " + options.version().label() + ", payload " + options.payloadSize() + " B, "
                 + options.duration().toSeconds() + " s per paced run, search steps of " + options.search().stepDuration().toSeconds()
                 + " s (at most " + options.search().maxSteps() + "), window " + options.window() + " per publisher, "
+                + (options.warmUp().isZero() ? "no warm-up" : options.warmUp().toSeconds() + " s warm-up at "
+                        + (long) options.search().startRate() + " msg/s before every measurement") + ", "
                 + options.params();
         ReportData data = new ReportData(Environment.collect(options.repo()), ("./starling bench " + args).trim(), settings,
                 names, configs, options.repeats(), results, links);

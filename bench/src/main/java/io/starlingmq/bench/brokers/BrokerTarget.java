@@ -3,6 +3,7 @@ package io.starlingmq.bench.brokers;
 import io.starlingmq.bench.load.Endpoint;
 import io.starlingmq.bench.scenario.BrokerMemory;
 import java.util.Map;
+import java.util.Optional;
 
 /** A broker under test: its MQTT endpoint, its processes (name to pid) and their memory. */
 public interface BrokerTarget extends BrokerMemory, AutoCloseable {
@@ -15,6 +16,11 @@ public interface BrokerTarget extends BrokerMemory, AutoCloseable {
     Endpoint endpoint();
 
     Map<String, Long> processes();
+
+    /** Where devices connect with a JWT, when this broker was started with JWT authentication. */
+    default Optional<JwtAccess> jwtAccess() {
+        return Optional.empty();
+    }
 
     /** Fails if a process of the broker died, so a run never measures a dead broker. */
     void checkAlive();

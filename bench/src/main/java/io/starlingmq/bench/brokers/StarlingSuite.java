@@ -6,42 +6,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.jboss.logging.Logger;
 
 /**
  * Starling in its real shape, as {@code ./starling up} runs it: Redis (AOF everysec), the router and the
- * gateway as separate processes, on free ports of their own.
+ * gateway as separate processes, on free ports of their own. With JWT on, also PostgreSQL, the auth
+ * service trusting a key made for this run, and a second gateway that authenticates devices through it.
  */
 public final class StarlingSuite implements BrokerTarget {
 
+    private static final Logger LOG = Logger.getLogger(StarlingSuite.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path javaHome;
-    private final List<ManagedProcess> started = new ArrayList<>();
+    private final StarlingSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, Long> corePids = new LinkedHashMap<>();
+    private final Map<String, Long> jwtPids = new LinkedHashMap<>();
     private final int mqttPort = FreePort.next();
     private final int redisPort = FreePort.next();
     private final int routerPort = FreePort.next();
     private final int gatewayHttpPort = FreePort.next();
     private ManagedProcess gateway;
+    private JwtAccess jwt;
 
-    private StarlingSuite(Path javaHome) {
+    private StarlingSuite(Path javaHome, StarlingSettings settings) {
         this.javaHome = javaHome;
+        this.settings = settings;
     }
 
-    public static StarlingSuite start(Path repo, Path javaHome, Path workDir) throws IOException, InterruptedException {
+    public static StarlingSuite start(Path repo, Path javaHome, Path workDir, StarlingSettings settings)
+            throws IOException, InterruptedException {
         Path routerJar = repo.resolve("services/router/target/quarkus-app/quarkus-run.jar");
         Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
-        for (Path jar : List.of(routerJar, gatewayJar)) {
+        Path authJar = repo.resolve("auth-service/target/quarkus-app/quarkus-run.jar");
+        List<Path> jars = settings.jwt() ? List.of(routerJar, gatewayJar, authJar) : List.of(routerJar, gatewayJar);
+        for (Path jar : jars) {
             if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("missing " + jar + ": build it first (./mvnw install -DskipTests -pl gateway,services/router -am)");
+                throw new IllegalStateException("missing " + jar
+                        + ": build it first (./mvnw install -DskipTests -pl gateway,services/router,auth-service -am)");
             }
         }
-        StarlingSuite suite = new StarlingSuite(javaHome);
+        StarlingSuite suite = new StarlingSuite(javaHome, settings);
         try {
-            suite.startAll(routerJar, gatewayJar, workDir);
+            suite.startCore(routerJar, gatewayJar, workDir);
+            if (settings.jwt()) {
+                suite.startJwt(authJar, gatewayJar, workDir);
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             suite.close();
             throw e;
@@ -49,30 +66,79 @@ public final class StarlingSuite implements BrokerTarget {
         return suite;
     }
 
-    private void startAll(Path routerJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
+    private void startCore(Path routerJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
         Path redisDir = Files.createDirectories(workDir.resolve("redis"));
         Path logs = workDir.resolve("logs");
-        ManagedProcess redis = track(ManagedProcess.start("redis", List.of("redis-server", "--port", Integer.toString(redisPort),
-                "--bind", "127.0.0.1", "--dir", redisDir.toString(), "--appendonly", "yes", "--appendfsync", "everysec",
-                "--save", ""), Map.of(), logs));
+        ManagedProcess redis = track(corePids, ManagedProcess.start("redis", List.of("redis-server", "--port",
+                Integer.toString(redisPort), "--bind", "127.0.0.1", "--dir", redisDir.toString(), "--appendonly", "yes",
+                "--appendfsync", "everysec", "--save", ""), Map.of(), logs));
         redis.awaitReady(() -> RedisPing.ok(redisPort), Duration.ofSeconds(20));
+        jwtPids.put("redis", redis.pid());
 
-        String java = javaHome.resolve("bin/java").toString();
-        ManagedProcess router = track(ManagedProcess.start("router", List.of(java, "-jar", routerJar.toString()), Map.of(
+        ManagedProcess router = track(corePids, ManagedProcess.start("router", javaCommand(routerJar), Map.of(
                 "STARLING_ROUTER_STORE", "redis",
                 "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
                 "QUARKUS_HTTP_PORT", Integer.toString(routerPort)), logs));
         router.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + routerPort + "/q/health/ready"), READY_TIMEOUT);
+        jwtPids.put("router", router.pid());
 
-        gateway = track(ManagedProcess.start("gateway", List.of(java, "-jar", gatewayJar.toString()), Map.of(
+        gateway = track(corePids, ManagedProcess.start("gateway", javaCommand(gatewayJar), Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(gatewayHttpPort),
                 "STARLING_GATEWAY_MQTT_PORT", Integer.toString(mqttPort),
                 "STARLING_GATEWAY_ROUTERS", "127.0.0.1:" + routerPort), logs));
         gateway.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + gatewayHttpPort + "/q/health/ready"), READY_TIMEOUT);
     }
 
-    private ManagedProcess track(ManagedProcess process) {
+    /** PostgreSQL, the auth service with this run's key as its only device-token issuer, and a gateway in auth mode service. */
+    private void startJwt(Path authJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
+        Path logs = workDir.resolve("logs");
+        BenchPostgres postgres = BenchPostgres.start(logs);
+        // Not sampled: a JWT connect never reaches the database (only the password chain does).
+        started.add(postgres);
+
+        DeviceTokenSigner tokens = DeviceTokenSigner.generate();
+        Path key = tokens.writePublicKey(workDir.resolve("bench-key/public.pem"));
+        int authPort = FreePort.next();
+        String db = "//127.0.0.1:" + postgres.port() + "/postgres";
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        command.addAll(settings.heapFlags());
+        command.addAll(List.of(
+                "-Dquarkus.http.port=" + authPort, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=trusted",
+                "-Dquarkus.datasource.reactive.url=postgresql:" + db, "-Dquarkus.datasource.jdbc.url=jdbc:postgresql:" + db,
+                // No Keycloak in the bench: no admin API, and the built-in keycloak issuer is off.
+                "-Dquarkus.oidc.tenant-enabled=false", "-Dstarling.auth.jwt.issuers.keycloak.enabled=false",
+                "-Dstarling.auth.jwt.issuers.bench.public-key-file=" + key,
+                "-Dstarling.auth.jwt.issuers.bench.issuer=" + DeviceTokenSigner.ISSUER,
+                "-Dstarling.auth.jwt.issuers.bench.audience=" + DeviceTokenSigner.AUDIENCE,
+                "-Dstarling.auth.jwt.issuers.bench.algorithms=RS256",
+                "-jar", authJar.toString()));
+        ManagedProcess auth = track(jwtPids, ManagedProcess.start("auth-service", command, Map.of(), logs));
+        auth.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + authPort + "/q/health/ready"), READY_TIMEOUT);
+        AuthServiceWarmUp.run(authPort, tokens);
+
+        int jwtMqttPort = FreePort.next();
+        int jwtHttpPort = FreePort.next();
+        ManagedProcess jwtGateway = track(jwtPids, ManagedProcess.start("gateway-jwt", javaCommand(gatewayJar), Map.of(
+                "QUARKUS_HTTP_PORT", Integer.toString(jwtHttpPort),
+                "STARLING_GATEWAY_MQTT_PORT", Integer.toString(jwtMqttPort),
+                "STARLING_GATEWAY_ROUTERS", "127.0.0.1:" + routerPort,
+                "STARLING_GATEWAY_AUTH_MODE", "service",
+                "STARLING_GATEWAY_AUTH_URL", "http://127.0.0.1:" + authPort), logs));
+        jwtGateway.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + jwtHttpPort + "/q/health/ready"), READY_TIMEOUT);
+        jwt = new JwtAccess(new Endpoint("127.0.0.1", jwtMqttPort, null), tokens, Collections.unmodifiableMap(new LinkedHashMap<>(jwtPids)));
+    }
+
+    private List<String> javaCommand(Path jar) {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
+        command.addAll(settings.heapFlags());
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+
+    private ManagedProcess track(Map<String, Long> pids, ManagedProcess process) {
         started.add(process);
+        pids.put(process.name(), process.pid());
         return process;
     }
 
@@ -83,7 +149,10 @@ public final class StarlingSuite implements BrokerTarget {
 
     @Override
     public String configuration() {
-        return "gateway, router and Redis (AOF everysec) as separate processes, default settings, router store redis";
+        String base = "gateway, router and Redis (AOF everysec) as separate processes, default settings, router store redis, "
+                + "JVM heaps fixed at " + settings.heapMb() + " MB (-Xms = -Xmx)";
+        return settings.jwt() ? base + "; for auth-connect also PostgreSQL, the auth service (static-key issuer made for "
+                + "the run, RS256) and a second gateway with auth mode service" : base;
     }
 
     @Override
@@ -93,16 +162,19 @@ public final class StarlingSuite implements BrokerTarget {
 
     @Override
     public Map<String, Long> processes() {
-        Map<String, Long> pids = new LinkedHashMap<>();
-        started.forEach(p -> pids.put(p.name(), p.pid()));
-        return pids;
+        return Collections.unmodifiableMap(new LinkedHashMap<>(corePids));
+    }
+
+    @Override
+    public Optional<JwtAccess> jwtAccess() {
+        return Optional.ofNullable(jwt);
     }
 
     @Override
     public void checkAlive() {
         started.forEach(p -> {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("Starling's " + p.name() + " is not running any more");
+            if (p instanceof ManagedProcess m && !m.isAlive()) {
+                throw new IllegalStateException("Starling's " + m.name() + " is not running any more");
             }
         });
     }
@@ -119,9 +191,13 @@ public final class StarlingSuite implements BrokerTarget {
 
     @Override
     public void close() {
-        // Reverse start order: the gateway first, so it never sees its router vanish mid-run.
+        // Reverse start order: a gateway first, so it never sees its router vanish mid-run.
         for (int i = started.size() - 1; i >= 0; i--) {
-            started.get(i).close();
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warnf("stopping a Starling process failed: %s", e.getMessage());
+            }
         }
     }
 }

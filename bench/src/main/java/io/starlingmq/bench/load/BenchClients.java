@@ -17,6 +17,12 @@ public final class BenchClients {
 
     /** @param onMessage receives the payload of every message delivered to this client; null for publishers */
     public static BenchClient create(MqttVersion version, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage) {
+        return create(version, clientId, endpoint, onMessage, null);
+    }
+
+    /** @param credentials presented on every CONNECT; null connects anonymously */
+    public static BenchClient create(MqttVersion version, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage,
+            Credentials credentials) {
         MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
                 .serverHost(endpoint.host())
                 .serverPort(endpoint.port())
@@ -28,9 +34,9 @@ public final class BenchClients {
         MqttClientTransportConfig config = transport.build();
         return switch (version) {
             case V5 -> new Mqtt5BenchClient(MqttClient.builder().useMqttVersion5().identifier(clientId)
-                    .transportConfig(config).buildAsync(), onMessage);
+                    .transportConfig(config).buildAsync(), onMessage, credentials);
             case V311 -> new Mqtt3BenchClient(MqttClient.builder().useMqttVersion3().identifier(clientId)
-                    .transportConfig(config).buildAsync(), onMessage);
+                    .transportConfig(config).buildAsync(), onMessage, credentials);
         };
     }
 }

@@ -10,9 +10,11 @@ import java.util.function.Consumer;
 final class Mqtt3BenchClient implements BenchClient {
 
     private final Mqtt3AsyncClient client;
+    private final Credentials credentials;
 
-    Mqtt3BenchClient(Mqtt3AsyncClient client, Consumer<ByteBuffer> onMessage) {
+    Mqtt3BenchClient(Mqtt3AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials) {
         this.client = client;
+        this.credentials = credentials;
         if (onMessage != null) {
             // Global callback so messages queued in a persistent session, sent right after CONNACK, are seen.
             client.publishes(MqttGlobalPublishFilter.ALL, p -> onMessage.accept(p.getPayload().orElse(ByteBuffer.allocate(0))));
@@ -21,7 +23,11 @@ final class Mqtt3BenchClient implements BenchClient {
 
     @Override
     public CompletableFuture<Void> connect(boolean persistent) {
-        return client.connectWith().cleanSession(!persistent).keepAlive(60).send().thenApply(ack -> null);
+        var connect = client.connectWith().cleanSession(!persistent).keepAlive(60);
+        if (credentials != null) {
+            connect.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
+        }
+        return connect.send().thenApply(ack -> null);
     }
 
     @Override

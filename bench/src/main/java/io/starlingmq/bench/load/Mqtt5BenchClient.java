@@ -14,9 +14,11 @@ final class Mqtt5BenchClient implements BenchClient {
     private static final long PERSISTENT_SESSION_EXPIRY_SECONDS = 3600;
 
     private final Mqtt5AsyncClient client;
+    private final Credentials credentials;
 
-    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage) {
+    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials) {
         this.client = client;
+        this.credentials = credentials;
         if (onMessage != null) {
             // Global callback so messages queued in a persistent session, sent right after CONNACK, are seen.
             client.publishes(MqttGlobalPublishFilter.ALL, p -> onMessage.accept(p.getPayload().orElse(ByteBuffer.allocate(0))));
@@ -25,12 +27,14 @@ final class Mqtt5BenchClient implements BenchClient {
 
     @Override
     public CompletableFuture<Void> connect(boolean persistent) {
-        return client.connectWith()
+        var connect = client.connectWith()
                 .cleanStart(!persistent)
                 .sessionExpiryInterval(persistent ? PERSISTENT_SESSION_EXPIRY_SECONDS : 0)
-                .keepAlive(60)
-                .send()
-                .thenApply(ack -> null);
+                .keepAlive(60);
+        if (credentials != null) {
+            connect.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
+        }
+        return connect.send().thenApply(ack -> null);
     }
 
     @Override

@@ -11,7 +11,16 @@ import java.util.List;
  *
  * @param window publishes one publisher may have outstanding (default 32, Starling's and our
  *        Mosquitto's inflight window)
+ * @param heapMb heap of Starling's JVMs, -Xms = -Xmx (default 512)
+ * @param warmUp discarded run before every measurement (default 3 s; zero: none): a paced run of the
+ *        same case at the search's start rate, or a tenth of the connections for connect scenarios
  */
 public record BenchOptions(List<BenchCase> cases, MqttVersion version, int payloadSize, Duration duration, int repeats,
-        int window, ScenarioParams params, SearchSettings search, List<String> targets, Path repo, Path output) {
+        int window, ScenarioParams params, SearchSettings search, List<String> targets, Path repo, Path output, int heapMb,
+        Duration warmUp) {
+
+    /** Whether a case of the plan needs Starling's JWT side (PostgreSQL, auth service, a second gateway). */
+    public boolean needsJwt() {
+        return cases.stream().anyMatch(c -> c.scenario().authenticates());
+    }
 }

@@ -4,8 +4,11 @@ import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.scenario.ScenarioContext;
+import io.starlingmq.bench.scenario.ScenarioParams;
 import io.starlingmq.bench.brokers.BrokerTarget;
+import io.starlingmq.bench.brokers.JwtAccess;
 import io.starlingmq.bench.brokers.ProcessSampler;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -25,38 +28,60 @@ public final class CaseRunner {
     }
 
     public double plannedSeconds(BenchCase c) {
+        double warmUp = options.warmUp().isZero() ? 0 : options.warmUp().toSeconds() + OVERHEAD_SECONDS;
         if (!c.scenario().hasRate()) {
-            return options.params().connections() / 1000.0 + 10;
+            return options.params().connections() / 1000.0 + 10 + warmUp;
         }
         if (c.rate().search()) {
-            return options.search().maxSteps() * (options.search().stepDuration().toSeconds() + OVERHEAD_SECONDS);
+            return options.search().maxSteps() * (options.search().stepDuration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
         }
-        return options.duration().toSeconds() + OVERHEAD_SECONDS;
+        return options.duration().toSeconds() + OVERHEAD_SECONDS + warmUp;
     }
 
     public Measurement run(BenchCase c, BrokerTarget target, int repeat) throws InterruptedException {
         target.checkAlive();
         LoadSettings base = new LoadSettings(options.version(), c.qos(), options.payloadSize(), options.duration(),
                 c.rate().rate(), options.window());
-        try (ProcessSampler sampler = new ProcessSampler(target.processes())) {
+        Optional<JwtAccess> jwt = c.scenario().authenticates() ? target.jwtAccess() : Optional.empty();
+        if (!options.warmUp().isZero()) {
+            warmUp(c, target, jwt, base);
+        }
+        try (ProcessSampler sampler = new ProcessSampler(jwt.map(JwtAccess::processes).orElseGet(target::processes))) {
             RunResult result;
             if (c.rate().search()) {
                 LoadSettings step = base.withDuration(options.search().stepDuration());
                 MaxRateSearch.Outcome<RunResult> outcome = options.search().search().search(
-                        rate -> once(c, target, step.withRate(Rate.paced(rate))), RunResult::passed);
+                        rate -> once(c, target, jwt, step.withRate(Rate.paced(rate)), options.params()), RunResult::passed);
                 outcome.steps().forEach(s -> LOG.debugf("%s %s step %.0f msg/s: %s", c.id(), target.name(), s.rate(),
                         s.passed() ? "pass" : "fail"));
                 RunResult best = outcome.atBest() != null ? outcome.atBest() : outcome.steps().get(0).result();
                 result = best.with(Measurement.MAX_SUSTAINED, outcome.best());
             } else {
-                result = once(c, target, base);
+                result = once(c, target, jwt, base, options.params());
             }
             return new Measurement(target.name(), repeat, result, sampler.finish());
         }
     }
 
-    private RunResult once(BenchCase c, BrokerTarget target, LoadSettings settings) throws InterruptedException {
+    /**
+     * A discarded run just before the measured one, so JIT compilation, pools and buffers are warm for
+     * every measurement, not only for the first case: the same case paced at the search's start rate,
+     * or a tenth of the connections for a connect scenario.
+     */
+    private void warmUp(BenchCase c, BrokerTarget target, Optional<JwtAccess> jwt, LoadSettings base) throws InterruptedException {
+        ScenarioParams p = options.params();
+        if (c.scenario().hasRate()) {
+            once(c, target, jwt, base.withDuration(options.warmUp()).withRate(Rate.paced(options.search().startRate())), p);
+        } else {
+            once(c, target, jwt, base, new ScenarioParams(p.publishers(), p.subscribers(), p.pairs(), p.backlog(),
+                    Math.max(1, p.connections() / 10), p.sourceAddresses()));
+        }
+    }
+
+    private RunResult once(BenchCase c, BrokerTarget target, Optional<JwtAccess> jwt, LoadSettings settings, ScenarioParams params)
+            throws InterruptedException {
         String runId = "b" + session + "r" + runCounter.incrementAndGet();
-        return c.scenario().run(new ScenarioContext(target.endpoint(), settings, options.params(), runId, target));
+        return c.scenario().run(new ScenarioContext(jwt.map(JwtAccess::endpoint).orElseGet(target::endpoint), settings,
+                params, runId, target, jwt.map(JwtAccess::tokens).orElse(null)));
     }
 }

@@ -1,5 +1,6 @@
 package io.starlingmq.bench.run;
 
+import io.starlingmq.bench.brokers.StarlingSettings;
 import io.starlingmq.bench.load.MqttVersion;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.scenario.Scenario;
@@ -18,7 +19,7 @@ public final class OptionsParser {
     public static final String USAGE = """
             usage: starling bench [scenario ...] [options]
 
-            scenarios: fanin, fanout, pairs, persistent, conn (none: the default plan of every scenario)
+            scenarios: %s (none: the default plan of every scenario)
               --qos 0,1          QoS levels (list) instead of the scenario's defaults
               --rate R,...       paced msg/s, max (as fast as flow control allows) or search (max sustained rate)
               --mqtt 3.1.1|5     protocol version (default 5)
@@ -30,15 +31,18 @@ public final class OptionsParser {
               --subscribers N    fanout subscribers (default 8)
               --pairs N          pairs (default 8)
               --backlog N        persistent: messages queued while offline (default 500)
-              --connections N    conn: idle connections (default 10000; try 100000 with raised ulimit -n)
-              --sources N        conn: 127.0.0.x source addresses (default 4)
+              --connections N    conn, auth-connect: connections (default 10000; try 100000 with raised ulimit -n)
+              --sources N        conn, auth-connect: 127.0.0.x source addresses (default 4)
               --step-seconds S   search: seconds per step (default 4)
               --max-steps N      search: steps per search (default 7)
-              --start-rate R     search: first rate (default 5000)
+              --start-rate R     search: first rate, and the rate of warm-ups (default 5000)
+              --warm-up S        seconds of discarded load before every measurement, 0 for none (default 3)
+              --heap-mb N        heap of Starling's JVMs, -Xms = -Xmx (default 512)
               --targets LIST     starling,mosquitto (default both)
               --out FILE         report (default BENCHMARKS.md in the repository)
-            not yet available: %s
-            """.formatted(Payload.HEADER_BYTES, String.join(", ", Scenarios.NOT_YET_AVAILABLE.keySet()));
+            auth-connect: each device presents its own JWT to Starling (auth service, static-key issuer made
+              for the run); Mosquitto has no JWT, its connects are anonymous and for context only.
+            """.formatted(String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()), Payload.HEADER_BYTES);
 
     private OptionsParser() {
     }
@@ -50,6 +54,8 @@ public final class OptionsParser {
         MqttVersion version = MqttVersion.V5;
         int payload = 64;
         int durationSeconds = 10;
+        int warmUpSeconds = 3;
+        int heapMb = StarlingSettings.DEFAULT_HEAP_MB;
         int repeats = 3;
         int window = 32;
         ScenarioParams p = ScenarioParams.DEFAULTS;
@@ -88,6 +94,8 @@ public final class OptionsParser {
                 case "--step-seconds" -> stepSeconds = bounded(arg, value, 1, 600);
                 case "--max-steps" -> maxSteps = bounded(arg, value, 1, 50);
                 case "--start-rate" -> startRate = bounded(arg, value, 1, 10_000_000);
+                case "--warm-up" -> warmUpSeconds = bounded(arg, value, 0, 600);
+                case "--heap-mb" -> heapMb = bounded(arg, value, 64, 65_536);
                 case "--targets" -> targets = targets(value);
                 case "--out" -> output = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -97,14 +105,10 @@ public final class OptionsParser {
         return new BenchOptions(cases, version, payload, Duration.ofSeconds(durationSeconds), repeats, window,
                 new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources),
                 new SearchSettings(startRate, Math.max(startRate, s.ceiling()), maxSteps, Duration.ofSeconds(stepSeconds)),
-                targets, repo, output);
+                targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds));
     }
 
     private static Scenario scenario(String name) {
-        String reason = Scenarios.NOT_YET_AVAILABLE.get(name);
-        if (reason != null) {
-            throw new IllegalArgumentException("scenario " + name + " is not available yet: " + reason);
-        }
         return Scenarios.byName(name).orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name));
     }
 

@@ -15,5 +15,10 @@ public interface Scenario {
         return true;
     }
 
+    /** Whether this scenario's devices connect with a JWT where the broker can check one. */
+    default boolean authenticates() {
+        return false;
+    }
+
     RunResult run(ScenarioContext context) throws InterruptedException;
 }

@@ -1,8 +1,14 @@
 package io.starlingmq.bench.scenario;
 
+import io.starlingmq.bench.brokers.DeviceTokenSigner;
 import io.starlingmq.bench.load.Endpoint;
 import io.starlingmq.bench.load.LoadSettings;
 
-/** Everything one run of a scenario gets: where, how hard, how big, and a unique id for client ids and topics. */
-public record ScenarioContext(Endpoint endpoint, LoadSettings settings, ScenarioParams params, String runId, BrokerMemory memory) {
+/**
+ * Everything one run of a scenario gets: where, how hard, how big, and a unique id for client ids and topics.
+ *
+ * @param tokens device tokens for {@code endpoint} when it authenticates with JWT; null when it is anonymous
+ */
+public record ScenarioContext(Endpoint endpoint, LoadSettings settings, ScenarioParams params, String runId, BrokerMemory memory,
+        DeviceTokenSigner tokens) {
 }

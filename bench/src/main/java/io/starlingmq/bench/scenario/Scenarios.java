@@ -5,18 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The scenarios by name, and those the issue asks for that cannot run yet. */
+/** The scenarios by name. */
 public final class Scenarios {
-
-    /** Scenarios of issue #5 that need a part of Starling that does not exist yet, with the reason. */
-    public static final Map<String, String> NOT_YET_AVAILABLE = Map.of(
-            "auth-connect", "needs JWT authentication in the gateway, which arrives with the auth service");
 
     private static final Map<String, Scenario> ALL = new LinkedHashMap<>();
 
     static {
         for (Scenario s : List.of(new FanInScenario(), new FanOutScenario(), new PairsScenario(),
-                new PersistentScenario(), new ConnScenario())) {
+                new PersistentScenario(), new ConnScenario(), new AuthConnectScenario())) {
             ALL.put(s.name(), s);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.starlingmq.bench.load.MqttVersion;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,10 @@ class OptionsParserTest {
         BenchOptions o = OptionsParser.parse(List.of(), REPO);
         assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
                 "fanin-qos0-search", "fanin-qos1-search", "fanin-qos1-10000", "fanout-qos1-5000", "pairs-qos1-10000",
-                "persistent-qos1-search", "conn");
+                "persistent-qos1-search", "conn", "auth-connect");
+        assertThat(o.needsJwt()).isTrue();
+        assertThat(o.warmUp()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.heapMb()).isEqualTo(512);
         assertThat(o.repeats()).isEqualTo(3);
         assertThat(o.output()).isEqualTo(REPO.resolve("BENCHMARKS.md"));
     }
@@ -31,9 +35,33 @@ class OptionsParserTest {
     }
 
     @Test
-    void authConnectIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> OptionsParser.parse(List.of("auth-connect"), REPO))
-                .hasMessageContaining("not available yet").hasMessageContaining("JWT");
+    void authConnectRunsOnceWhateverRateWasAskedAndNeedsTheJwtSide() {
+        BenchOptions o = OptionsParser.parse(List.of("auth-connect", "--rate", "2000", "--connections", "2000"), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly("auth-connect");
+        assertThat(o.needsJwt()).isTrue();
+        assertThat(o.params().connections()).isEqualTo(2000);
+    }
+
+    @Test
+    void scenariosWithoutAuthenticationLeaveTheJwtSideOff() {
+        assertThat(OptionsParser.parse(List.of("fanin", "conn"), REPO).needsJwt()).isFalse();
+    }
+
+    @Test
+    void warmUpCanBeTurnedOffAndTheHeapSized() {
+        BenchOptions o = OptionsParser.parse(List.of("fanin", "--warm-up", "0", "--heap-mb", "1024"), REPO);
+        assertThat(o.warmUp()).isZero();
+        assertThat(o.heapMb()).isEqualTo(1024);
+    }
+
+    @Test
+    void aHeapBelowTheFloorIsRefused() {
+        assertThatThrownBy(() -> OptionsParser.parse(List.of("--heap-mb", "16"), REPO)).hasMessageContaining("--heap-mb");
+    }
+
+    @Test
+    void usageNamesEveryScenario() {
+        assertThat(OptionsParser.USAGE).contains("auth-connect").contains("conn").contains("--warm-up").contains("--heap-mb");
     }
 
     @Test

@@ -1,0 +1,21 @@
+package io.starlingmq.bench.brokers;
+
+import java.util.List;
+
+/**
+ * How the bench runs Starling's JVMs.
+ *
+ * @param heapMb heap of the gateway, the router and the auth service, as both -Xms and -Xmx (default 512):
+ *        a fixed heap, as a deployment sets one, so heap growth and the GCs it brings do not land inside
+ *        the first measured steps
+ * @param jwt whether to also start PostgreSQL, the auth service and a second gateway that authenticates
+ *        devices through it (needed by auth-connect only, so other scenarios keep their processes)
+ */
+public record StarlingSettings(int heapMb, boolean jwt) {
+
+    public static final int DEFAULT_HEAP_MB = 512;
+
+    public List<String> heapFlags() {
+        return List.of("-Xms" + heapMb + "m", "-Xmx" + heapMb + "m");
+    }
+}
