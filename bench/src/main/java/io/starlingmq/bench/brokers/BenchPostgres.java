@@ -63,8 +63,16 @@ public final class BenchPostgres implements AutoCloseable {
         return port;
     }
 
-    public ManagedProcess process() {
-        return process;
+    /**
+     * The server's own pid (first line of postmaster.pid), for sampling: as root the started process is
+     * runuser. The backends serving the connections are processes of their own and are not included.
+     */
+    public long serverPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return process.pid();
+        }
     }
 
     /** {@code /usr/lib/postgresql/<newest major>/bin}, where Debian's postgresql package puts the server. */

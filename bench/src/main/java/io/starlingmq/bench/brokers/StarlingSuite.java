@@ -93,8 +93,9 @@ public final class StarlingSuite implements BrokerTarget {
     private void startJwt(Path authJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
         Path logs = workDir.resolve("logs");
         BenchPostgres postgres = BenchPostgres.start(logs);
-        // Not sampled: a JWT connect never reaches the database (only the password chain does).
+        // An allowed connect reads the registry's rules for the device, so the database is on the path.
         started.add(postgres);
+        jwtPids.put("postgres", postgres.serverPid());
 
         DeviceTokenSigner tokens = DeviceTokenSigner.generate();
         Path key = tokens.writePublicKey(workDir.resolve("bench-key/public.pem"));
