@@ -40,6 +40,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         Path repo = Path.of(System.getProperty("starling.repo", ".")).toAbsolutePath().normalize();
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(OptionsParser.USAGE);
+            return;
+        }
         BenchOptions options;
         try {
             options = OptionsParser.parse(List.of(args), repo);
