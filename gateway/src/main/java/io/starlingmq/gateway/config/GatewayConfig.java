@@ -51,7 +51,47 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration drainTimeout();
 
+    /**
+     * Most topic levels of a PUBLISH topic or SUBSCRIBE filter (a shared filter without its prefix);
+     * 0 = no bound. PUBLISH beyond it: PUBACK/PUBREC 0x90 (QoS 0: DISCONNECT 0x90); filter: SUBACK 0x8F.
+     */
+    @WithDefault("0")
+    int maxTopicLevels();
+
+    /** Most UTF-8 bytes of a PUBLISH topic or SUBSCRIBE filter, answered like max-topic-levels; 0 = no bound. */
+    @WithDefault("0")
+    int maxTopicLength();
+
+    /** Topic Alias Maximum announced to MQTT 5 clients in CONNACK (inbound aliases); 0 = none. */
+    @WithDefault("16")
+    int topicAliasMaximum();
+
+    OutboundTopicAliases outboundTopicAliases();
+
+    /**
+     * Longest Keep Alive granted, in seconds; 0 = the client's own. An MQTT 5 client asking more (or 0)
+     * gets this as Server Keep Alive; a 3.1.1 client keeps its own.
+     */
+    @WithDefault("0")
+    int maxKeepAlive();
+
+    /**
+     * Response Information for MQTT 5 clients that request it, e.g. {@code responses/${clientid}};
+     * absent = none sent.
+     */
+    Optional<String> responseInformation();
+
     Link link();
+
+    interface OutboundTopicAliases {
+        /** Whether the gateway replaces topics by aliases towards clients that announce a Topic Alias Maximum. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most aliases per connection, whatever larger maximum the client announces. */
+        @WithDefault("64")
+        int maximum();
+    }
 
     interface Mqtt {
         @WithDefault("0.0.0.0")

@@ -9,7 +9,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The gateway's meters: live connections, packets in and out by type, dropped deliveries. */
+/** The gateway's meters: live connections, packets in and out by type, dropped, expired and oversize deliveries. */
 @ApplicationScoped
 public class GatewayMetrics {
 
@@ -18,6 +18,8 @@ public class GatewayMetrics {
     private final Map<MqttMessageType, Counter> packetsOut = new EnumMap<>(MqttMessageType.class);
     private final Counter deliveriesDropped;
     private final Counter linkEventsDropped;
+    private final Counter deliveriesExpired;
+    private final Counter deliveriesTooLarge;
 
     public GatewayMetrics(MeterRegistry registry) {
         Gauge.builder("starling.gateway.connections", connections, AtomicInteger::get)
@@ -29,6 +31,12 @@ public class GatewayMetrics {
         }
         deliveriesDropped = Counter.builder("starling.gateway.deliveries.dropped")
                 .description("Deliveries dropped because a connection's queue was full")
+                .register(registry);
+        deliveriesExpired = Counter.builder("starling.gateway.deliveries.expired")
+                .description("Deliveries not sent because their message expired before they could be written")
+                .register(registry);
+        deliveriesTooLarge = Counter.builder("starling.gateway.deliveries.oversize")
+                .description("Deliveries not sent because they exceed the client's Maximum Packet Size")
                 .register(registry);
         linkEventsDropped = Counter.builder("starling.gateway.link.events.dropped")
                 .description("Events not sent because a router link queue was full")
@@ -57,6 +65,14 @@ public class GatewayMetrics {
 
     public void deliveryDropped() {
         deliveriesDropped.increment();
+    }
+
+    public void deliveryExpired() {
+        deliveriesExpired.increment();
+    }
+
+    public void deliveryTooLarge() {
+        deliveriesTooLarge.increment();
     }
 
     public void linkEventDropped() {

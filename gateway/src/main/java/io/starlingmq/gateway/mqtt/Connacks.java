@@ -6,6 +6,7 @@ import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttProperties;
+import io.starlingmq.gateway.session.CloseReason;
 import io.starlingmq.gateway.validation.ReasonCode;
 
 /** CONNACKs in the format of the client's protocol version. */
@@ -30,8 +31,9 @@ public final class Connacks {
             Disconnects.close(channel);
             return;
         }
+        CloseReason.record(channel, CloseReason.forDisconnectCode(reasonCode));
         channel.config().setAutoRead(false);
-        channel.writeAndFlush(connack(code, false, MqttProperties.NO_PROPERTIES))
+        channel.writeAndFlush(connack(code, false, mqtt5 ? ReasonStrings.properties(code) : MqttProperties.NO_PROPERTIES))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -22,6 +22,7 @@ import io.starlingmq.gateway.auth.AuthDecision;
 import io.starlingmq.gateway.auth.ConnackCodes;
 import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.session.ClientPreferences;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
 import io.starlingmq.gateway.session.RouterEventListener;
@@ -54,7 +55,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
     private ScheduledFuture<?> timeout;
     private Connection connection;
     private String assignedClientId;
-    private int keepAliveSeconds;
+    private KeepAliveGrant keepAlive;
+    private boolean responseInformationRequested;
     private boolean mqtt5;
     /** The CONNECT is with the authenticator: packets that follow are held, not judged. */
     private boolean authenticating;
@@ -168,10 +170,12 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
                 (byte) connect.variableHeader().version());
         ConnectionIdentity identity = new ConnectionIdentity(services.registry().nextConnectionId(), clientId,
                 version, cleanStart, expiry);
-        keepAliveSeconds = connect.variableHeader().keepAliveTimeSeconds();
+        keepAlive = KeepAliveGrant.of(connect.variableHeader().keepAliveTimeSeconds(), config.maxKeepAlive(), mqtt5);
+        responseInformationRequested = mqtt5
+                && PropertyRules.intValue(properties, MqttPropertyType.REQUEST_RESPONSE_INFORMATION, 0) == 1;
 
         connection = new Connection(ctx.channel(), identity, access, services.links(), config.maxPendingPublishes(),
-                window, config.maxQueuedDeliveries());
+                window, config.maxQueuedDeliveries(), ClientPreferences.fromConnect(properties, mqtt5));
         connection.listenWith(this);
         services.registry().register(connection);
         ChannelAttributes.connection(ctx.channel(), connection);
@@ -188,7 +192,10 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
                 .setCleanStart(cleanStart)
                 .setSessionExpiryInterval((int) expiry)
                 .setReceiveMaximum(window)
-                .setProtocolVersion(connect.variableHeader().version());
+                .setProtocolVersion(connect.variableHeader().version())
+                .setUsername(connect.variableHeader().hasUserName() ? connect.payload().userName() : "")
+                .setPeerAddress(PeerAddress.of(ctx.channel()))
+                .setKeepAlive(keepAlive.seconds());
         Will will = WillMapping.fromConnect(connect, clientId);
         if (will != null) {
             open.setWill(will);
@@ -235,15 +242,16 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         }
         SessionHandler session = new SessionHandler(services, connection);
         ctx.pipeline().addAfter(ctx.name(), MqttPipeline.SESSION, session);
-        if (keepAliveSeconds > 0) {
-            long readerIdleMillis = keepAliveSeconds * 1500L;
+        if (keepAlive.seconds() > 0) {
+            long readerIdleMillis = keepAlive.seconds() * 1500L;
             ctx.pipeline().addFirst(MqttPipeline.IDLE,
                     new IdleStateHandler(readerIdleMillis, 0, 0, TimeUnit.MILLISECONDS));
             ctx.pipeline().addBefore(MqttPipeline.SESSION, MqttPipeline.KEEPALIVE, new KeepAliveTimeoutHandler(mqtt5));
         }
         connection.listenWith(session);
         ctx.writeAndFlush(Connacks.connack(ReasonCode.SUCCESS, opened.getSessionPresent(),
-                mqtt5 ? connackProperties() : MqttProperties.NO_PROPERTIES));
+                mqtt5 ? ConnackProperties.of(config, connection.identity().clientId(), assignedClientId,
+                        keepAlive.serverKeepAlive(), responseInformationRequested) : MqttProperties.NO_PROPERTIES));
         disconnectWhenCredentialExpires();
         while (!held.isEmpty()) {
             ctx.fireChannelRead(held.poll());
@@ -258,21 +266,6 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         connection.access().scheduleExpiry(channel.eventLoop(), Clock.systemUTC(),
                         () -> Disconnects.disconnect(channel, mqtt5, AccessReasonCodes.MAXIMUM_CONNECT_TIME))
                 .ifPresent(expiry -> channel.closeFuture().addListener(closed -> expiry.cancel(false)));
-    }
-
-    private MqttProperties connackProperties() {
-        MqttProperties properties = new MqttProperties();
-        // No Maximum QoS property: its absence announces QoS 2 (the property may only carry 0 or 1).
-        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RECEIVE_MAXIMUM.value(),
-                config.maxPendingPublishes()));
-        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),
-                config.maxPacketSize()));
-        properties.add(new MqttProperties.IntegerProperty(MqttPropertyType.RETAIN_AVAILABLE.value(), 1));
-        if (assignedClientId != null) {
-            properties.add(new MqttProperties.StringProperty(MqttPropertyType.ASSIGNED_CLIENT_IDENTIFIER.value(),
-                    assignedClientId));
-        }
-        return properties;
     }
 
     private void cancelTimeout() {

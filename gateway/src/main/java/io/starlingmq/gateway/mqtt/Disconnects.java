@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.util.AttributeKey;
+import io.starlingmq.gateway.session.CloseReason;
 
 /**
  * Ends a connection the way its protocol version wants: MQTT 5 gets a DISCONNECT with a reason code
@@ -16,14 +17,26 @@ public final class Disconnects {
     private Disconnects() {
     }
 
+    /** Ends the connection with a reason code; the close reason reported to the router follows from it. */
     public static void disconnect(Channel channel, boolean mqtt5, int reasonCode) {
+        disconnect(channel, mqtt5, reasonCode, CloseReason.forDisconnectCode(reasonCode));
+    }
+
+    /**
+     * Ends the connection with a reason code, reporting {@code closeReason} to the router. The DISCONNECT
+     * carries a Reason String: [MQTT-3.1.2-29] allows it on DISCONNECT even when the client asked for no
+     * problem information.
+     */
+    public static void disconnect(Channel channel, boolean mqtt5, int reasonCode, String closeReason) {
         if (isClosing(channel)) {
             return;
         }
+        CloseReason.record(channel, closeReason);
         channel.attr(CLOSING).set(Boolean.TRUE);
         channel.config().setAutoRead(false);
         if (mqtt5 && channel.isActive()) {
-            channel.writeAndFlush(MqttMessageBuilders.disconnect().reasonCode((byte) reasonCode).build())
+            channel.writeAndFlush(MqttMessageBuilders.disconnect().reasonCode((byte) reasonCode)
+                            .properties(ReasonStrings.properties(reasonCode)).build())
                     .addListener(ChannelFutureListener.CLOSE);
         } else {
             channel.close();

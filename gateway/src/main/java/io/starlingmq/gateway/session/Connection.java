@@ -3,7 +3,9 @@ package io.starlingmq.gateway.session;
 import io.netty.channel.Channel;
 import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.SessionClose;
+import io.starlingmq.contract.link.v1.SharedDelivery;
 import io.starlingmq.gateway.link.RouterLinks;
 
 /**
@@ -20,6 +22,7 @@ public final class Connection {
     private final InboundPublishes inbound;
     private final OutboundWindow outbound;
     private final InboundQos2 inboundQos2;
+    private final ClientPreferences preferences;
     private final StoreAssignedDeliveries storeAssigned = new StoreAssignedDeliveries();
     private RouterEventListener listener;
     private boolean sessionOpenSent;
@@ -27,7 +30,8 @@ public final class Connection {
     private boolean graceful;
 
     public Connection(Channel channel, ConnectionIdentity identity, ConnectionAccess access, RouterLinks links,
-            int maxPendingPublishes, int outboundCapacity, int maxQueuedDeliveries) {
+            int maxPendingPublishes, int outboundCapacity, int maxQueuedDeliveries, ClientPreferences preferences) {
+        this.preferences = preferences;
         this.channel = channel;
         this.identity = identity;
         this.access = access;
@@ -49,6 +53,11 @@ public final class Connection {
     /** What this connection's credential allows; checked on every PUBLISH and SUBSCRIBE. */
     public ConnectionAccess access() {
         return access;
+    }
+
+    /** What the client's CONNECT asked of what the gateway sends it. */
+    public ClientPreferences preferences() {
+        return preferences;
     }
 
     public int routerIndex() {
@@ -100,10 +109,21 @@ public final class Connection {
             return;
         }
         sessionCloseSent = true;
-        toRouter(GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
+        SessionClose.Builder close = SessionClose.newBuilder()
                 .setConnectionId(identity.connectionId())
                 .setClientId(identity.clientId())
                 .setSessionExpiryInterval((int) identity.sessionExpiry())
-                .setGraceful(graceful)).build());
+                .setGraceful(graceful)
+                .setReason(CloseReason.of(channel));
+        if (!identity.persistent()) {
+            // A clean session's shared deliveries would die with it: the router gives them to another member.
+            for (Deliver deliver : outbound.unacknowledgedShared()) {
+                close.addUnacknowledged(SharedDelivery.newBuilder()
+                        .setMessage(deliver.getMessage())
+                        .setSharedSubscription(deliver.getSharedSubscription())
+                        .setQos(deliver.getQos()));
+            }
+        }
+        toRouter(GatewayEvent.newBuilder().setSessionClose(close).build());
     }
 }

@@ -2,7 +2,11 @@ package io.starlingmq.gateway.session;
 
 import io.starlingmq.contract.link.v1.Deliver;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
@@ -16,7 +20,8 @@ public final class OutboundWindow {
 
     private final int capacity;
     private final int maxQueued;
-    private final Set<Integer> inflight = new HashSet<>();
+    /** inflight id -> its delivery, kept for a shared delivery not yet acknowledged (returned on close) */
+    private final Map<Integer, Deliver> inflight = new HashMap<>();
     /** inflight QoS 2 ids whose PUBREC came: PUBREL sent, PUBCOMP awaited */
     private final Set<Integer> released = new HashSet<>();
     private final ArrayDeque<Deliver> queued = new ArrayDeque<>();
@@ -31,17 +36,17 @@ public final class OutboundWindow {
         return inflight.size() < capacity;
     }
 
-    /** Takes a slot and returns the packet id for it; ids used elsewhere on the connection are skipped. */
-    public int assign(IntPredicate usedElsewhere) {
+    /** Takes a slot for a delivery and returns the packet id for it; ids used elsewhere on the connection are skipped. */
+    public int assign(IntPredicate usedElsewhere, Deliver deliver) {
         if (!hasRoom()) {
             throw new IllegalStateException("outbound window full");
         }
         int id = lastId;
         do {
             id = id % 0xFFFF + 1;
-        } while (inflight.contains(id) || usedElsewhere.test(id));
+        } while (inflight.containsKey(id) || usedElsewhere.test(id));
         lastId = id;
-        inflight.add(id);
+        inflight.put(id, deliver);
         return id;
     }
 
@@ -56,7 +61,7 @@ public final class OutboundWindow {
 
     /** PUBREC for one of our ids: it keeps its slot, PUBREL is due. False if the id was not ours. */
     public boolean received(int packetId) {
-        if (!inflight.contains(packetId)) {
+        if (!inflight.containsKey(packetId)) {
             return false;
         }
         released.add(packetId);
@@ -66,7 +71,7 @@ public final class OutboundWindow {
     /** PUBACK or PUBCOMP: frees the slot of an id; false if the id was not one of ours. */
     public boolean release(int packetId) {
         released.remove(packetId);
-        return inflight.remove(packetId);
+        return inflight.remove(packetId) != null;
     }
 
     /** The next queued delivery, or null. */
@@ -76,5 +81,24 @@ public final class OutboundWindow {
 
     public int queuedCount() {
         return queued.size();
+    }
+
+    /**
+     * Deliveries made through a shared subscription that the client has not acknowledged (QoS 1 without
+     * PUBACK, QoS 2 without PUBREC) or that still wait in the queue: another member of the group may get them.
+     */
+    public List<Deliver> unacknowledgedShared() {
+        List<Deliver> result = new ArrayList<>();
+        inflight.forEach((id, deliver) -> {
+            if (!released.contains(id) && !deliver.getSharedSubscription().isEmpty()) {
+                result.add(deliver);
+            }
+        });
+        for (Deliver deliver : queued) {
+            if (!deliver.getSharedSubscription().isEmpty()) {
+                result.add(deliver);
+            }
+        }
+        return result;
     }
 }

@@ -4,23 +4,42 @@ import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 
 /**
- * PUBLISH rules the codec leaves to us. Returns an MQTT 5 DISCONNECT reason code, SUCCESS when the
- * packet is acceptable; a 3.1.1 connection is simply closed on any violation.
+ * PUBLISH rules the codec leaves to us, about the packet's form. Returns an MQTT 5 DISCONNECT reason
+ * code, SUCCESS when the packet is acceptable; a 3.1.1 connection is simply closed on any violation.
  */
 public final class PublishValidator {
 
+    /** Topic Alias Maximum the gateway announced (0 = none, so any alias is out of range). */
+    private final int topicAliasMaximum;
+
+    public PublishValidator(int topicAliasMaximum) {
+        this.topicAliasMaximum = topicAliasMaximum;
+    }
+
     public int validate(MqttPublishMessage publish, boolean mqtt5) {
-        if (mqtt5 && publish.variableHeader().properties()
-                .getProperty(MqttPropertyType.TOPIC_ALIAS.value()) != null) {
-            // The gateway announces Topic Alias Maximum 0 (the default), so any alias is out of range.
-            return ReasonCode.TOPIC_ALIAS_INVALID;
-        }
-        if (!TopicRules.validTopicName(publish.variableHeader().topicName())) {
-            return ReasonCode.TOPIC_NAME_INVALID;
-        }
+        String topic = publish.variableHeader().topicName();
         if (mqtt5 && !PropertyRules.onlyAllowed(publish.variableHeader().properties(), PropertyRules.PUBLISH)) {
             return ReasonCode.MALFORMED_PACKET;
         }
+        int alias = mqtt5 ? topicAlias(publish) : 0;
+        if (alias != 0 && (alias < 1 || alias > topicAliasMaximum)) {
+            // [MQTT-3.3.2-8] alias 0 or above the announced maximum
+            return ReasonCode.TOPIC_ALIAS_INVALID;
+        }
+        if (topic.isEmpty()) {
+            // 5.0 §3.3.2.1: an empty Topic Name without a Topic Alias is a Protocol Error.
+            return alias != 0 ? ReasonCode.SUCCESS : mqtt5 ? ReasonCode.PROTOCOL_ERROR : ReasonCode.TOPIC_NAME_INVALID;
+        }
+        if (!TopicRules.validTopicName(topic)) {
+            return ReasonCode.TOPIC_NAME_INVALID;
+        }
         return ReasonCode.SUCCESS;
+    }
+
+    /** The PUBLISH's Topic Alias; -1 for the value 0 (which the property may carry but is invalid), 0 when absent. */
+    public static int topicAlias(MqttPublishMessage publish) {
+        long alias = PropertyRules.intValue(publish.variableHeader().properties(), MqttPropertyType.TOPIC_ALIAS, 0);
+        boolean present = publish.variableHeader().properties().getProperty(MqttPropertyType.TOPIC_ALIAS.value()) != null;
+        return present && alias == 0 ? -1 : (int) alias;
     }
 }

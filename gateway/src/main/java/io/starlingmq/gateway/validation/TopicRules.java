@@ -8,6 +8,17 @@ public final class TopicRules {
     private TopicRules() {
     }
 
+    /** A shared subscription's filter: "$share/{ShareName}/{filter}". */
+    public static boolean isShared(String filter) {
+        return filter.startsWith(SHARE_PREFIX);
+    }
+
+    /** The topic filter part of a well-formed shared filter (after "$share/{ShareName}/"). */
+    public static String sharedFilterTopic(String filter) {
+        String groupAndFilter = filter.substring(SHARE_PREFIX.length());
+        return groupAndFilter.substring(groupAndFilter.indexOf('/') + 1);
+    }
+
     /** A topic name to publish to: non-empty, no wildcard, no U+0000. */
     public static boolean validTopicName(String topic) {
         return topic != null && !topic.isEmpty()

@@ -10,8 +10,8 @@ class OutboundWindowTest {
     @Test
     void assignsDistinctIdsUpToCapacityAndSkipsIdsUsedElsewhere() {
         OutboundWindow window = new OutboundWindow(2, 5);
-        int first = window.assign(id -> id == 1);
-        int second = window.assign(id -> false);
+        int first = window.assign(id -> id == 1, Deliver.getDefaultInstance());
+        int second = window.assign(id -> false, Deliver.getDefaultInstance());
         assertThat(first).isEqualTo(2);
         assertThat(second).isEqualTo(3);
         assertThat(window.hasRoom()).isFalse();
@@ -34,7 +34,7 @@ class OutboundWindowTest {
         OutboundWindow window = new OutboundWindow(1, 0);
         int last = 0;
         for (int i = 0; i < 65_536; i++) {
-            last = window.assign(id -> false);
+            last = window.assign(id -> false, Deliver.getDefaultInstance());
             assertThat(last).isBetween(1, 65_535);
             window.release(last);
         }
@@ -44,12 +44,38 @@ class OutboundWindowTest {
     @Test
     void aQos2DeliveryKeepsItsSlotFromPubrecUntilPubcomp() {
         OutboundWindow window = new OutboundWindow(1, 0);
-        int id = window.assign(other -> false);
+        int id = window.assign(other -> false, Deliver.getDefaultInstance());
 
         assertThat(window.received(id)).isTrue();
         assertThat(window.hasRoom()).isFalse();
         assertThat(window.release(id)).isTrue();
         assertThat(window.hasRoom()).isTrue();
         assertThat(window.received(id)).as("no longer ours").isFalse();
+    }
+
+    @Test
+    void sharedDeliveriesNotYetAcknowledgedOrStillQueuedAreReturned() {
+        OutboundWindow window = new OutboundWindow(4, 5);
+        Deliver sharedQos1 = shared("a", 1);
+        Deliver sharedQos2Received = shared("b", 2);
+        Deliver sharedAcked = shared("c", 1);
+        int first = window.assign(id -> false, sharedQos1);
+        int second = window.assign(id -> false, sharedQos2Received);
+        int third = window.assign(id -> false, sharedAcked);
+        window.assign(id -> false, Deliver.getDefaultInstance());
+        Deliver sharedQueued = shared("d", 1);
+        window.enqueue(sharedQueued);
+        window.enqueue(Deliver.newBuilder().setQos(1).build());
+
+        window.received(second);
+        window.release(third);
+
+        assertThat(window.unacknowledgedShared()).containsExactlyInAnyOrder(sharedQos1, sharedQueued);
+        assertThat(first).isPositive();
+    }
+
+    private static Deliver shared(String topic, int qos) {
+        return Deliver.newBuilder().setQos(qos).setSharedSubscription("$share/g/" + topic)
+                .setMessage(io.starlingmq.contract.link.v1.Message.newBuilder().setTopic(topic)).build();
     }
 }

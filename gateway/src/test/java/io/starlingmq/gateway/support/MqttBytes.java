@@ -75,6 +75,88 @@ public final class MqttBytes {
         return packet(0x82, body.toByteArray());
     }
 
+    /** MQTT 5 PUBLISH with the given raw property bytes (without their length). */
+    public static byte[] publish5(String topic, int qos, int packetId, byte[] properties, byte[] payload) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        writeString(body, topic);
+        if (qos > 0) {
+            body.write(packetId >> 8);
+            body.write(packetId & 0xFF);
+        }
+        writeVarInt(body, properties.length);
+        body.writeBytes(properties);
+        body.writeBytes(payload);
+        return packet(0x30 | (qos << 1), body.toByteArray());
+    }
+
+    /**
+     * MQTT 5 SUBSCRIBE of one filter with a raw options byte (QoS in bits 0-1, No Local bit 2, Retain As
+     * Published bit 3, Retain Handling bits 4-5) and raw property bytes.
+     */
+    public static byte[] subscribe5(int packetId, byte[] properties, String filter, int options) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xFF);
+        writeVarInt(body, properties.length);
+        body.writeBytes(properties);
+        writeString(body, filter);
+        body.write(options);
+        return packet(0x82, body.toByteArray());
+    }
+
+    public static byte[] unsubscribe(int version, int packetId, String... filters) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(packetId >> 8);
+        body.write(packetId & 0xFF);
+        if (version == V5) {
+            body.write(0);
+        }
+        for (String filter : filters) {
+            writeString(body, filter);
+        }
+        return packet(0xA2, body.toByteArray());
+    }
+
+    /** Property bytes put together, for packets carrying several. */
+    public static byte[] properties(byte[]... each) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] property : each) {
+            out.writeBytes(property);
+        }
+        return out.toByteArray();
+    }
+
+    public static byte[] subscriptionIdentifier(int value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x0B);
+        writeVarInt(out, value);
+        return out.toByteArray();
+    }
+
+    public static byte[] topicAlias(int value) {
+        return new byte[] {0x23, (byte) (value >> 8), (byte) value};
+    }
+
+    public static byte[] topicAliasMaximum(int value) {
+        return new byte[] {0x22, (byte) (value >> 8), (byte) value};
+    }
+
+    public static byte[] maximumPacketSize(int value) {
+        return new byte[] {0x27, (byte) (value >> 24), (byte) (value >> 16), (byte) (value >> 8), (byte) value};
+    }
+
+    public static byte[] payloadFormatIndicator(int value) {
+        return new byte[] {0x01, (byte) value};
+    }
+
+    public static byte[] requestProblemInformation(int value) {
+        return new byte[] {0x17, (byte) value};
+    }
+
+    public static byte[] requestResponseInformation(int value) {
+        return new byte[] {0x19, (byte) value};
+    }
+
     /** A QoS > 0 PUBLISH resent with DUP set. */
     public static byte[] publishDup(int version, String topic, int qos, int packetId, byte[] payload) {
         byte[] publish = publish(version, topic, qos, packetId, payload);

@@ -11,6 +11,10 @@ public final class TestRouterResource implements QuarkusTestResourceLifecycleMan
 
     public static final int MAX_CLIENT_ID_LENGTH = 64;
     public static final int MAX_PACKET_SIZE = 64 * 1024;
+    public static final int MAX_TOPIC_LEVELS = 8;
+    public static final int MAX_TOPIC_LENGTH = 100;
+    public static final int MAX_KEEP_ALIVE = 300;
+    public static final int OUTBOUND_ALIASES = 3;
 
     private TestRouter router;
 
@@ -20,15 +24,21 @@ public final class TestRouterResource implements QuarkusTestResourceLifecycleMan
             router = new TestRouter();
             int routerPort = freePort();
             router.start(routerPort);
-            return Map.of(
-                    "starling.gateway.routers", "localhost:" + routerPort,
-                    "starling.gateway.mqtt.host", "127.0.0.1",
-                    "starling.gateway.mqtt.port", Integer.toString(freePort()),
-                    "starling.gateway.open-timeout", "1s",
-                    "starling.gateway.connect-timeout", "2s",
-                    "starling.gateway.max-client-id-length", Integer.toString(MAX_CLIENT_ID_LENGTH),
-                    "starling.gateway.max-packet-size", Integer.toString(MAX_PACKET_SIZE),
-                    "starling.gateway.drain-timeout", "2s");
+            return Map.ofEntries(
+                    Map.entry("starling.gateway.routers", "localhost:" + routerPort),
+                    Map.entry("starling.gateway.mqtt.host", "127.0.0.1"),
+                    Map.entry("starling.gateway.mqtt.port", Integer.toString(freePort())),
+                    Map.entry("starling.gateway.open-timeout", "1s"),
+                    Map.entry("starling.gateway.connect-timeout", "2s"),
+                    Map.entry("starling.gateway.max-client-id-length", Integer.toString(MAX_CLIENT_ID_LENGTH)),
+                    Map.entry("starling.gateway.max-packet-size", Integer.toString(MAX_PACKET_SIZE)),
+                    Map.entry("starling.gateway.drain-timeout", "2s"),
+                    Map.entry("starling.gateway.max-topic-levels", Integer.toString(MAX_TOPIC_LEVELS)),
+                    Map.entry("starling.gateway.max-topic-length", Integer.toString(MAX_TOPIC_LENGTH)),
+                    Map.entry("starling.gateway.max-keep-alive", Integer.toString(MAX_KEEP_ALIVE)),
+                    Map.entry("starling.gateway.outbound-topic-aliases.maximum", Integer.toString(OUTBOUND_ALIASES)),
+                    // SmallRye Config expands ${...} itself: $$ keeps the placeholder for the gateway.
+                    Map.entry("starling.gateway.response-information", "responses/$${clientid}"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,11 +8,12 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class PublishValidatorTest {
 
-    private final PublishValidator validator = new PublishValidator();
+    private final PublishValidator validator = new PublishValidator(4);
 
     private int validate(int version, byte[] publish) {
         MqttMessage message = Decoded.after(MqttBytes.connect(version, "p", 0, true), publish);
@@ -31,8 +32,40 @@ class PublishValidatorTest {
     }
 
     @Test
-    void rejectsAnEmptyTopic() {
-        assertThat(validate(V5, MqttBytes.publish(V5, "", 0, 0, new byte[0]))).isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+    @DisplayName("5.0 §3.3.2.1: an empty topic without a Topic Alias is a Protocol Error; 3.1.1 closes")
+    void rejectsAnEmptyTopicWithoutAlias() {
+        assertThat(validate(V5, MqttBytes.publish(V5, "", 0, 0, new byte[0]))).isEqualTo(ReasonCode.PROTOCOL_ERROR);
+        assertThat(validate(V311, MqttBytes.publish(V311, "", 0, 0, new byte[0])))
+                .isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.3.2-8] a Topic Alias of 0 or above the announced maximum is invalid")
+    void rejectsTopicAliasZeroAndAboveTheMaximum() {
+        assertThat(validate(V5, MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(0), new byte[0])))
+                .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
+        assertThat(validate(V5, MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(5), new byte[0])))
+                .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
+    }
+
+    @Test
+    void acceptsAnAliasWithinTheMaximumWithOrWithoutTopic() {
+        assertThat(validate(V5, MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(4), new byte[0])))
+                .isEqualTo(ReasonCode.SUCCESS);
+        assertThat(validate(V5, MqttBytes.publish5("", 0, 0, MqttBytes.topicAlias(1), new byte[0])))
+                .isEqualTo(ReasonCode.SUCCESS);
+    }
+
+    @Test
+    void anyAliasIsInvalidWhenNoneWasAnnounced() {
+        MqttMessage message = Decoded.after(MqttBytes.connect(V5, "p", 0, true),
+                MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(1), new byte[0]));
+        try {
+            assertThat(new PublishValidator(0).validate((MqttPublishMessage) message, true))
+                    .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
+        } finally {
+            ((MqttPublishMessage) message).release();
+        }
     }
 
     @Test

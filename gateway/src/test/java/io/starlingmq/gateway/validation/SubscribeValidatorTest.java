@@ -7,11 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SubscribeValidatorTest {
 
-    private final SubscribeValidator validator = new SubscribeValidator();
+    private final SubscribeValidator validator = new SubscribeValidator(TopicLimits.NONE);
 
     private FilterVerdict validate(int version, String... filters) {
         MqttSubscribeMessage message = (MqttSubscribeMessage) Decoded.after(MqttBytes.connect(version, "s", 0, true),
@@ -33,5 +34,53 @@ class SubscribeValidatorTest {
         assertThat(verdict.filterReasonCodes()).containsExactly(ReasonCode.SUCCESS,
                 ReasonCode.TOPIC_FILTER_INVALID, ReasonCode.TOPIC_FILTER_INVALID, ReasonCode.TOPIC_FILTER_INVALID,
                 ReasonCode.TOPIC_FILTER_INVALID, ReasonCode.TOPIC_FILTER_INVALID, ReasonCode.TOPIC_FILTER_INVALID);
+    }
+
+    private FilterVerdict validate5(SubscribeValidator with, byte[] properties, String filter, int options) {
+        MqttSubscribeMessage message = (MqttSubscribeMessage) Decoded.after(MqttBytes.connect(V5, "s", 0, true),
+                MqttBytes.subscribe5(1, properties, filter, options));
+        assertThat(message.decoderResult().isSuccess()).isTrue();
+        return with.validate(message, true);
+    }
+
+    @Test
+    @DisplayName("Subscription Identifier 0 is a Protocol Error (5.0 §3.8.2.1.2)")
+    void subscriptionIdentifierZeroRejectsThePacket() {
+        FilterVerdict verdict = validate5(validator, MqttBytes.subscriptionIdentifier(0), "a/b", 1);
+        assertThat(verdict.packetReasonCode()).isEqualTo(ReasonCode.PROTOCOL_ERROR);
+    }
+
+    @Test
+    void subscriptionIdentifierInRangeIsAccepted() {
+        FilterVerdict verdict = validate5(validator, MqttBytes.subscriptionIdentifier(268_435_455), "a/b", 1);
+        assertThat(verdict.packetRejected()).isFalse();
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.8.3-4] No Local on a shared subscription is a Protocol Error")
+    void noLocalOnASharedSubscriptionRejectsThePacket() {
+        FilterVerdict verdict = validate5(validator, new byte[0], "$share/g/a/b", 0x04 | 1);
+        assertThat(verdict.packetReasonCode()).isEqualTo(ReasonCode.PROTOCOL_ERROR);
+        assertThat(validate5(validator, new byte[0], "a/b", 0x04 | 1).packetRejected()).isFalse();
+    }
+
+    @Test
+    void sharedFiltersNeedAGroupWithoutWildcardsAndAValidFilter() {
+        FilterVerdict verdict = validate(V5, "$share/g/a/#", "$share/g+/a", "$share/#/a", "$share/g/", "$share/g/a/#/b");
+        assertThat(verdict.filterReasonCodes()).containsExactly(ReasonCode.SUCCESS, ReasonCode.TOPIC_FILTER_INVALID,
+                ReasonCode.TOPIC_FILTER_INVALID, ReasonCode.TOPIC_FILTER_INVALID, ReasonCode.TOPIC_FILTER_INVALID);
+    }
+
+    @Test
+    void filtersBeyondTheConfiguredLevelsOrLengthGetTopicFilterInvalid() {
+        SubscribeValidator limited = new SubscribeValidator(new TopicLimits(3, 10));
+        assertThat(validate5(limited, new byte[0], "a/b/c", 1).filterReasonCodes()).containsExactly(ReasonCode.SUCCESS);
+        assertThat(validate5(limited, new byte[0], "a/b/c/d", 1).filterReasonCodes())
+                .containsExactly(ReasonCode.TOPIC_FILTER_INVALID);
+        assertThat(validate5(limited, new byte[0], "abcdefghijk", 1).filterReasonCodes())
+                .containsExactly(ReasonCode.TOPIC_FILTER_INVALID);
+        // The shared prefix does not count against the limits.
+        assertThat(validate5(limited, new byte[0], "$share/group/a/b/c", 1).filterReasonCodes())
+                .containsExactly(ReasonCode.SUCCESS);
     }
 }
