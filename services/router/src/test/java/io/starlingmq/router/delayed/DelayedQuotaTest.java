@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.starlingmq.router.sys.GatewayDouble;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -26,7 +27,13 @@ class DelayedQuotaTest {
         }
     }
 
-    private final GatewayDouble gateway = new GatewayDouble("gw-quota");
+    private GatewayDouble gateway;
+
+    /** Made once the application of this profile runs: the test port is its. */
+    @BeforeEach
+    void linkGateway() {
+        gateway = new GatewayDouble("gw-quota");
+    }
 
     @AfterEach
     void closeGateway() throws InterruptedException {
