@@ -1,0 +1,33 @@
+package io.starlingmq.store;
+
+import io.smallrye.mutiny.Uni;
+
+import java.util.List;
+
+/**
+ * Messages kept until their due time (MQTT {@code $delayed/{seconds}/{topic}} publishes), shared by every
+ * router. Implemented in Redis ({@link RedisDelayedMessages}) and in memory ({@link InMemoryDelayedMessages});
+ * both pass the same contract tests.
+ */
+public interface DelayedMessages {
+
+    /**
+     * Keeps {@code messages} until they are due. Answers, per message and in order, whether it was kept:
+     * false when the store already held {@link DelayedLimits#maxPending()} messages. When the answer comes,
+     * the kept messages are stored (as durably as the store is).
+     */
+    Uni<List<Boolean>> schedule(List<DelayedMessage> messages);
+
+    /**
+     * Claims at most {@code limit} messages due at {@code nowMillis}, earliest due first (scheduling order among
+     * equal due times), in one atomic step: a message claimed by one caller is not handed to another until the
+     * claim lapses ({@link DelayedLimits#claim()} after {@code nowMillis}).
+     */
+    Uni<List<DelayedClaim>> claimDue(long nowMillis, int limit);
+
+    /** Forgets claimed messages once they are published. Unknown ids are ignored. */
+    Uni<Void> remove(List<String> ids);
+
+    /** How many messages the store holds (claimed ones included). */
+    Uni<Long> pendingCount();
+}
