@@ -3,6 +3,7 @@ package io.starlingmq.store;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,13 +58,16 @@ public final class InMemorySessionStore implements SessionStore {
             session.window = SessionRules.window(spec, limits);
             session.expiresAt = SessionRules.NO_EXPIRY;
             List<QueuedDelivery> deliveries = new ArrayList<>();
+            int expired = 0;
             if (present) {
                 deliveries.addAll(session.inflightForResend());
-                deliveries.addAll(session.release());
+                InMemorySession.Released released = session.release(now());
+                deliveries.addAll(released.deliveries());
+                expired = released.expired();
             }
             removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
             publish(new Change.SessionOnline(clientId, holder, spec.persistent()));
-            return new OpenResult(previousHolder, present, removedFilters, deliveries);
+            return new OpenResult(previousHolder, present, removedFilters, deliveries, expired);
         });
     }
 
@@ -125,13 +129,15 @@ public final class InMemorySessionStore implements SessionStore {
             messagesByClient.forEach((clientId, messages) -> {
                 InMemorySession session = backend.sessions.get(clientId);
                 if (session == null || session.expiredAt(now)) {
-                    results.put(clientId, new EnqueueResult(null, List.of(), 0, true));
+                    results.put(clientId, new EnqueueResult(null, List.of(), 0, true, 0));
                 } else if (!session.persistent) {
-                    results.put(clientId, new EnqueueResult(session.holder, List.of(), messages.size(), false));
+                    results.put(clientId, new EnqueueResult(session.holder, List.of(), messages.size(), false, 0));
                 } else {
                     int dropped = session.enqueue(messages, limits.maxQueuedPerSession());
-                    List<QueuedDelivery> assigned = session.holder == null ? List.of() : session.release();
-                    results.put(clientId, new EnqueueResult(session.holder, assigned, dropped, false));
+                    InMemorySession.Released released = session.holder == null ? InMemorySession.Released.NONE
+                            : session.release(now);
+                    results.put(clientId, new EnqueueResult(session.holder, released.deliveries(), dropped, false,
+                            released.expired()));
                 }
             });
             return results;
@@ -143,10 +149,11 @@ public final class InMemorySessionStore implements SessionStore {
         return locked(() -> {
             InMemorySession session = backend.sessions.get(clientId);
             if (session == null || !session.heldBy(holder)) {
-                return new AckResult(null, List.of());
+                return new AckResult(null, List.of(), 0);
             }
             session.acknowledge(packetIds);
-            return new AckResult(holder, session.release());
+            InMemorySession.Released released = session.release(now());
+            return new AckResult(holder, released.deliveries(), released.expired());
         });
     }
 
@@ -204,6 +211,20 @@ public final class InMemorySessionStore implements SessionStore {
                 publish(new Change.RetainedSet(message));
             }
             return null;
+        });
+    }
+
+    @Override
+    public Uni<Boolean> dropRetained(StoredMessage expired) {
+        return locked(() -> {
+            StoredMessage current = backend.retained.get(expired.topic());
+            if (current == null
+                    || !Arrays.equals(MessageCodec.encode(current), MessageCodec.encode(expired))) {
+                return false;
+            }
+            backend.retained.remove(expired.topic());
+            publish(new Change.RetainedCleared(expired.topic()));
+            return true;
         });
     }
 

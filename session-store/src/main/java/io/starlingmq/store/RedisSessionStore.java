@@ -76,7 +76,8 @@ public final class RedisSessionStore implements SessionStore {
                     update.setSession(online);
                     update.publish(online);
                     return commands.inOrder(update.requests()).replaceWith(new OpenResult(previous,
-                            answer.get(2).toInteger() == 1, removed, deliveries(answer.get(4))));
+                            answer.get(2).toInteger() == 1, removed, deliveries(answer.get(4)),
+                            answer.get(5).toInteger()));
                 });
     }
 
@@ -176,10 +177,11 @@ public final class RedisSessionStore implements SessionStore {
         List<Object> args = new ArrayList<>();
         args.add(holder.gatewayId());
         args.add(Long.toString(holder.connectionId()));
+        args.add(now());
         args.addAll(packetIds);
         return commands.send(RedisCommands.fcall("starling_ack", clientId, args))
-                .map(answer -> answer.get(0).toInteger() == 0 ? new AckResult(null, List.of())
-                        : new AckResult(holder, deliveries(answer.get(1))));
+                .map(answer -> answer.get(0).toInteger() == 0 ? new AckResult(null, List.of(), 0)
+                        : new AckResult(holder, deliveries(answer.get(1)), answer.get(2).toInteger()));
     }
 
     @Override
@@ -229,6 +231,15 @@ public final class RedisSessionStore implements SessionStore {
         return commands.inOrder(List.of(
                 RedisCommands.request(Command.HSET, RedisKeys.RETAINED, message.topic(), MessageCodec.encode(message)),
                 changeRequest(new Change.RetainedSet(message))));
+    }
+
+    @Override
+    public Uni<Boolean> dropRetained(StoredMessage expired) {
+        Request drop = Request.cmd(Command.FCALL).arg("starling_drop_retained").arg(1).arg(RedisKeys.RETAINED)
+                .arg(expired.topic()).arg(MessageCodec.encode(expired));
+        return commands.send(drop).chain(removed -> removed.toInteger() == 0 ? Uni.createFrom().item(false)
+                : commands.inOrder(List.of(changeRequest(new Change.RetainedCleared(expired.topic()))))
+                .replaceWith(true));
     }
 
     @Override
@@ -331,11 +342,12 @@ public final class RedisSessionStore implements SessionStore {
 
     private static EnqueueResult enqueueResult(Response answer) {
         if (answer.get(0).toInteger() == 0) {
-            return new EnqueueResult(null, List.of(), 0, true);
+            return new EnqueueResult(null, List.of(), 0, true, 0);
         }
         String gateway = answer.get(1).toString();
         Holder holder = gateway.isEmpty() ? null : new Holder(gateway, Long.parseLong(answer.get(2).toString()));
-        return new EnqueueResult(holder, deliveries(answer.get(4)), answer.get(3).toInteger(), false);
+        return new EnqueueResult(holder, deliveries(answer.get(4)), answer.get(3).toInteger(), false,
+                answer.get(5).toInteger());
     }
 
     private static List<QueuedDelivery> deliveries(Response array) {

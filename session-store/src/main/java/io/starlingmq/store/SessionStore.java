@@ -107,6 +107,12 @@ public interface SessionStore extends AutoCloseable {
     /** Stores a retained message for its topic; an empty payload clears the topic. */
     Uni<Void> retain(StoredMessage message);
 
+    /**
+     * Removes the retained message of {@code expired.topic()} if it is still {@code expired} (found past its
+     * expiry); a message retained for the topic since then stays. Answers whether it was removed.
+     */
+    Uni<Boolean> dropRetained(StoredMessage expired);
+
     /** Removes offline sessions whose expiry passed; answers their client ids. */
     Uni<List<String>> expireDue(long nowMillis);
 
