@@ -44,6 +44,8 @@ public class SessionLifecycle {
     RouterMetrics metrics;
     @Inject
     Wills wills;
+    @Inject
+    SharedRedispatch sharedRedispatch;
 
     public Uni<Void> open(GatewayLink link, SessionOpen open) {
         long expiry = Integer.toUnsignedLong(open.getSessionExpiryInterval());
@@ -67,7 +69,11 @@ public class SessionLifecycle {
         link.sessionEnded(close.getConnectionId());
         Holder holder = new Holder(link.gatewayId(), close.getConnectionId());
         return close(close.getClientId(), holder, Integer.toUnsignedLong(close.getSessionExpiryInterval()),
-                !close.getGraceful());
+                !close.getGraceful())
+                .chain(() -> sharedRedispatch.redispatch(close.getClientId(), close.getUnacknowledgedList())
+                        .onFailure().invoke(failure -> LOG.errorf(failure,
+                                "handing on the shared deliveries of %s failed", close.getClientId()))
+                        .onFailure().recoverWithNull());
     }
 
     /** A stream ended without its gateway closing these sessions: each lost its connection. */
@@ -98,6 +104,7 @@ public class SessionLifecycle {
         events.addAll(RouterEvents.queuedDeliveries(holder.connectionId(), result.deliveries()));
         link.sender().sendAll(events);
         metrics.delivered(result.deliveries().size());
+        metrics.expired(result.expired());
     }
 
     private void kick(Holder previous, Holder current) {
