@@ -43,6 +43,14 @@ final class InMemorySession {
         return resend;
     }
 
+    /** Inflight then queued messages that came through a shared subscription. */
+    List<StoredMessage> sharedEntries() {
+        List<StoredMessage> shared = new ArrayList<>();
+        inflight.values().stream().filter(m -> m.sharedSubscription() != null).forEach(shared::add);
+        queue.stream().filter(m -> m.sharedSubscription() != null).forEach(shared::add);
+        return shared;
+    }
+
     /** Appends within {@code maxTotal} (queue + inflight); answers how many were dropped. */
     int enqueue(List<StoredMessage> messages, int maxTotal) {
         int dropped = 0;

@@ -37,6 +37,7 @@ public final class InMemorySessionStore implements SessionStore {
             InMemorySession session = backend.sessions.get(clientId);
             Holder previousHolder = null;
             List<String> removedFilters = List.of();
+            List<StoredMessage> orphaned = List.of();
             boolean present = false;
             if (session != null) {
                 if (session.holder != null && !session.holder.equals(holder)) {
@@ -44,6 +45,7 @@ public final class InMemorySessionStore implements SessionStore {
                 }
                 if (spec.cleanStart() || session.expiredAt(now())) {
                     removedFilters = List.copyOf(session.subscriptions.keySet());
+                    orphaned = session.sharedEntries();
                     session = null;
                 } else {
                     present = true;
@@ -67,7 +69,7 @@ public final class InMemorySessionStore implements SessionStore {
             }
             removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
             publish(new Change.SessionOnline(clientId, holder, spec.persistent()));
-            return new OpenResult(previousHolder, present, removedFilters, deliveries, expired);
+            return new OpenResult(previousHolder, present, removedFilters, deliveries, expired, orphaned);
         });
     }
 
@@ -76,19 +78,19 @@ public final class InMemorySessionStore implements SessionStore {
         return locked(() -> {
             InMemorySession session = backend.sessions.get(clientId);
             if (session == null || !session.heldBy(holder)) {
-                return new CloseResult(false, false, List.of());
+                return new CloseResult(false, false, List.of(), List.of());
             }
             if (expirySeconds == 0) {
                 backend.sessions.remove(clientId);
                 List<String> removedFilters = List.copyOf(session.subscriptions.keySet());
                 publishEnded(clientId, removedFilters);
-                return new CloseResult(true, true, removedFilters);
+                return new CloseResult(true, true, removedFilters, session.sharedEntries());
             }
             session.holder = null;
             session.persistent = true;
             session.expiresAt = SessionRules.expiresAt(now(), expirySeconds);
             publish(new Change.SessionOffline(clientId, false));
-            return new CloseResult(true, false, List.of());
+            return new CloseResult(true, false, List.of(), List.of());
         });
     }
 
@@ -271,17 +273,19 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<List<String>> expireDue(long nowMillis) {
+    public Uni<List<EndedSession>> expireDue(long nowMillis) {
         return locked(() -> {
-            List<String> expired = new ArrayList<>();
+            List<String> due = new ArrayList<>();
             backend.sessions.forEach((clientId, session) -> {
                 if (session.expiredAt(nowMillis)) {
-                    expired.add(clientId);
+                    due.add(clientId);
                 }
             });
-            for (String clientId : expired) {
+            List<EndedSession> expired = new ArrayList<>(due.size());
+            for (String clientId : due) {
                 InMemorySession session = backend.sessions.remove(clientId);
                 publishEnded(clientId, List.copyOf(session.subscriptions.keySet()));
+                expired.add(new EndedSession(clientId, session.sharedEntries()));
             }
             return expired;
         });

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * The binary form of a {@link StoredMessage} in queues, inflight windows and the retained map.
  *
- * <p>Version 2 puts the expiry deadline (8 bytes, big-endian epoch millis, 0 = never) right after the
- * version byte, where the store's Redis functions read it to drop expired queued messages without decoding
- * the rest. Version 1 (no deadline, no subscription facts) is still read.
+ * <p>Version 2 puts two facts the store's Redis functions read without decoding the rest right after the
+ * version byte: the expiry deadline (8 bytes, big-endian epoch millis, 0 = never), to drop expired queued
+ * messages, and a byte that is 1 when the message was queued through a shared subscription, to hand such
+ * messages on when their session ends. Version 1 (none of these, no subscription facts) is still read.
  */
 public final class MessageCodec {
 
@@ -22,6 +23,7 @@ public final class MessageCodec {
         BinaryOut out = new BinaryOut()
                 .writeByte(VERSION)
                 .writeLong(message.expiresAtMillis())
+                .writeBoolean(message.sharedSubscription() != null)
                 .writeString(message.topic())
                 .writeBytes(message.payload())
                 .writeByte(message.qos())
@@ -51,6 +53,7 @@ public final class MessageCodec {
         }
         if (version == VERSION) {
             in.readLong(); // the deadline, derived from receivedAt and the expiry interval below
+            in.readBoolean(); // the shared flag, derived from the shared subscription below
         }
         String topic = in.readString();
         byte[] payload = in.readBytes();

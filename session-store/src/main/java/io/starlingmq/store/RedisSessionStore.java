@@ -77,7 +77,7 @@ public final class RedisSessionStore implements SessionStore {
                     update.publish(online);
                     return commands.inOrder(update.requests()).replaceWith(new OpenResult(previous,
                             answer.get(2).toInteger() == 1, removed, deliveries(answer.get(4)),
-                            answer.get(5).toInteger()));
+                            answer.get(5).toInteger(), messages(answer.get(6))));
                 });
     }
 
@@ -95,7 +95,7 @@ public final class RedisSessionStore implements SessionStore {
                         holder.gatewayId(), Long.toString(holder.connectionId()), flag(ending), expiresAt))))
                 .chain(answer -> {
                     if (answer.get(0).toInteger() == 0) {
-                        return Uni.createFrom().item(new CloseResult(false, false, List.of()));
+                        return Uni.createFrom().item(new CloseResult(false, false, List.of(), List.of()));
                     }
                     boolean ended = answer.get(1).toInteger() == 1;
                     List<String> removed = RedisCommands.strings(answer.get(2));
@@ -106,7 +106,8 @@ public final class RedisSessionStore implements SessionStore {
                         update.setSession(new Change.SessionOnline(clientId, null, true));
                         update.publish(new Change.SessionOffline(clientId, false));
                     }
-                    return commands.inOrder(update.requests()).replaceWith(new CloseResult(true, ended, removed));
+                    return commands.inOrder(update.requests()).replaceWith(new CloseResult(true, ended, removed,
+                            messages(answer.get(3))));
                 });
     }
 
@@ -258,15 +259,15 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<List<String>> expireDue(long nowMillis) {
+    public Uni<List<EndedSession>> expireDue(long nowMillis) {
         return commands.send(RedisCommands.request(Command.ZRANGEBYSCORE, RedisKeys.EXPIRY, "-inf", nowMillis,
                         "LIMIT", 0, settings.expireBatchSize()))
                 .chain(due -> {
-                    Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
+                    Uni<List<EndedSession>> chain = Uni.createFrom().item(new ArrayList<>());
                     for (String clientId : RedisCommands.strings(due)) {
-                        chain = chain.chain(expired -> expireOne(clientId, nowMillis).map(gone -> {
-                            if (gone) {
-                                expired.add(clientId);
+                        chain = chain.chain(expired -> expireOne(clientId, nowMillis).map(ended -> {
+                            if (ended != null) {
+                                expired.add(ended);
                             }
                             return expired;
                         }));
@@ -301,8 +302,8 @@ public final class RedisSessionStore implements SessionStore {
         followers.clear();
     }
 
-    /** Answers whether the session was removed now. */
-    private Uni<Boolean> expireOne(String clientId, long nowMillis) {
+    /** Answers the session if it was removed now, else null. */
+    private Uni<EndedSession> expireOne(String clientId, long nowMillis) {
         Request unschedule = Request.cmd(Command.FCALL).arg("starling_unschedule").arg(1).arg(RedisKeys.EXPIRY)
                 .arg(clientId).arg(nowMillis);
         return commands.send(RedisCommands.fcall("starling_expire", clientId, List.of(nowMillis)))
@@ -310,16 +311,17 @@ public final class RedisSessionStore implements SessionStore {
                     case "expired" -> {
                         GlobalUpdate update = new GlobalUpdate();
                         update.endSession(clientId, RedisCommands.strings(answer.get(1)));
+                        EndedSession ended = new EndedSession(clientId, messages(answer.get(2)));
                         yield commands.inOrder(update.requests())
-                                .chain(() -> commands.send(unschedule)).replaceWith(true);
+                                .chain(() -> commands.send(unschedule)).replaceWith(ended);
                     }
                     case "later" -> {
                         long expiresAt = Long.parseLong(answer.get(1).toString());
                         yield (expiresAt == SessionRules.NO_EXPIRY ? commands.send(unschedule)
                                 : commands.send(RedisCommands.request(Command.ZADD, RedisKeys.EXPIRY, expiresAt,
-                                clientId))).replaceWith(false);
+                                clientId))).replaceWith((EndedSession) null);
                     }
-                    default -> commands.send(unschedule).replaceWith(false);
+                    default -> commands.send(unschedule).replaceWith((EndedSession) null);
                 });
     }
 
@@ -358,6 +360,14 @@ public final class RedisSessionStore implements SessionStore {
                     delivery.get(2).toInteger() == 1, delivery.get(3).toInteger() == 1));
         }
         return deliveries;
+    }
+
+    private static List<StoredMessage> messages(Response array) {
+        List<StoredMessage> messages = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            messages.add(MessageCodec.decode(array.get(i).toBytes()));
+        }
+        return messages;
     }
 
     private static List<Integer> integers(Response array) {

@@ -113,8 +113,11 @@ public interface SessionStore extends AutoCloseable {
      */
     Uni<Boolean> dropRetained(StoredMessage expired);
 
-    /** Removes offline sessions whose expiry passed; answers their client ids. */
-    Uni<List<String>> expireDue(long nowMillis);
+    /**
+     * Removes offline sessions whose expiry passed; answers them with their messages that came through a
+     * shared subscription.
+     */
+    Uni<List<EndedSession>> expireDue(long nowMillis);
 
     /** Everything an index needs at start, plus where the change feed stood when it was read. */
     Uni<Snapshot> snapshot();

@@ -7,7 +7,8 @@
 -- Session hash fields: gw, conn (present while online), persistent, window, next_pid,
 -- expires_at (epoch ms while offline, -1 for never). Inflight entries are a 2-byte packet id
 -- followed by the encoded message, in the order the ids were assigned. Messages are opaque here except
--- for their expiry deadline: encoding version 2 puts it in bytes 2-9 (big-endian epoch ms, 0 = never).
+-- for two facts encoding version 2 puts after the version byte: the expiry deadline in bytes 2-9
+-- (big-endian epoch ms, 0 = never) and, in byte 10, 1 when it was queued through a shared subscription.
 
 local MAX_PACKET_ID = 65535
 
@@ -50,11 +51,34 @@ local function held_by(session, gw, conn)
   return holder[1] == gw and holder[2] == conn
 end
 
--- Deletes the whole session; answers its subscription filters.
+local function through_shared_subscription(message)
+  return string.byte(message, 1) == MESSAGE_VERSION_WITH_DEADLINE and string.byte(message, 10) == 1
+end
+
+-- The session's queued and inflight messages that came through a shared subscription, inflight first:
+-- when the session ends they go to other members of their groups.
+local function shared_entries(keys)
+  local shared = {}
+  for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
+    local message = string.sub(entry, 3)
+    if through_shared_subscription(message) then
+      shared[#shared + 1] = message
+    end
+  end
+  for _, message in ipairs(redis.call('LRANGE', keys[3], 0, -1)) do
+    if through_shared_subscription(message) then
+      shared[#shared + 1] = message
+    end
+  end
+  return shared
+end
+
+-- Deletes the whole session; answers its subscription filters and its shared-subscription messages.
 local function wipe(keys)
   local filters = redis.call('HKEYS', keys[2])
+  local shared = shared_entries(keys)
   redis.call('DEL', keys[1], keys[2], keys[3], keys[4], keys[5], keys[6])
-  return filters
+  return filters, shared
 end
 
 -- Moves queued messages into the free part of the window with packet ids not in use,
@@ -94,11 +118,13 @@ local function release(keys, out, now)
 end
 
 -- ARGV: gw, conn, clean ('1'/'0'), persistent ('1'/'0'), window, now
--- -> {previous gw or '', previous conn, session present, removed filters, deliveries, expired dropped}
+-- -> {previous gw or '', previous conn, session present, removed filters, deliveries, expired dropped,
+--     shared-subscription messages of a discarded session}
 local function open(keys, args)
   local gw, conn, clean, now = args[1], args[2], args[3] == '1', tonumber(args[6])
   local previous_gw, previous_conn = '', '0'
   local removed = {}
+  local orphaned = {}
   local present = false
   if redis.call('EXISTS', keys[1]) == 1 then
     local holder = redis.call('HMGET', keys[1], 'gw', 'conn')
@@ -106,7 +132,7 @@ local function open(keys, args)
       previous_gw, previous_conn = holder[1], holder[2]
     end
     if clean or expired(keys[1], now) then
-      removed = wipe(keys)
+      removed, orphaned = wipe(keys)
     else
       present = true
     end
@@ -122,20 +148,21 @@ local function open(keys, args)
     end
     expired_count = release(keys, deliveries, now)
   end
-  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries, expired_count }
+  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries, expired_count, orphaned }
 end
 
--- ARGV: gw, conn, end ('1'/'0'), expires_at -> {applied, ended, removed filters}
+-- ARGV: gw, conn, end ('1'/'0'), expires_at -> {applied, ended, removed filters, shared-subscription messages}
 local function close(keys, args)
   if not held_by(keys[1], args[1], args[2]) then
-    return { 0, 0, {} }
+    return { 0, 0, {}, {} }
   end
   if args[3] == '1' then
-    return { 1, 1, wipe(keys) }
+    local filters, orphaned = wipe(keys)
+    return { 1, 1, filters, orphaned }
   end
   redis.call('HDEL', keys[1], 'gw', 'conn')
   redis.call('HSET', keys[1], 'expires_at', args[4], 'persistent', '1')
-  return { 1, 0, {} }
+  return { 1, 0, {}, {} }
 end
 
 -- ARGV: filter, encoded subscription, ... -> per filter 1 if it existed before
@@ -275,7 +302,7 @@ local function forget_received(keys, args)
   return redis.call('LREM', keys[6], 0, args[3]) > 0 and 1 or 0
 end
 
--- ARGV: now -> {'expired', filters} | {'online'} | {'later', expires_at} | {'absent'}
+-- ARGV: now -> {'expired', filters, shared-subscription messages} | {'online'} | {'later', expires_at} | {'absent'}
 local function expire(keys, args)
   if redis.call('EXISTS', keys[1]) == 0 then
     return { 'absent' }
@@ -287,7 +314,8 @@ local function expire(keys, args)
   if tonumber(at) < 0 or tonumber(at) > tonumber(args[1]) then
     return { 'later', at }
   end
-  return { 'expired', wipe(keys) }
+  local filters, orphaned = wipe(keys)
+  return { 'expired', filters, orphaned }
 end
 
 -- KEYS: the expiry index. ARGV: member, score. Removes the member only if its score is unchanged,

@@ -41,6 +41,8 @@ class MessageCodecTest {
 
         assertThat(encoded[0]).isEqualTo((byte) MessageCodec.VERSION);
         assertThat(java.nio.ByteBuffer.wrap(encoded, 1, 8).getLong()).isEqualTo(1_030_000L);
+        assertThat(encoded[9]).as("not queued through a shared subscription").isZero();
+        assertThat(MessageCodec.encode(message.addressed(1, false, List.of(), "$share/g/t"))[9]).isEqualTo((byte) 1);
     }
 
     @Test

@@ -176,6 +176,37 @@ public abstract class SessionStoreContractTest {
     }
 
     @Test
+    @DisplayName("MQTT 5 section 4.8.2: an expiring session answers its messages that came through a shared subscription")
+    void expiredSessionAnswersItsSharedSubscriptionMessagesInflightFirst() {
+        open("c", false, 30, 1, GW1);
+        done(store.enqueue(Map.of("c", List.of(shared("s1"), message("plain"), shared("s2")))));
+        done(store.close("c", GW1, 30));
+
+        List<EndedSession> expired = done(peer.expireDue(clock.millis() + 30_000));
+
+        assertThat(expired).hasSize(1);
+        assertThat(expired.getFirst().orphanedShared()).extracting(m -> text(m.payload()))
+                .containsExactly("s1", "s2");
+        assertThat(expired.getFirst().orphanedShared()).allMatch(m -> "$share/g/topic".equals(m.sharedSubscription()));
+    }
+
+    @Test
+    void cleanStartAndEndingCloseAnswerTheDiscardedSessionsSharedSubscriptionMessages() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.enqueue(Map.of("c", List.of(shared("taken-over"), message("plain")))));
+
+        OpenResult takeover = done(peer.open(new SessionSpec("c", true, SessionSpec.NEVER_EXPIRES, 10), GW2));
+        assertThat(takeover.orphanedShared()).extracting(m -> text(m.payload())).containsExactly("taken-over");
+
+        done(peer.enqueue(Map.of("c", List.of(shared("at-close")))));
+        CloseResult closed = done(peer.close("c", GW2, 0));
+        assertThat(closed.orphanedShared()).extracting(m -> text(m.payload())).containsExactly("at-close");
+
+        OpenResult fresh = open("c", true, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        assertThat(fresh.orphanedShared()).isEmpty();
+    }
+
+    @Test
     void dropRetainedRemovesOnlyTheSameMessage() {
         StoredMessage old = expiring("t/1", "old", 1);
         done(store.retain(old));
@@ -488,9 +519,9 @@ public abstract class SessionStoreContractTest {
         done(store.close("c", GW1, 30));
 
         assertThat(done(store.expireDue(clock.millis() + 29_999))).isEmpty();
-        List<String> expired = done(store.expireDue(clock.millis() + 30_000));
+        List<EndedSession> expired = done(store.expireDue(clock.millis() + 30_000));
 
-        assertThat(expired).containsExactly("c");
+        assertThat(expired).extracting(EndedSession::clientId).containsExactly("c");
         assertThat(enqueue("c", "m1").sessionGone()).isTrue();
         Snapshot snapshot = done(store.snapshot());
         assertThat(snapshot.sessions()).isEmpty();
@@ -657,6 +688,10 @@ public abstract class SessionStoreContractTest {
     private static StoredMessage message(String topic, String text) {
         return new StoredMessage(topic, text.getBytes(StandardCharsets.UTF_8), 1, false, "pub", 1L, -1, -1,
                 null, null, null, List.of());
+    }
+
+    private static StoredMessage shared(String text) {
+        return message(text).addressed(1, false, List.of(), "$share/g/topic");
     }
 
     /** A message received now (by the test clock) that expires {@code seconds} later. */

@@ -12,10 +12,12 @@ import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.link.LinkSession;
 import io.starlingmq.store.CloseResult;
+import io.starlingmq.store.EndedSession;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.OpenResult;
 import io.starlingmq.store.SessionSpec;
 import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -57,6 +59,7 @@ public class SessionLifecycle {
         return store.open(spec, holder)
                 .call(() -> wills.opened(open, holder, expiry))
                 .invoke(result -> opened(link, spec, holder, result))
+                .call(result -> handOnShared(spec.clientId(), result.orphanedShared()))
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "opening session %s failed", spec.clientId());
                     link.sender().send(RouterEvents.sessionOpened(holder.connectionId(), false, UNSPECIFIED_ERROR));
@@ -83,6 +86,26 @@ public class SessionLifecycle {
                         close(s.clientId(), new Holder(link.gatewayId(), s.connectionId()), s.expirySeconds(), true))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /** Sessions the store expired: they leave the indexes, and their shared deliveries go to other members. */
+    public Uni<Void> expired(List<EndedSession> sessions) {
+        ended(sessions.stream().map(EndedSession::clientId).toList());
+        return Multi.createFrom().iterable(sessions)
+                .onItem().transformToUniAndConcatenate(s -> handOnShared(s.clientId(), s.orphanedShared()))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * The shared-subscription deliveries of a session that ended go to other members of their groups; a
+     * failure is logged, it does not undo the end of the session.
+     */
+    private Uni<Void> handOnShared(String clientId, List<StoredMessage> orphaned) {
+        return sharedRedispatch.redispatchStored(clientId, orphaned)
+                .onFailure().invoke(failure -> LOG.errorf(failure, "handing on the shared deliveries of %s failed",
+                        clientId))
+                .onFailure().recoverWithNull();
     }
 
     /** Sessions the store expired (or found gone): they leave the index and the directory. */
@@ -123,6 +146,7 @@ public class SessionLifecycle {
         return wills.closed(clientId, holder, sendWill, expirySeconds)
                 .chain(() -> store.close(clientId, holder, expirySeconds))
                 .invoke(result -> closed(clientId, result))
+                .call(result -> handOnShared(clientId, result.orphanedShared()))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "closing session %s failed", clientId))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -1,5 +1,6 @@
 package io.starlingmq.router.session;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.store.EnqueueResult;
 import io.starlingmq.store.SessionStore;
@@ -29,14 +30,29 @@ public class SessionQueues {
     RouterMetrics metrics;
     @Inject
     SessionLifecycle lifecycle;
+    @Inject
+    SharedRedispatch sharedRedispatch;
 
     public Uni<Void> enqueue(Map<String, List<StoredMessage>> toQueue) {
         if (toQueue.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return store.enqueue(toQueue)
-                .invoke(results -> results.forEach(this::enqueued))
+                .call(results -> {
+                    results.forEach(this::enqueued);
+                    return Multi.createFrom().iterable(results.entrySet())
+                            .filter(result -> result.getValue().sessionGone())
+                            .onItem().transformToUniAndConcatenate(gone -> handOnShared(gone.getKey(),
+                                    toQueue.get(gone.getKey())))
+                            .collect().last();
+                })
                 .replaceWithVoid();
+    }
+
+    /** Shared deliveries meant for a session that turned out to be gone go to other members of their groups. */
+    private Uni<Void> handOnShared(String clientId, List<StoredMessage> meant) {
+        return sharedRedispatch.redispatchStored(clientId,
+                meant.stream().filter(m -> m.sharedSubscription() != null).toList());
     }
 
     private void enqueued(String clientId, EnqueueResult result) {

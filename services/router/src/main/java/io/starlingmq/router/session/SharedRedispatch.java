@@ -17,9 +17,10 @@ import org.jboss.logging.Logger;
 import java.util.List;
 
 /**
- * Shared deliveries a clean session's client left without acknowledging (SessionClose.unacknowledged) go to
- * another member of the same group, never back to the one leaving (MQTT 5 section 4.8.2). A delivery whose
- * expiry passed, or for which no other member is left, is dropped and counted.
+ * Shared deliveries a member can no longer take go to another member of the same group, never back to the one
+ * leaving (MQTT 5 section 4.8.2): those a clean session's client left without acknowledging
+ * (SessionClose.unacknowledged), and the queued and inflight ones of a persistent session that ended. A
+ * delivery whose expiry passed, or for which no other member is left, is dropped and counted.
  */
 @ApplicationScoped
 public class SharedRedispatch {
@@ -39,20 +40,33 @@ public class SharedRedispatch {
     @Inject
     RouterMetrics metrics;
 
+    /** Deliveries a gateway handed back for a clean session that ended. */
     public Uni<Void> redispatch(String leavingClientId, List<SharedDelivery> returned) {
-        if (returned.isEmpty()) {
+        long now = System.currentTimeMillis();
+        return redispatchStored(leavingClientId, returned.stream()
+                .map(delivery -> {
+                    StoredMessage message = MessageMapping.toStoredReturned(delivery.getMessage(), now);
+                    return message.addressed(delivery.getQos(), message.retain(), List.of(),
+                            delivery.getSharedSubscription());
+                })
+                .toList());
+    }
+
+    /** Messages that were addressed to {@code leavingClientId} through a shared subscription (as the store keeps them). */
+    public Uni<Void> redispatchStored(String leavingClientId, List<StoredMessage> orphaned) {
+        if (orphaned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         long now = System.currentTimeMillis();
         DeliveryBatch batch = new DeliveryBatch(directory);
         int undeliverable = 0;
-        for (SharedDelivery delivery : returned) {
-            StoredMessage message = MessageMapping.toStoredReturned(delivery.getMessage(), now);
+        for (StoredMessage message : orphaned) {
             if (message.expiredAt(now)) {
                 metrics.expired(1);
                 continue;
             }
-            SharedFilter group = SharedFilter.parse(delivery.getSharedSubscription());
+            SharedFilter group = message.sharedSubscription() == null ? null
+                    : SharedFilter.parse(message.sharedSubscription());
             Matches.Member chosen = group == null ? null
                     : chooser.choose(group.asSubscribed(), index.members(group), message.publisher(), leavingClientId);
             if (chosen == null || batch.add(chosen.clientId(),

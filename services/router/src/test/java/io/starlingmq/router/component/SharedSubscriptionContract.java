@@ -138,4 +138,55 @@ abstract class SharedSubscriptionContract extends RouterLinkTestBase {
         assertThat(handedOn.getSharedSubscription()).isEqualTo(shared);
         assertThat(handedOn.getQos()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("MQTT 5 section 4.8.2: a persistent member's queued shared deliveries go to another member when a clean start ends its session")
+    void aPersistentMembersQueuedSharedDeliveriesGoToAnotherMemberWhenACleanStartEndsItsSession() {
+        TestGateway gateway = gateway("gw");
+        String away = id("away");
+        String other = id("other");
+        String publisher = id("pub");
+        String shared = "$share/" + id("g") + "/" + id("orders");
+        openSession(gateway, 1, away, true, PERSISTENT);
+        subscribeTo(gateway, 1, away, 1, shared, 1);
+        gateway.send(TestGateway.close(1, away, PERSISTENT));
+        await().atMost(WAIT).until(() -> !directory.get(away).online());
+        openSession(gateway, 3, publisher, true, CLEAN);
+        gateway.send(publish(3, publisher, 1, id("orders"), "queued-for-away", 1, false));
+        gateway.take(publishDone(3, 1));
+        openSession(gateway, 2, other, true, CLEAN);
+        subscribeTo(gateway, 2, other, 1, shared, 1);
+
+        openSession(gateway, 4, away, true, PERSISTENT);
+
+        Deliver handedOn = gateway.take(deliverOf(2, "queued-for-away")).getDeliver();
+        assertThat(handedOn.getSharedSubscription()).isEqualTo(shared);
+        assertThat(gateway.untaken()).noneMatch(anyDeliverTo(4));
+        gateway.send(TestGateway.close(4, away));
+    }
+
+    @Test
+    @DisplayName("MQTT 5 section 4.8.2: an expired persistent member's unacknowledged shared delivery goes to another member")
+    void anExpiredPersistentMembersInflightSharedDeliveryGoesToAnotherMember() {
+        TestGateway memberGateway = gateway("gw-member");
+        TestGateway otherGateway = gateway("gw-other");
+        String brief = id("brief");
+        String other = id("other");
+        String publisher = id("pub");
+        String shared = "$share/" + id("g") + "/" + id("tasks");
+        openSession(memberGateway, 1, brief, true, 1);
+        subscribeTo(memberGateway, 1, brief, 1, shared, 1);
+        openSession(otherGateway, 3, publisher, true, CLEAN);
+        otherGateway.send(publish(3, publisher, 1, id("tasks"), "unacknowledged", 1, false));
+        memberGateway.take(deliverOf(1, "unacknowledged"));
+        memberGateway.send(TestGateway.lost(1, brief, 1));
+        await().atMost(WAIT).until(() -> !directory.get(brief).online());
+        openSession(otherGateway, 2, other, true, CLEAN);
+        subscribeTo(otherGateway, 2, other, 1, shared, 1);
+
+        Deliver handedOn = otherGateway.take(deliverOf(2, "unacknowledged")).getDeliver();
+
+        assertThat(handedOn.getSharedSubscription()).isEqualTo(shared);
+        assertThat(directory.get(brief)).as("it was handed on when the session expired").isNull();
+    }
 }
