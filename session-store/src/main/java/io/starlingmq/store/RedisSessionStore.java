@@ -76,8 +76,8 @@ public final class RedisSessionStore implements SessionStore {
                     update.setSession(online);
                     update.publish(online);
                     return commands.inOrder(update.requests()).replaceWith(new OpenResult(previous,
-                            answer.get(2).toInteger() == 1, removed, deliveries(answer.get(4)),
-                            answer.get(5).toInteger(), messages(answer.get(6))));
+                            answer.get(2).toInteger() == 1, removed, RedisAnswers.deliveries(answer.get(4)),
+                            answer.get(5).toInteger(), RedisAnswers.messages(answer.get(6))));
                 });
     }
 
@@ -107,7 +107,7 @@ public final class RedisSessionStore implements SessionStore {
                         update.publish(new Change.SessionOffline(clientId, false));
                     }
                     return commands.inOrder(update.requests()).replaceWith(new CloseResult(true, ended, removed,
-                            messages(answer.get(3))));
+                            RedisAnswers.messages(answer.get(3))));
                 });
     }
 
@@ -125,7 +125,7 @@ public final class RedisSessionStore implements SessionStore {
                 .chain(answer -> {
                     GlobalUpdate update = new GlobalUpdate();
                     subscriptions.forEach(subscription -> update.addRoute(clientId, subscription));
-                    return commands.inOrder(update.requests()).replaceWith(flags(answer));
+                    return commands.inOrder(update.requests()).replaceWith(RedisAnswers.flags(answer));
                 });
     }
 
@@ -136,7 +136,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         return sessionCall(RedisCommands.fcall("starling_unsubscribe", clientId, filters), clientId)
                 .chain(answer -> {
-                    List<Boolean> existed = flags(answer);
+                    List<Boolean> existed = RedisAnswers.flags(answer);
                     List<String> removed = new ArrayList<>();
                     for (int i = 0; i < filters.size(); i++) {
                         if (existed.get(i)) {
@@ -162,7 +162,7 @@ public final class RedisSessionStore implements SessionStore {
             args.add(now());
             messagesByClient.get(clientId).forEach(message -> args.add(MessageCodec.encode(message)));
             steps.add(commands.send(RedisCommands.fcall("starling_enqueue", clientId, args))
-                    .map(RedisSessionStore::enqueueResult));
+                    .map(RedisAnswers::enqueueResult));
         }
         return Uni.join().all(steps).andFailFast().map(results -> {
             Map<String, EnqueueResult> byClient = new LinkedHashMap<>();
@@ -182,7 +182,8 @@ public final class RedisSessionStore implements SessionStore {
         args.addAll(packetIds);
         return commands.send(RedisCommands.fcall("starling_ack", clientId, args))
                 .map(answer -> answer.get(0).toInteger() == 0 ? new AckResult(null, List.of(), 0)
-                        : new AckResult(holder, deliveries(answer.get(1)), answer.get(2).toInteger()));
+                        : new AckResult(holder, RedisAnswers.deliveries(answer.get(1)),
+                        answer.get(2).toInteger()));
     }
 
     @Override
@@ -192,7 +193,7 @@ public final class RedisSessionStore implements SessionStore {
         args.add(Long.toString(holder.connectionId()));
         args.addAll(packetIds);
         return commands.send(RedisCommands.fcall("starling_mark_released", clientId, args))
-                .map(answer -> answer.get(0).toInteger() == 0 ? List.of() : integers(answer.get(1)));
+                .map(answer -> answer.get(0).toInteger() == 0 ? List.of() : RedisAnswers.integers(answer.get(1)));
     }
 
     @Override
@@ -201,7 +202,7 @@ public final class RedisSessionStore implements SessionStore {
             return Uni.createFrom().item(Set.of());
         }
         return commands.send(RedisCommands.fcall("starling_received_already", clientId, packetIds))
-                .map(answer -> new LinkedHashSet<>(integers(answer)));
+                .map(answer -> new LinkedHashSet<>(RedisAnswers.integers(answer)));
     }
 
     @Override
@@ -311,7 +312,7 @@ public final class RedisSessionStore implements SessionStore {
                     case "expired" -> {
                         GlobalUpdate update = new GlobalUpdate();
                         update.endSession(clientId, RedisCommands.strings(answer.get(1)));
-                        EndedSession ended = new EndedSession(clientId, messages(answer.get(2)));
+                        EndedSession ended = new EndedSession(clientId, RedisAnswers.messages(answer.get(2)));
                         yield commands.inOrder(update.requests())
                                 .chain(() -> commands.send(unschedule)).replaceWith(ended);
                     }
@@ -340,50 +341,6 @@ public final class RedisSessionStore implements SessionStore {
         List<StoredMessage> messages = new ArrayList<>(retained.size());
         retained.values().forEach(value -> messages.add(MessageCodec.decode(value)));
         return new Snapshot(subscriptions, sessionList, messages, cursor);
-    }
-
-    private static EnqueueResult enqueueResult(Response answer) {
-        if (answer.get(0).toInteger() == 0) {
-            return new EnqueueResult(null, List.of(), 0, true, 0);
-        }
-        String gateway = answer.get(1).toString();
-        Holder holder = gateway.isEmpty() ? null : new Holder(gateway, Long.parseLong(answer.get(2).toString()));
-        return new EnqueueResult(holder, deliveries(answer.get(4)), answer.get(3).toInteger(), false,
-                answer.get(5).toInteger());
-    }
-
-    private static List<QueuedDelivery> deliveries(Response array) {
-        List<QueuedDelivery> deliveries = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            Response delivery = array.get(i);
-            deliveries.add(new QueuedDelivery(delivery.get(0).toInteger(), MessageCodec.decode(delivery.get(1).toBytes()),
-                    delivery.get(2).toInteger() == 1, delivery.get(3).toInteger() == 1));
-        }
-        return deliveries;
-    }
-
-    private static List<StoredMessage> messages(Response array) {
-        List<StoredMessage> messages = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            messages.add(MessageCodec.decode(array.get(i).toBytes()));
-        }
-        return messages;
-    }
-
-    private static List<Integer> integers(Response array) {
-        List<Integer> values = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            values.add(array.get(i).toInteger());
-        }
-        return values;
-    }
-
-    private static List<Boolean> flags(Response array) {
-        List<Boolean> flags = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            flags.add(array.get(i).toInteger() == 1);
-        }
-        return flags;
     }
 
     private Request changeRequest(Change change) {

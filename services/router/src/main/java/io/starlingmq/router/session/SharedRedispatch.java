@@ -52,7 +52,7 @@ public class SharedRedispatch {
                 .toList());
     }
 
-    /** Messages that were addressed to {@code leavingClientId} through a shared subscription (as the store keeps them). */
+    /** Messages addressed to {@code leavingClientId} through a shared subscription, as the store keeps them. */
     public Uni<Void> redispatchStored(String leavingClientId, List<StoredMessage> orphaned) {
         if (orphaned.isEmpty()) {
             return Uni.createFrom().voidItem();
