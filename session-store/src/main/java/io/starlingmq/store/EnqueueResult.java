@@ -7,6 +7,8 @@ import java.util.List;
  * @param assigned    messages given packet ids now, in order
  * @param dropped     messages dropped because the queue was full
  * @param sessionGone the session no longer exists (expired); nothing was queued
+ * @param expired     queued messages dropped while releasing because their expiry interval had passed
  */
-public record EnqueueResult(Holder holder, List<QueuedDelivery> assigned, int dropped, boolean sessionGone) {
+public record EnqueueResult(Holder holder, List<QueuedDelivery> assigned, int dropped, boolean sessionGone,
+                            int expired) {
 }

@@ -43,6 +43,14 @@ final class InMemorySession {
         return resend;
     }
 
+    /** Inflight then queued messages that came through a shared subscription. */
+    List<StoredMessage> sharedEntries() {
+        List<StoredMessage> shared = new ArrayList<>();
+        inflight.values().stream().filter(m -> m.sharedSubscription() != null).forEach(shared::add);
+        queue.stream().filter(m -> m.sharedSubscription() != null).forEach(shared::add);
+        return shared;
+    }
+
     /** Appends within {@code maxTotal} (queue + inflight); answers how many were dropped. */
     int enqueue(List<StoredMessage> messages, int maxTotal) {
         int dropped = 0;
@@ -90,10 +98,24 @@ final class InMemorySession {
         return received.remove(packetId);
     }
 
-    /** Moves queued messages into the free part of the window, giving each a packet id not in use. */
-    List<QueuedDelivery> release() {
+    /** What {@link #release} moved into the window, and how many expired messages it dropped on the way. */
+    record Released(List<QueuedDelivery> deliveries, int expired) {
+        static final Released NONE = new Released(List.of(), 0);
+    }
+
+    /**
+     * Moves queued messages into the free part of the window, giving each a packet id not in use; messages
+     * whose expiry passed by {@code nowMillis} are dropped instead.
+     */
+    Released release(long nowMillis) {
         List<QueuedDelivery> released = new ArrayList<>();
+        int expired = 0;
         while (inflight.size() < window && !queue.isEmpty()) {
+            if (queue.peekFirst().expiredAt(nowMillis)) {
+                queue.removeFirst();
+                expired++;
+                continue;
+            }
             while (inflight.containsKey(nextPacketId)) {
                 nextPacketId = PacketIds.next(nextPacketId);
             }
@@ -103,6 +125,6 @@ final class InMemorySession {
             inflight.put(packetId, message);
             released.add(new QueuedDelivery(packetId, message, false));
         }
-        return released;
+        return new Released(released, expired);
     }
 }

@@ -3,6 +3,7 @@ package io.starlingmq.store;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class InMemorySessionStore implements SessionStore {
             InMemorySession session = backend.sessions.get(clientId);
             Holder previousHolder = null;
             List<String> removedFilters = List.of();
+            List<StoredMessage> orphaned = List.of();
             boolean present = false;
             if (session != null) {
                 if (session.holder != null && !session.holder.equals(holder)) {
@@ -43,6 +45,7 @@ public final class InMemorySessionStore implements SessionStore {
                 }
                 if (spec.cleanStart() || session.expiredAt(now())) {
                     removedFilters = List.copyOf(session.subscriptions.keySet());
+                    orphaned = session.sharedEntries();
                     session = null;
                 } else {
                     present = true;
@@ -57,13 +60,16 @@ public final class InMemorySessionStore implements SessionStore {
             session.window = SessionRules.window(spec, limits);
             session.expiresAt = SessionRules.NO_EXPIRY;
             List<QueuedDelivery> deliveries = new ArrayList<>();
+            int expired = 0;
             if (present) {
                 deliveries.addAll(session.inflightForResend());
-                deliveries.addAll(session.release());
+                InMemorySession.Released released = session.release(now());
+                deliveries.addAll(released.deliveries());
+                expired = released.expired();
             }
             removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
             publish(new Change.SessionOnline(clientId, holder, spec.persistent()));
-            return new OpenResult(previousHolder, present, removedFilters, deliveries);
+            return new OpenResult(previousHolder, present, removedFilters, deliveries, expired, orphaned);
         });
     }
 
@@ -72,19 +78,19 @@ public final class InMemorySessionStore implements SessionStore {
         return locked(() -> {
             InMemorySession session = backend.sessions.get(clientId);
             if (session == null || !session.heldBy(holder)) {
-                return new CloseResult(false, false, List.of());
+                return new CloseResult(false, false, List.of(), List.of());
             }
             if (expirySeconds == 0) {
                 backend.sessions.remove(clientId);
                 List<String> removedFilters = List.copyOf(session.subscriptions.keySet());
                 publishEnded(clientId, removedFilters);
-                return new CloseResult(true, true, removedFilters);
+                return new CloseResult(true, true, removedFilters, session.sharedEntries());
             }
             session.holder = null;
             session.persistent = true;
             session.expiresAt = SessionRules.expiresAt(now(), expirySeconds);
             publish(new Change.SessionOffline(clientId, false));
-            return new CloseResult(true, false, List.of());
+            return new CloseResult(true, false, List.of(), List.of());
         });
     }
 
@@ -125,13 +131,15 @@ public final class InMemorySessionStore implements SessionStore {
             messagesByClient.forEach((clientId, messages) -> {
                 InMemorySession session = backend.sessions.get(clientId);
                 if (session == null || session.expiredAt(now)) {
-                    results.put(clientId, new EnqueueResult(null, List.of(), 0, true));
+                    results.put(clientId, new EnqueueResult(null, List.of(), 0, true, 0));
                 } else if (!session.persistent) {
-                    results.put(clientId, new EnqueueResult(session.holder, List.of(), messages.size(), false));
+                    results.put(clientId, new EnqueueResult(session.holder, List.of(), messages.size(), false, 0));
                 } else {
                     int dropped = session.enqueue(messages, limits.maxQueuedPerSession());
-                    List<QueuedDelivery> assigned = session.holder == null ? List.of() : session.release();
-                    results.put(clientId, new EnqueueResult(session.holder, assigned, dropped, false));
+                    InMemorySession.Released released = session.holder == null ? InMemorySession.Released.NONE
+                            : session.release(now);
+                    results.put(clientId, new EnqueueResult(session.holder, released.deliveries(), dropped, false,
+                            released.expired()));
                 }
             });
             return results;
@@ -143,10 +151,11 @@ public final class InMemorySessionStore implements SessionStore {
         return locked(() -> {
             InMemorySession session = backend.sessions.get(clientId);
             if (session == null || !session.heldBy(holder)) {
-                return new AckResult(null, List.of());
+                return new AckResult(null, List.of(), 0);
             }
             session.acknowledge(packetIds);
-            return new AckResult(holder, session.release());
+            InMemorySession.Released released = session.release(now());
+            return new AckResult(holder, released.deliveries(), released.expired());
         });
     }
 
@@ -208,6 +217,20 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<Boolean> dropRetained(StoredMessage expired) {
+        return locked(() -> {
+            StoredMessage current = backend.retained.get(expired.topic());
+            if (current == null
+                    || !Arrays.equals(MessageCodec.encode(current), MessageCodec.encode(expired))) {
+                return false;
+            }
+            backend.retained.remove(expired.topic());
+            publish(new Change.RetainedCleared(expired.topic()));
+            return true;
+        });
+    }
+
+    @Override
     public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will) {
         return locked(() -> {
             PendingWill previous = will == null ? backend.wills.remove(clientId)
@@ -250,17 +273,19 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<List<String>> expireDue(long nowMillis) {
+    public Uni<List<EndedSession>> expireDue(long nowMillis) {
         return locked(() -> {
-            List<String> expired = new ArrayList<>();
+            List<String> due = new ArrayList<>();
             backend.sessions.forEach((clientId, session) -> {
                 if (session.expiredAt(nowMillis)) {
-                    expired.add(clientId);
+                    due.add(clientId);
                 }
             });
-            for (String clientId : expired) {
+            List<EndedSession> expired = new ArrayList<>(due.size());
+            for (String clientId : due) {
                 InMemorySession session = backend.sessions.remove(clientId);
                 publishEnded(clientId, List.copyOf(session.subscriptions.keySet()));
+                expired.add(new EndedSession(clientId, session.sharedEntries()));
             }
             return expired;
         });

@@ -76,7 +76,8 @@ public final class RedisSessionStore implements SessionStore {
                     update.setSession(online);
                     update.publish(online);
                     return commands.inOrder(update.requests()).replaceWith(new OpenResult(previous,
-                            answer.get(2).toInteger() == 1, removed, deliveries(answer.get(4))));
+                            answer.get(2).toInteger() == 1, removed, RedisAnswers.deliveries(answer.get(4)),
+                            answer.get(5).toInteger(), RedisAnswers.messages(answer.get(6))));
                 });
     }
 
@@ -94,7 +95,7 @@ public final class RedisSessionStore implements SessionStore {
                         holder.gatewayId(), Long.toString(holder.connectionId()), flag(ending), expiresAt))))
                 .chain(answer -> {
                     if (answer.get(0).toInteger() == 0) {
-                        return Uni.createFrom().item(new CloseResult(false, false, List.of()));
+                        return Uni.createFrom().item(new CloseResult(false, false, List.of(), List.of()));
                     }
                     boolean ended = answer.get(1).toInteger() == 1;
                     List<String> removed = RedisCommands.strings(answer.get(2));
@@ -105,7 +106,8 @@ public final class RedisSessionStore implements SessionStore {
                         update.setSession(new Change.SessionOnline(clientId, null, true));
                         update.publish(new Change.SessionOffline(clientId, false));
                     }
-                    return commands.inOrder(update.requests()).replaceWith(new CloseResult(true, ended, removed));
+                    return commands.inOrder(update.requests()).replaceWith(new CloseResult(true, ended, removed,
+                            RedisAnswers.messages(answer.get(3))));
                 });
     }
 
@@ -123,7 +125,7 @@ public final class RedisSessionStore implements SessionStore {
                 .chain(answer -> {
                     GlobalUpdate update = new GlobalUpdate();
                     subscriptions.forEach(subscription -> update.addRoute(clientId, subscription));
-                    return commands.inOrder(update.requests()).replaceWith(flags(answer));
+                    return commands.inOrder(update.requests()).replaceWith(RedisAnswers.flags(answer));
                 });
     }
 
@@ -134,7 +136,7 @@ public final class RedisSessionStore implements SessionStore {
         }
         return sessionCall(RedisCommands.fcall("starling_unsubscribe", clientId, filters), clientId)
                 .chain(answer -> {
-                    List<Boolean> existed = flags(answer);
+                    List<Boolean> existed = RedisAnswers.flags(answer);
                     List<String> removed = new ArrayList<>();
                     for (int i = 0; i < filters.size(); i++) {
                         if (existed.get(i)) {
@@ -160,7 +162,7 @@ public final class RedisSessionStore implements SessionStore {
             args.add(now());
             messagesByClient.get(clientId).forEach(message -> args.add(MessageCodec.encode(message)));
             steps.add(commands.send(RedisCommands.fcall("starling_enqueue", clientId, args))
-                    .map(RedisSessionStore::enqueueResult));
+                    .map(RedisAnswers::enqueueResult));
         }
         return Uni.join().all(steps).andFailFast().map(results -> {
             Map<String, EnqueueResult> byClient = new LinkedHashMap<>();
@@ -176,10 +178,12 @@ public final class RedisSessionStore implements SessionStore {
         List<Object> args = new ArrayList<>();
         args.add(holder.gatewayId());
         args.add(Long.toString(holder.connectionId()));
+        args.add(now());
         args.addAll(packetIds);
         return commands.send(RedisCommands.fcall("starling_ack", clientId, args))
-                .map(answer -> answer.get(0).toInteger() == 0 ? new AckResult(null, List.of())
-                        : new AckResult(holder, deliveries(answer.get(1))));
+                .map(answer -> answer.get(0).toInteger() == 0 ? new AckResult(null, List.of(), 0)
+                        : new AckResult(holder, RedisAnswers.deliveries(answer.get(1)),
+                        answer.get(2).toInteger()));
     }
 
     @Override
@@ -189,7 +193,7 @@ public final class RedisSessionStore implements SessionStore {
         args.add(Long.toString(holder.connectionId()));
         args.addAll(packetIds);
         return commands.send(RedisCommands.fcall("starling_mark_released", clientId, args))
-                .map(answer -> answer.get(0).toInteger() == 0 ? List.of() : integers(answer.get(1)));
+                .map(answer -> answer.get(0).toInteger() == 0 ? List.of() : RedisAnswers.integers(answer.get(1)));
     }
 
     @Override
@@ -198,7 +202,7 @@ public final class RedisSessionStore implements SessionStore {
             return Uni.createFrom().item(Set.of());
         }
         return commands.send(RedisCommands.fcall("starling_received_already", clientId, packetIds))
-                .map(answer -> new LinkedHashSet<>(integers(answer)));
+                .map(answer -> new LinkedHashSet<>(RedisAnswers.integers(answer)));
     }
 
     @Override
@@ -232,6 +236,15 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<Boolean> dropRetained(StoredMessage expired) {
+        Request drop = Request.cmd(Command.FCALL).arg("starling_drop_retained").arg(1).arg(RedisKeys.RETAINED)
+                .arg(expired.topic()).arg(MessageCodec.encode(expired));
+        return commands.send(drop).chain(removed -> removed.toInteger() == 0 ? Uni.createFrom().item(false)
+                : commands.inOrder(List.of(changeRequest(new Change.RetainedCleared(expired.topic()))))
+                .replaceWith(true));
+    }
+
+    @Override
     public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will) {
         return wills.put(clientId, holder, will);
     }
@@ -247,15 +260,15 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<List<String>> expireDue(long nowMillis) {
+    public Uni<List<EndedSession>> expireDue(long nowMillis) {
         return commands.send(RedisCommands.request(Command.ZRANGEBYSCORE, RedisKeys.EXPIRY, "-inf", nowMillis,
                         "LIMIT", 0, settings.expireBatchSize()))
                 .chain(due -> {
-                    Uni<List<String>> chain = Uni.createFrom().item(new ArrayList<>());
+                    Uni<List<EndedSession>> chain = Uni.createFrom().item(new ArrayList<>());
                     for (String clientId : RedisCommands.strings(due)) {
-                        chain = chain.chain(expired -> expireOne(clientId, nowMillis).map(gone -> {
-                            if (gone) {
-                                expired.add(clientId);
+                        chain = chain.chain(expired -> expireOne(clientId, nowMillis).map(ended -> {
+                            if (ended != null) {
+                                expired.add(ended);
                             }
                             return expired;
                         }));
@@ -290,8 +303,8 @@ public final class RedisSessionStore implements SessionStore {
         followers.clear();
     }
 
-    /** Answers whether the session was removed now. */
-    private Uni<Boolean> expireOne(String clientId, long nowMillis) {
+    /** Answers the session if it was removed now, else null. */
+    private Uni<EndedSession> expireOne(String clientId, long nowMillis) {
         Request unschedule = Request.cmd(Command.FCALL).arg("starling_unschedule").arg(1).arg(RedisKeys.EXPIRY)
                 .arg(clientId).arg(nowMillis);
         return commands.send(RedisCommands.fcall("starling_expire", clientId, List.of(nowMillis)))
@@ -299,16 +312,17 @@ public final class RedisSessionStore implements SessionStore {
                     case "expired" -> {
                         GlobalUpdate update = new GlobalUpdate();
                         update.endSession(clientId, RedisCommands.strings(answer.get(1)));
+                        EndedSession ended = new EndedSession(clientId, RedisAnswers.messages(answer.get(2)));
                         yield commands.inOrder(update.requests())
-                                .chain(() -> commands.send(unschedule)).replaceWith(true);
+                                .chain(() -> commands.send(unschedule)).replaceWith(ended);
                     }
                     case "later" -> {
                         long expiresAt = Long.parseLong(answer.get(1).toString());
                         yield (expiresAt == SessionRules.NO_EXPIRY ? commands.send(unschedule)
                                 : commands.send(RedisCommands.request(Command.ZADD, RedisKeys.EXPIRY, expiresAt,
-                                clientId))).replaceWith(false);
+                                clientId))).replaceWith((EndedSession) null);
                     }
-                    default -> commands.send(unschedule).replaceWith(false);
+                    default -> commands.send(unschedule).replaceWith((EndedSession) null);
                 });
     }
 
@@ -327,41 +341,6 @@ public final class RedisSessionStore implements SessionStore {
         List<StoredMessage> messages = new ArrayList<>(retained.size());
         retained.values().forEach(value -> messages.add(MessageCodec.decode(value)));
         return new Snapshot(subscriptions, sessionList, messages, cursor);
-    }
-
-    private static EnqueueResult enqueueResult(Response answer) {
-        if (answer.get(0).toInteger() == 0) {
-            return new EnqueueResult(null, List.of(), 0, true);
-        }
-        String gateway = answer.get(1).toString();
-        Holder holder = gateway.isEmpty() ? null : new Holder(gateway, Long.parseLong(answer.get(2).toString()));
-        return new EnqueueResult(holder, deliveries(answer.get(4)), answer.get(3).toInteger(), false);
-    }
-
-    private static List<QueuedDelivery> deliveries(Response array) {
-        List<QueuedDelivery> deliveries = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            Response delivery = array.get(i);
-            deliveries.add(new QueuedDelivery(delivery.get(0).toInteger(), MessageCodec.decode(delivery.get(1).toBytes()),
-                    delivery.get(2).toInteger() == 1, delivery.get(3).toInteger() == 1));
-        }
-        return deliveries;
-    }
-
-    private static List<Integer> integers(Response array) {
-        List<Integer> values = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            values.add(array.get(i).toInteger());
-        }
-        return values;
-    }
-
-    private static List<Boolean> flags(Response array) {
-        List<Boolean> flags = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            flags.add(array.get(i).toInteger() == 1);
-        }
-        return flags;
     }
 
     private Request changeRequest(Change change) {

@@ -107,8 +107,17 @@ public interface SessionStore extends AutoCloseable {
     /** Stores a retained message for its topic; an empty payload clears the topic. */
     Uni<Void> retain(StoredMessage message);
 
-    /** Removes offline sessions whose expiry passed; answers their client ids. */
-    Uni<List<String>> expireDue(long nowMillis);
+    /**
+     * Removes the retained message of {@code expired.topic()} if it is still {@code expired} (found past its
+     * expiry); a message retained for the topic since then stays. Answers whether it was removed.
+     */
+    Uni<Boolean> dropRetained(StoredMessage expired);
+
+    /**
+     * Removes offline sessions whose expiry passed; answers them with their messages that came through a
+     * shared subscription.
+     */
+    Uni<List<EndedSession>> expireDue(long nowMillis);
 
     /** Everything an index needs at start, plus where the change feed stood when it was read. */
     Uni<Snapshot> snapshot();

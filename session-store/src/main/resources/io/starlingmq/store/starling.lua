@@ -6,7 +6,9 @@
 -- 6 received list (inbound QoS 2 packet ids routed and awaiting PUBREL, oldest first).
 -- Session hash fields: gw, conn (present while online), persistent, window, next_pid,
 -- expires_at (epoch ms while offline, -1 for never). Inflight entries are a 2-byte packet id
--- followed by the encoded message, in the order the ids were assigned. Messages are opaque here.
+-- followed by the encoded message, in the order the ids were assigned. Messages are opaque here except
+-- for two facts encoding version 2 puts after the version byte: the expiry deadline in bytes 2-9
+-- (big-endian epoch ms, 0 = never) and, in byte 10, 1 when it was queued through a shared subscription.
 
 local MAX_PACKET_ID = 65535
 
@@ -22,6 +24,20 @@ local function next_pid(pid)
   return pid % MAX_PACKET_ID + 1
 end
 
+local MESSAGE_VERSION_WITH_DEADLINE = 2
+
+-- Whether a queued message's expiry deadline has passed (older encodings carry none).
+local function message_expired(message, now)
+  if string.byte(message, 1) ~= MESSAGE_VERSION_WITH_DEADLINE then
+    return false
+  end
+  local deadline = 0
+  for i = 2, 9 do
+    deadline = deadline * 256 + string.byte(message, i)
+  end
+  return deadline ~= 0 and now > deadline
+end
+
 local function expired(session, now)
   if redis.call('HEXISTS', session, 'gw') == 1 then
     return false
@@ -35,21 +51,45 @@ local function held_by(session, gw, conn)
   return holder[1] == gw and holder[2] == conn
 end
 
--- Deletes the whole session; answers its subscription filters.
+local function through_shared_subscription(message)
+  return string.byte(message, 1) == MESSAGE_VERSION_WITH_DEADLINE and string.byte(message, 10) == 1
+end
+
+-- The session's queued and inflight messages that came through a shared subscription, inflight first:
+-- when the session ends they go to other members of their groups.
+local function shared_entries(keys)
+  local shared = {}
+  for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
+    local message = string.sub(entry, 3)
+    if through_shared_subscription(message) then
+      shared[#shared + 1] = message
+    end
+  end
+  for _, message in ipairs(redis.call('LRANGE', keys[3], 0, -1)) do
+    if through_shared_subscription(message) then
+      shared[#shared + 1] = message
+    end
+  end
+  return shared
+end
+
+-- Deletes the whole session; answers its subscription filters and its shared-subscription messages.
 local function wipe(keys)
   local filters = redis.call('HKEYS', keys[2])
+  local shared = shared_entries(keys)
   redis.call('DEL', keys[1], keys[2], keys[3], keys[4], keys[5], keys[6])
-  return filters
+  return filters, shared
 end
 
 -- Moves queued messages into the free part of the window with packet ids not in use,
--- appending {pid, message, 0} to out.
-local function release(keys, out)
+-- appending {pid, message, 0, 0} to out. Expired messages met on the way are dropped; answers how many.
+local function release(keys, out, now)
   local inflight = redis.call('LRANGE', keys[4], 0, -1)
   local free = tonumber(redis.call('HGET', keys[1], 'window')) - #inflight
   if free <= 0 or redis.call('LLEN', keys[3]) == 0 then
-    return out
+    return 0
   end
+  local expired_count = 0
   local used = {}
   for _, entry in ipairs(inflight) do
     used[pid_of(entry)] = true
@@ -60,25 +100,31 @@ local function release(keys, out)
     if not message then
       break
     end
-    while used[pid] do
+    if message_expired(message, now) then
+      expired_count = expired_count + 1
+    else
+      while used[pid] do
+        pid = next_pid(pid)
+      end
+      used[pid] = true
+      redis.call('RPUSH', keys[4], with_pid(pid, message))
+      out[#out + 1] = { pid, message, 0, 0 }
       pid = next_pid(pid)
+      free = free - 1
     end
-    used[pid] = true
-    redis.call('RPUSH', keys[4], with_pid(pid, message))
-    out[#out + 1] = { pid, message, 0, 0 }
-    pid = next_pid(pid)
-    free = free - 1
   end
   redis.call('HSET', keys[1], 'next_pid', pid)
-  return out
+  return expired_count
 end
 
 -- ARGV: gw, conn, clean ('1'/'0'), persistent ('1'/'0'), window, now
--- -> {previous gw or '', previous conn, session present, removed filters, deliveries}
+-- -> {previous gw or '', previous conn, session present, removed filters, deliveries, expired dropped,
+--     shared-subscription messages of a discarded session}
 local function open(keys, args)
   local gw, conn, clean, now = args[1], args[2], args[3] == '1', tonumber(args[6])
   local previous_gw, previous_conn = '', '0'
   local removed = {}
+  local orphaned = {}
   local present = false
   if redis.call('EXISTS', keys[1]) == 1 then
     local holder = redis.call('HMGET', keys[1], 'gw', 'conn')
@@ -86,7 +132,7 @@ local function open(keys, args)
       previous_gw, previous_conn = holder[1], holder[2]
     end
     if clean or expired(keys[1], now) then
-      removed = wipe(keys)
+      removed, orphaned = wipe(keys)
     else
       present = true
     end
@@ -94,27 +140,29 @@ local function open(keys, args)
   redis.call('HSET', keys[1], 'gw', gw, 'conn', conn, 'persistent', args[4], 'window', args[5])
   redis.call('HDEL', keys[1], 'expires_at')
   local deliveries = {}
+  local expired_count = 0
   if present then
     for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
       local pid = pid_of(entry)
       deliveries[#deliveries + 1] = { pid, string.sub(entry, 3), 1, redis.call('SISMEMBER', keys[5], pid) }
     end
-    release(keys, deliveries)
+    expired_count = release(keys, deliveries, now)
   end
-  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries }
+  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries, expired_count, orphaned }
 end
 
--- ARGV: gw, conn, end ('1'/'0'), expires_at -> {applied, ended, removed filters}
+-- ARGV: gw, conn, end ('1'/'0'), expires_at -> {applied, ended, removed filters, shared-subscription messages}
 local function close(keys, args)
   if not held_by(keys[1], args[1], args[2]) then
-    return { 0, 0, {} }
+    return { 0, 0, {}, {} }
   end
   if args[3] == '1' then
-    return { 1, 1, wipe(keys) }
+    local filters, orphaned = wipe(keys)
+    return { 1, 1, filters, orphaned }
   end
   redis.call('HDEL', keys[1], 'gw', 'conn')
   redis.call('HSET', keys[1], 'expires_at', args[4], 'persistent', '1')
-  return { 1, 0, {} }
+  return { 1, 0, {}, {} }
 end
 
 -- ARGV: filter, encoded subscription, ... -> per filter 1 if it existed before
@@ -142,7 +190,7 @@ local function unsubscribe(keys, args)
 end
 
 -- ARGV: max queued + inflight, now, messages...
--- -> {0} when the session is gone, else {1, holder gw or '', holder conn, dropped, assigned}
+-- -> {0} when the session is gone, else {1, holder gw or '', holder conn, dropped, assigned, expired dropped}
 local function enqueue(keys, args)
   local max_total, now = tonumber(args[1]), tonumber(args[2])
   if redis.call('EXISTS', keys[1]) == 0 or expired(keys[1], now) then
@@ -151,7 +199,7 @@ local function enqueue(keys, args)
   local holder = redis.call('HMGET', keys[1], 'gw', 'conn', 'persistent')
   local gw, conn = holder[1] or '', holder[2] or '0'
   if holder[3] ~= '1' then
-    return { 1, gw, conn, #args - 2, {} }
+    return { 1, gw, conn, #args - 2, {}, 0 }
   end
   local room = max_total - redis.call('LLEN', keys[3]) - redis.call('LLEN', keys[4])
   local dropped = 0
@@ -164,19 +212,20 @@ local function enqueue(keys, args)
     end
   end
   local assigned = {}
+  local expired_count = 0
   if gw ~= '' then
-    release(keys, assigned)
+    expired_count = release(keys, assigned, now)
   end
-  return { 1, gw, conn, dropped, assigned }
+  return { 1, gw, conn, dropped, assigned, expired_count }
 end
 
--- ARGV: gw, conn, packet ids... -> {0} for a stale holder, else {1, released}
+-- ARGV: gw, conn, now, packet ids... -> {0} for a stale holder, else {1, released, expired dropped}
 local function ack(keys, args)
   if not held_by(keys[1], args[1], args[2]) then
     return { 0 }
   end
   local acked = {}
-  for i = 3, #args do
+  for i = 4, #args do
     acked[tonumber(args[i])] = true
     redis.call('SREM', keys[5], args[i])
   end
@@ -193,7 +242,9 @@ local function ack(keys, args)
       redis.call('RPUSH', keys[4], entry)
     end
   end
-  return { 1, release(keys, {}) }
+  local released = {}
+  local expired_count = release(keys, released, tonumber(args[3]))
+  return { 1, released, expired_count }
 end
 
 -- ARGV: gw, conn, packet ids... -> {0} for a stale holder, else {1, ids now released}
@@ -251,7 +302,7 @@ local function forget_received(keys, args)
   return redis.call('LREM', keys[6], 0, args[3]) > 0 and 1 or 0
 end
 
--- ARGV: now -> {'expired', filters} | {'online'} | {'later', expires_at} | {'absent'}
+-- ARGV: now -> {'expired', filters, shared-subscription messages} | {'online'} | {'later', expires_at} | {'absent'}
 local function expire(keys, args)
   if redis.call('EXISTS', keys[1]) == 0 then
     return { 'absent' }
@@ -263,7 +314,8 @@ local function expire(keys, args)
   if tonumber(at) < 0 or tonumber(at) > tonumber(args[1]) then
     return { 'later', at }
   end
-  return { 'expired', wipe(keys) }
+  local filters, orphaned = wipe(keys)
+  return { 'expired', filters, orphaned }
 end
 
 -- KEYS: the expiry index. ARGV: member, score. Removes the member only if its score is unchanged,
@@ -272,6 +324,15 @@ local function unschedule(keys, args)
   local score = redis.call('ZSCORE', keys[1], args[1])
   if score and tonumber(score) == tonumber(args[2]) then
     return redis.call('ZREM', keys[1], args[1])
+  end
+  return 0
+end
+
+-- KEYS: the retained map. ARGV: topic, encoded message. Removes the topic's message only if it is still
+-- this one (found expired), so a message retained since then survives.
+local function drop_retained(keys, args)
+  if redis.call('HGET', keys[1], args[1]) == args[2] then
+    return redis.call('HDEL', keys[1], args[1])
   end
   return 0
 end
@@ -339,6 +400,7 @@ redis.register_function('starling_received_already', received_already)
 redis.register_function('starling_mark_received', mark_received)
 redis.register_function('starling_forget_received', forget_received)
 redis.register_function('starling_unschedule', unschedule)
+redis.register_function('starling_drop_retained', drop_retained)
 redis.register_function('starling_put_will', put_will)
 redis.register_function('starling_end_will', end_will)
 redis.register_function('starling_will_due', will_due)

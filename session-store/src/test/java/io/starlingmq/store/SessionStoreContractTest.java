@@ -3,6 +3,7 @@ package io.starlingmq.store;
 import io.starlingmq.store.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,103 @@ public abstract class SessionStoreContractTest {
         assertThat(resumed.deliveries()).extracting(QueuedDelivery::dup).containsExactly(true, false, false);
         assertThat(resumed.deliveries()).extracting(QueuedDelivery::packetId).doesNotHaveDuplicates();
         assertThat(resumed.deliveries().getFirst().packetId()).isEqualTo(assigned.getFirst().packetId());
+    }
+
+    @Test
+    void queuedDeliveriesKeepTheirRetainFlagSubscriptionIdentifiersAndSharedSubscriptionAcrossResume() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+        StoredMessage addressed = message("m1").addressed(1, true, List.of(7, 300_000), "$share/g/topic");
+        done(store.enqueue(Map.of("c", List.of(addressed))));
+
+        OpenResult resumed = done(peer.open(new SessionSpec("c", false, SessionSpec.NEVER_EXPIRES, 10), GW2));
+
+        StoredMessage delivered = resumed.deliveries().getFirst().message();
+        assertThat(delivered.retain()).isTrue();
+        assertThat(delivered.subscriptionIds()).containsExactly(7, 300_000);
+        assertThat(delivered.sharedSubscription()).isEqualTo("$share/g/topic");
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.3.2-5] a queued message whose expiry passed is dropped, counted, never released")
+    void expiredQueuedMessageIsDroppedAndCountedWhenTheSessionResumes() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+        done(store.enqueue(Map.of("c", List.of(expiring("short", 10), expiring("long", 60), message("forever")))));
+        clock.advance(Duration.ofSeconds(11));
+
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+
+        assertThat(texts(resumed.deliveries())).containsExactly("long", "forever");
+        assertThat(resumed.expired()).isEqualTo(1);
+    }
+
+    @Test
+    void expiredQueuedMessageIsDroppedWhenAnAckFreesTheWindow() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        EnqueueResult first = done(store.enqueue(Map.of("c", List.of(message("m1"), expiring("stale", 5),
+                message("m3"))))).get("c");
+        clock.advance(Duration.ofSeconds(6));
+
+        AckResult acked = done(store.ack("c", GW1, List.of(first.assigned().getFirst().packetId())));
+
+        assertThat(texts(acked.released())).containsExactly("m3");
+        assertThat(acked.expired()).isEqualTo(1);
+    }
+
+    @Test
+    void enqueueDropsAndCountsAMessageThatExpiredBeforeItCouldBeReleased() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        StoredMessage stale = expiring("stale", 1);
+        clock.advance(Duration.ofSeconds(2));
+
+        EnqueueResult result = done(store.enqueue(Map.of("c", List.of(stale, message("fresh"))))).get("c");
+
+        assertThat(texts(result.assigned())).containsExactly("fresh");
+        assertThat(result.expired()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("MQTT 5 section 4.8.2: an expiring session answers its messages that came through a shared subscription")
+    void expiredSessionAnswersItsSharedSubscriptionMessagesInflightFirst() {
+        open("c", false, 30, 1, GW1);
+        done(store.enqueue(Map.of("c", List.of(shared("s1"), message("plain"), shared("s2")))));
+        done(store.close("c", GW1, 30));
+
+        List<EndedSession> expired = done(peer.expireDue(clock.millis() + 30_000));
+
+        assertThat(expired).hasSize(1);
+        assertThat(expired.getFirst().orphanedShared()).extracting(m -> text(m.payload()))
+                .containsExactly("s1", "s2");
+        assertThat(expired.getFirst().orphanedShared()).allMatch(m -> "$share/g/topic".equals(m.sharedSubscription()));
+    }
+
+    @Test
+    void cleanStartAndEndingCloseAnswerTheDiscardedSessionsSharedSubscriptionMessages() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        done(store.enqueue(Map.of("c", List.of(shared("taken-over"), message("plain")))));
+
+        OpenResult takeover = done(peer.open(new SessionSpec("c", true, SessionSpec.NEVER_EXPIRES, 10), GW2));
+        assertThat(takeover.orphanedShared()).extracting(m -> text(m.payload())).containsExactly("taken-over");
+
+        done(peer.enqueue(Map.of("c", List.of(shared("at-close")))));
+        CloseResult closed = done(peer.close("c", GW2, 0));
+        assertThat(closed.orphanedShared()).extracting(m -> text(m.payload())).containsExactly("at-close");
+
+        OpenResult fresh = open("c", true, SessionSpec.NEVER_EXPIRES, 10, GW1);
+        assertThat(fresh.orphanedShared()).isEmpty();
+    }
+
+    @Test
+    void dropRetainedRemovesOnlyTheSameMessage() {
+        StoredMessage old = expiring("t/1", "old", 1);
+        done(store.retain(old));
+        done(store.retain(expiring("t/2", "stale", 1)));
+        done(store.retain(message("t/2", "newer")));
+
+        assertThat(done(peer.dropRetained(old))).isTrue();
+        assertThat(done(peer.dropRetained(expiring("t/2", "stale", 1)))).isFalse();
+        assertThat(done(store.snapshot()).retained()).extracting(m -> text(m.payload())).containsExactly("newer");
     }
 
     @Test
@@ -421,9 +519,9 @@ public abstract class SessionStoreContractTest {
         done(store.close("c", GW1, 30));
 
         assertThat(done(store.expireDue(clock.millis() + 29_999))).isEmpty();
-        List<String> expired = done(store.expireDue(clock.millis() + 30_000));
+        List<EndedSession> expired = done(store.expireDue(clock.millis() + 30_000));
 
-        assertThat(expired).containsExactly("c");
+        assertThat(expired).extracting(EndedSession::clientId).containsExactly("c");
         assertThat(enqueue("c", "m1").sessionGone()).isTrue();
         Snapshot snapshot = done(store.snapshot());
         assertThat(snapshot.sessions()).isEmpty();
@@ -590,6 +688,20 @@ public abstract class SessionStoreContractTest {
     private static StoredMessage message(String topic, String text) {
         return new StoredMessage(topic, text.getBytes(StandardCharsets.UTF_8), 1, false, "pub", 1L, -1, -1,
                 null, null, null, List.of());
+    }
+
+    private static StoredMessage shared(String text) {
+        return message(text).addressed(1, false, List.of(), "$share/g/topic");
+    }
+
+    /** A message received now (by the test clock) that expires {@code seconds} later. */
+    private StoredMessage expiring(String text, long seconds) {
+        return expiring("topic", text, seconds);
+    }
+
+    private StoredMessage expiring(String topic, String text, long seconds) {
+        return new StoredMessage(topic, text.getBytes(StandardCharsets.UTF_8), 1, false, "pub", clock.millis(), -1,
+                seconds, null, null, null, List.of());
     }
 
     private static List<String> texts(List<QueuedDelivery> deliveries) {

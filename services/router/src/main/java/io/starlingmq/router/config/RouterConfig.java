@@ -1,6 +1,7 @@
 package io.starlingmq.router.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.starlingmq.router.routing.SharedSubscriptionStrategy;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
@@ -57,6 +58,23 @@ public interface RouterConfig {
      */
     @WithDefault("64")
     int maxPendingFramesPerGateway();
+
+    /**
+     * Subscriptions one session may hold; a SUBSCRIBE entry that would add one past it is refused with
+     * 0x97 Quota exceeded (subscribing again to a filter it holds is not a new one). 0 = no limit.
+     */
+    @WithDefault("100")
+    int maxSubscriptionsPerSession();
+
+    /** Shared subscriptions ({@code $share/{group}/{filter}}). */
+    SharedSubscription sharedSubscription();
+
+    interface SharedSubscription {
+
+        /** How the member of a group that gets a message is chosen: round_robin, random or hash_clientid. */
+        @WithDefault("round_robin")
+        SharedSubscriptionStrategy strategy();
+    }
 
     /** How long startup waits for the store to connect and the indexes to load. */
     @WithDefault("30s")

@@ -24,6 +24,46 @@ public final class MessageMapping {
                         .map(p -> new StoredMessage.UserProperty(p.getKey(), p.getValue())).toList());
     }
 
+    /**
+     * A message handed back by a gateway (a shared delivery to redispatch): it keeps the deadline the router
+     * gave it ({@code expires_at_ms}), so its expiry is not restarted.
+     */
+    public static StoredMessage toStoredReturned(Message message, long nowMillis) {
+        StoredMessage stored = toStored(message, nowMillis);
+        long deadline = message.getExpiresAtMs();
+        if (deadline == 0) {
+            return stored;
+        }
+        long interval = message.getProperties().hasMessageExpiryInterval()
+                ? Integer.toUnsignedLong(message.getProperties().getMessageExpiryInterval())
+                : remainingSeconds(deadline, nowMillis);
+        return new StoredMessage(stored.topic(), stored.payload(), stored.qos(), stored.retain(), stored.publisher(),
+                deadline - interval * 1000, stored.payloadFormat(), interval, stored.contentType(),
+                stored.responseTopic(), stored.correlationData(), stored.userProperties());
+    }
+
+    /**
+     * The message of a Deliver: its expiry deadline, and the interval that remains of it in whole seconds,
+     * rounded up [MQTT-3.3.2-6].
+     */
+    public static Message toDelivered(StoredMessage stored, long nowMillis) {
+        Message message = toMessage(stored);
+        long deadline = stored.expiresAtMillis();
+        if (deadline == StoredMessage.NEVER) {
+            return message;
+        }
+        return message.toBuilder()
+                .setExpiresAtMs(deadline)
+                .setProperties(message.getProperties().toBuilder()
+                        .setMessageExpiryInterval((int) remainingSeconds(deadline, nowMillis)))
+                .build();
+    }
+
+    /** Whole seconds left until {@code deadline}, rounded up; 0 once it passed. */
+    static long remainingSeconds(long deadline, long nowMillis) {
+        return Math.max(0, Math.ceilDiv(deadline - nowMillis, 1000L));
+    }
+
     public static Message toMessage(StoredMessage stored) {
         MessageProperties.Builder props = MessageProperties.newBuilder();
         if (stored.payloadFormat() >= 0) {

@@ -58,35 +58,38 @@ public final class RouterEvents {
                 .setConnectionId(connectionId).setReasonCode(SESSION_TAKEN_OVER)).build();
     }
 
-    /** A delivery the gateway numbers itself (clean session or QoS 0): packet id 0. */
-    public static RouterEvent directDelivery(long connectionId, StoredMessage message, int qos, boolean retained) {
-        return deliver(connectionId, message, qos, 0, false, retained);
+    /**
+     * A delivery the gateway numbers itself (clean session or QoS 0): packet id 0. {@code addressed} carries
+     * the QoS, retain flag, Subscription Identifiers and shared subscription of this delivery.
+     */
+    public static RouterEvent directDelivery(long connectionId, StoredMessage addressed) {
+        return deliver(connectionId, addressed, 0, false);
     }
 
-    /**
-     * A delivery the store numbered. A queued message carries the QoS it is delivered at, and its retain
-     * flag says whether it came from a retained message (sent on subscribe).
-     */
+    /** A delivery the store numbered; the queued message is addressed like a direct one. */
     public static RouterEvent queuedDelivery(long connectionId, QueuedDelivery delivery) {
         if (delivery.released()) {
             return release(connectionId, delivery.packetId());
         }
-        StoredMessage message = delivery.message();
-        return deliver(connectionId, message, message.qos(), delivery.packetId(), delivery.dup(), message.retain());
+        return deliver(connectionId, delivery.message(), delivery.packetId(), delivery.dup());
     }
 
     public static List<RouterEvent> queuedDeliveries(long connectionId, List<QueuedDelivery> deliveries) {
         return deliveries.stream().map(d -> queuedDelivery(connectionId, d)).toList();
     }
 
-    private static RouterEvent deliver(long connectionId, StoredMessage message, int qos, int packetId, boolean dup,
-                                       boolean retained) {
-        return RouterEvent.newBuilder().setDeliver(Deliver.newBuilder()
+    private static RouterEvent deliver(long connectionId, StoredMessage addressed, int packetId, boolean dup) {
+        Deliver.Builder deliver = Deliver.newBuilder()
                 .setConnectionId(connectionId)
-                .setMessage(MessageMapping.toMessage(message.withRetain(retained)))
-                .setQos(qos)
+                .setMessage(MessageMapping.toDelivered(addressed, System.currentTimeMillis()))
+                .setQos(addressed.qos())
                 .setPacketId(packetId)
                 .setDup(dup)
-                .setRetained(retained)).build();
+                .setRetained(addressed.retain())
+                .addAllSubscriptionIdentifiers(addressed.subscriptionIds());
+        if (addressed.sharedSubscription() != null) {
+            deliver.setSharedSubscription(addressed.sharedSubscription());
+        }
+        return RouterEvent.newBuilder().setDeliver(deliver).build();
     }
 }

@@ -24,6 +24,11 @@ public final class RetainedIndex {
         byTopic.remove(topic);
     }
 
+    /** Removes {@code message} if it is still the one retained for its topic (it was found expired). */
+    public void drop(StoredMessage message) {
+        byTopic.remove(message.topic(), message);
+    }
+
     /** The retained messages whose topics {@code filter} matches. */
     public List<StoredMessage> matching(String filter) {
         return byTopic.values().stream().filter(m -> TopicFilter.matches(filter, m.topic())).toList();

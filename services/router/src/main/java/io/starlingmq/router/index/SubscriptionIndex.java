@@ -2,6 +2,7 @@ package io.starlingmq.router.index;
 
 import io.starlingmq.store.Subscription;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,31 +12,39 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * The router's replica of all subscriptions, as a trie of filter levels. Matching takes a read lock so
+ * The router's replica of all subscriptions, as a trie of filter levels. A shared subscription
+ * ({@code $share/{group}/{filter}}) sits at its filter's node, in its group. Matching takes a read lock so
  * many gateway streams route at once; changes take the write lock (they are rare next to publishes).
  */
 public final class SubscriptionIndex {
 
     private final Node root = new Node(null, null);
+    /** client id -> its filters as subscribed (shared ones with their prefix) */
     private final Map<String, Set<String>> filtersByClient = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** Adds or replaces the subscription of {@code clientId} to {@code subscription.filter()}. */
     public void add(String clientId, Subscription subscription) {
+        SharedFilter shared = SharedFilter.parse(subscription.filter());
+        String topicFilter = shared == null ? subscription.filter() : shared.filter();
         lock.writeLock().lock();
         try {
             Node node = root;
-            for (String level : TopicFilter.levels(subscription.filter())) {
+            for (String level : TopicFilter.levels(topicFilter)) {
                 node = node.children.computeIfAbsent(level, l -> new Node(l, null)).withParent(node);
             }
-            node.subscribers.put(clientId, subscription);
+            if (shared == null) {
+                node.subscribers.put(clientId, subscription);
+            } else {
+                node.groups.computeIfAbsent(shared.asSubscribed(), g -> new HashMap<>()).put(clientId, subscription);
+            }
             filtersByClient.computeIfAbsent(clientId, c -> new HashSet<>()).add(subscription.filter());
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    /** Removes one subscription; answers whether it existed. */
+    /** Removes one subscription (a shared one by its whole filter); answers whether it existed. */
     public boolean remove(String clientId, String filter) {
         lock.writeLock().lock();
         try {
@@ -60,7 +69,7 @@ public final class SubscriptionIndex {
         }
     }
 
-    /** The filters a session is subscribed to. */
+    /** The filters a session is subscribed to, as subscribed. */
     public Set<String> filtersOf(String clientId) {
         lock.readLock().lock();
         try {
@@ -70,14 +79,11 @@ public final class SubscriptionIndex {
         }
     }
 
-    /**
-     * The subscribers whose filters match {@code topic}: one entry per client id, holding its matching
-     * subscription with the highest QoS.
-     */
-    public Map<String, Subscription> match(String topic) {
+    /** Every subscription whose filter matches {@code topic}: non-shared ones per session, shared ones per group. */
+    public Matches match(String topic) {
         List<String> levels = TopicFilter.levels(topic);
         boolean system = TopicFilter.isSystemTopic(topic);
-        Map<String, Subscription> matches = new HashMap<>();
+        Matches matches = new Matches(new HashMap<>(), new HashMap<>());
         lock.readLock().lock();
         try {
             collect(root, levels, 0, system, matches);
@@ -85,6 +91,18 @@ public final class SubscriptionIndex {
             lock.readLock().unlock();
         }
         return matches;
+    }
+
+    /** The members of the shared group {@code $share/{group}/{filter}}; empty when it has none. */
+    public List<Matches.Member> members(SharedFilter shared) {
+        lock.readLock().lock();
+        try {
+            Node node = find(shared.filter());
+            Map<String, Subscription> group = node == null ? null : node.groups.get(shared.asSubscribed());
+            return group == null ? List.of() : toMembers(group);
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     public int size() {
@@ -96,8 +114,7 @@ public final class SubscriptionIndex {
         }
     }
 
-    private void collect(Node node, List<String> levels, int depth, boolean system,
-                         Map<String, Subscription> matches) {
+    private void collect(Node node, List<String> levels, int depth, boolean system, Matches matches) {
         boolean wildcardsAllowed = !(system && depth == 0);
         if (wildcardsAllowed) {
             // '#' matches the remaining levels, including none: "a/#" matches "a".
@@ -122,20 +139,45 @@ public final class SubscriptionIndex {
         }
     }
 
-    private static void addAll(Node node, Map<String, Subscription> matches) {
-        node.subscribers.forEach((clientId, subscription) -> matches.merge(clientId, subscription,
-                (a, b) -> a.qos() >= b.qos() ? a : b));
+    private static void addAll(Node node, Matches matches) {
+        node.subscribers.forEach((clientId, subscription) ->
+                matches.bySession().computeIfAbsent(clientId, c -> new ArrayList<>()).add(subscription));
+        node.groups.forEach((group, members) -> matches.sharedGroups().put(group, toMembers(members)));
+    }
+
+    private static List<Matches.Member> toMembers(Map<String, Subscription> group) {
+        List<Matches.Member> members = new ArrayList<>(group.size());
+        group.forEach((clientId, subscription) -> members.add(new Matches.Member(clientId, subscription)));
+        return members;
+    }
+
+    private Node find(String topicFilter) {
+        Node node = root;
+        for (String level : TopicFilter.levels(topicFilter)) {
+            node = node.children.get(level);
+            if (node == null) {
+                return null;
+            }
+        }
+        return node;
     }
 
     private boolean removeLocked(String clientId, String filter) {
-        Node node = root;
-        for (String level : TopicFilter.levels(filter)) {
-            node = node.children.get(level);
-            if (node == null) {
-                return false;
+        SharedFilter shared = SharedFilter.parse(filter);
+        Node node = find(shared == null ? filter : shared.filter());
+        if (node == null) {
+            return false;
+        }
+        boolean existed;
+        if (shared == null) {
+            existed = node.subscribers.remove(clientId) != null;
+        } else {
+            Map<String, Subscription> group = node.groups.get(shared.asSubscribed());
+            existed = group != null && group.remove(clientId) != null;
+            if (group != null && group.isEmpty()) {
+                node.groups.remove(shared.asSubscribed());
             }
         }
-        boolean existed = node.subscribers.remove(clientId) != null;
         Set<String> filters = filtersByClient.get(clientId);
         if (filters != null) {
             filters.remove(filter);
@@ -149,7 +191,7 @@ public final class SubscriptionIndex {
 
     /** Drops nodes left without subscribers or children, so the trie does not grow with churn. */
     private static void prune(Node node) {
-        while (node.parent != null && node.subscribers.isEmpty() && node.children.isEmpty()) {
+        while (node.parent != null && node.subscribers.isEmpty() && node.groups.isEmpty() && node.children.isEmpty()) {
             node.parent.children.remove(node.level);
             node = node.parent;
         }
@@ -160,6 +202,8 @@ public final class SubscriptionIndex {
         private Node parent;
         private final Map<String, Node> children = new HashMap<>();
         private final Map<String, Subscription> subscribers = new HashMap<>();
+        /** shared filter as subscribed -> client id -> subscription */
+        private final Map<String, Map<String, Subscription>> groups = new HashMap<>();
 
         private Node(String level, Node parent) {
             this.level = level;

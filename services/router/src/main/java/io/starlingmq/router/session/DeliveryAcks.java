@@ -26,6 +26,8 @@ public class DeliveryAcks {
     SessionStore store;
     @Inject
     Deliveries deliveries;
+    @Inject
+    RouterMetrics metrics;
 
     public Uni<Void> ack(GatewayLink link, DeliveryAck ack) {
         Holder holder = new Holder(link.gatewayId(), ack.getConnectionId());
@@ -37,7 +39,10 @@ public class DeliveryAcks {
 
     private Uni<Void> completed(DeliveryAck ack, Holder holder) {
         return store.ack(ack.getClientId(), holder, List.of(ack.getPacketId()))
-                .invoke(result -> deliveries.sendQueued(result.holder(), result.released()))
+                .invoke(result -> {
+                    metrics.expired(result.expired());
+                    deliveries.sendQueued(result.holder(), result.released());
+                })
                 .replaceWithVoid();
     }
 

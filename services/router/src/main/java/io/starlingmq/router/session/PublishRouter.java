@@ -7,20 +7,19 @@ import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.events.RouterEvents;
+import io.starlingmq.router.index.Matches;
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
-import io.starlingmq.store.EnqueueResult;
+import io.starlingmq.router.routing.OverlappingSubscriptions;
+import io.starlingmq.router.routing.SharedGroupChooser;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoredMessage;
-import io.starlingmq.store.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,11 +48,13 @@ public class PublishRouter {
     @Inject
     Deliveries deliveries;
     @Inject
-    SessionLifecycle lifecycle;
+    SessionQueues queues;
     @Inject
     RouterMetrics metrics;
     @Inject
     InboundReceipts receipts;
+    @Inject
+    SharedGroupChooser chooser;
 
     /** What became of one publish of the frame. */
     private static final class Outcome {
@@ -131,62 +132,45 @@ public class PublishRouter {
                 .replaceWithVoid();
     }
 
-    /** Sends the direct deliveries; answers the messages to queue, per persistent session, in order. */
+    /**
+     * Sends the direct deliveries; answers the messages to queue, per persistent session, in order. A session
+     * gets one delivery for all its matching subscriptions ({@link OverlappingSubscriptions}), and one more per
+     * shared group in which it is the chosen member. A message just received is not checked for expiry: it is
+     * delivered or queued at once (an interval of 0 still reaches the sessions it is routed to now).
+     */
     private Map<String, List<StoredMessage>> match(List<Outcome> outcomes) {
-        Map<String, List<StoredMessage>> toQueue = new LinkedHashMap<>();
-        Map<String, List<RouterEvent>> directByGateway = new LinkedHashMap<>();
+        DeliveryBatch batch = new DeliveryBatch(directory);
         for (Outcome outcome : outcomes) {
             metrics.routed();
-            StoredMessage routed = outcome.message.withRetain(false);
-            for (Map.Entry<String, Subscription> match : index.match(routed.topic()).entrySet()) {
-                String clientId = match.getKey();
-                Subscription subscription = match.getValue();
-                if (subscription.noLocal() && clientId.equals(outcome.publish.getClientId())) {
-                    continue;
+            String publisher = outcome.publish.getClientId();
+            Matches matches = index.match(outcome.message.topic());
+            matches.bySession().forEach((clientId, subscriptions) -> {
+                StoredMessage addressed = OverlappingSubscriptions.address(outcome.message, publisher, clientId,
+                        subscriptions);
+                if (addressed != null) {
+                    outcome.matched = true;
+                    outcome.queued |= batch.add(clientId, addressed) == DeliveryBatch.Route.QUEUED;
                 }
+            });
+            matches.sharedGroups().forEach((group, members) -> {
                 outcome.matched = true;
-                int qos = Math.min(routed.qos(), subscription.qos());
-                SessionDirectory.Entry session = directory.get(clientId);
-                if (session == null) {
-                    continue;
+                Matches.Member chosen = chooser.choose(group, members, publisher, null);
+                if (chosen != null) {
+                    StoredMessage addressed = OverlappingSubscriptions.addressShared(outcome.message, group, chosen);
+                    outcome.queued |= batch.add(chosen.clientId(), addressed) == DeliveryBatch.Route.QUEUED;
                 }
-                if (session.persistent() && qos > 0) {
-                    toQueue.computeIfAbsent(clientId, c -> new ArrayList<>()).add(routed.withQos(qos));
-                    outcome.queued = true;
-                } else if (session.online()) {
-                    directByGateway.computeIfAbsent(session.holder().gatewayId(), g -> new ArrayList<>())
-                            .add(RouterEvents.directDelivery(session.holder().connectionId(), routed, qos, false));
-                }
-            }
+            });
         }
-        directByGateway.forEach(deliveries::send);
-        return toQueue;
+        return batch.sendDirect(deliveries);
     }
 
     private Uni<Void> enqueue(Map<String, List<StoredMessage>> toQueue, List<Outcome> outcomes) {
-        if (toQueue.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return store.enqueue(toQueue)
-                .invoke(results -> results.forEach(this::enqueued))
+        return queues.enqueue(toQueue)
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "queueing %d sessions' messages failed", toQueue.size());
                     outcomes.stream().filter(o -> o.queued).forEach(o -> o.failed = true);
                 })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    private void enqueued(String clientId, EnqueueResult result) {
-        if (result.sessionGone()) {
-            lifecycle.ended(List.of(clientId));
-            return;
-        }
-        if (result.dropped() > 0) {
-            LOG.debugf("queue of %s full: %d messages dropped", clientId, result.dropped());
-            metrics.dropped(result.dropped());
-        }
-        deliveries.sendQueued(result.holder(), result.assigned());
+                .onFailure().recoverWithNull();
     }
 
     private void answer(GatewayLink link, List<Outcome> outcomes) {

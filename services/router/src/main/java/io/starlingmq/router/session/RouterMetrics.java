@@ -17,6 +17,8 @@ public class RouterMetrics {
     private final Counter routed;
     private final Counter delivered;
     private final Counter dropped;
+    private final Counter expired;
+    private final Counter sharedUndeliverable;
 
     @Inject
     public RouterMetrics(MeterRegistry registry, SessionDirectory directory, GatewayRegistry gateways) {
@@ -26,6 +28,11 @@ public class RouterMetrics {
                 .description("Deliveries sent to gateways").register(registry);
         dropped = Counter.builder("starling.router.messages.dropped")
                 .description("Messages dropped because a session queue was full").register(registry);
+        expired = Counter.builder("starling.router.messages.expired")
+                .description("Messages not delivered because their expiry interval had passed").register(registry);
+        sharedUndeliverable = Counter.builder("starling.router.shared.undeliverable")
+                .description("Shared deliveries handed back by a leaving member that no other member could take")
+                .register(registry);
         Gauge.builder("starling.router.sessions.online", directory, SessionDirectory::onlineCount)
                 .description("Sessions with a live connection").register(registry);
         Gauge.builder("starling.router.gateway.streams", gateways, GatewayRegistry::size)
@@ -42,5 +49,13 @@ public class RouterMetrics {
 
     public void dropped(int count) {
         dropped.increment(count);
+    }
+
+    public void expired(int count) {
+        expired.increment(count);
+    }
+
+    public void sharedUndeliverable(int count) {
+        sharedUndeliverable.increment(count);
     }
 }

@@ -12,10 +12,12 @@ import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.link.LinkSession;
 import io.starlingmq.store.CloseResult;
+import io.starlingmq.store.EndedSession;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.OpenResult;
 import io.starlingmq.store.SessionSpec;
 import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -44,6 +46,8 @@ public class SessionLifecycle {
     RouterMetrics metrics;
     @Inject
     Wills wills;
+    @Inject
+    SharedRedispatch sharedRedispatch;
 
     public Uni<Void> open(GatewayLink link, SessionOpen open) {
         long expiry = Integer.toUnsignedLong(open.getSessionExpiryInterval());
@@ -55,6 +59,7 @@ public class SessionLifecycle {
         return store.open(spec, holder)
                 .call(() -> wills.opened(open, holder, expiry))
                 .invoke(result -> opened(link, spec, holder, result))
+                .call(result -> handOnShared(spec.clientId(), result.orphanedShared()))
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "opening session %s failed", spec.clientId());
                     link.sender().send(RouterEvents.sessionOpened(holder.connectionId(), false, UNSPECIFIED_ERROR));
@@ -67,7 +72,11 @@ public class SessionLifecycle {
         link.sessionEnded(close.getConnectionId());
         Holder holder = new Holder(link.gatewayId(), close.getConnectionId());
         return close(close.getClientId(), holder, Integer.toUnsignedLong(close.getSessionExpiryInterval()),
-                !close.getGraceful());
+                !close.getGraceful())
+                .chain(() -> sharedRedispatch.redispatch(close.getClientId(), close.getUnacknowledgedList())
+                        .onFailure().invoke(failure -> LOG.errorf(failure,
+                                "handing on the shared deliveries of %s failed", close.getClientId()))
+                        .onFailure().recoverWithNull());
     }
 
     /** A stream ended without its gateway closing these sessions: each lost its connection. */
@@ -77,6 +86,26 @@ public class SessionLifecycle {
                         close(s.clientId(), new Holder(link.gatewayId(), s.connectionId()), s.expirySeconds(), true))
                 .collect().last()
                 .replaceWithVoid();
+    }
+
+    /** Sessions the store expired: they leave the indexes, and their shared deliveries go to other members. */
+    public Uni<Void> expired(List<EndedSession> sessions) {
+        ended(sessions.stream().map(EndedSession::clientId).toList());
+        return Multi.createFrom().iterable(sessions)
+                .onItem().transformToUniAndConcatenate(s -> handOnShared(s.clientId(), s.orphanedShared()))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /**
+     * The shared-subscription deliveries of a session that ended go to other members of their groups; a
+     * failure is logged, it does not undo the end of the session.
+     */
+    private Uni<Void> handOnShared(String clientId, List<StoredMessage> orphaned) {
+        return sharedRedispatch.redispatchStored(clientId, orphaned)
+                .onFailure().invoke(failure -> LOG.errorf(failure, "handing on the shared deliveries of %s failed",
+                        clientId))
+                .onFailure().recoverWithNull();
     }
 
     /** Sessions the store expired (or found gone): they leave the index and the directory. */
@@ -98,6 +127,7 @@ public class SessionLifecycle {
         events.addAll(RouterEvents.queuedDeliveries(holder.connectionId(), result.deliveries()));
         link.sender().sendAll(events);
         metrics.delivered(result.deliveries().size());
+        metrics.expired(result.expired());
     }
 
     private void kick(Holder previous, Holder current) {
@@ -116,6 +146,7 @@ public class SessionLifecycle {
         return wills.closed(clientId, holder, sendWill, expirySeconds)
                 .chain(() -> store.close(clientId, holder, expirySeconds))
                 .invoke(result -> closed(clientId, result))
+                .call(result -> handOnShared(clientId, result.orphanedShared()))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "closing session %s failed", clientId))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

@@ -1,17 +1,16 @@
 package io.starlingmq.router.session;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.Subscribe;
-import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.contract.link.v1.Unsubscribe;
+import io.starlingmq.router.config.RouterConfig;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
-import io.starlingmq.router.index.TopicFilter;
 import io.starlingmq.router.link.GatewayLink;
-import io.starlingmq.store.EnqueueResult;
+import io.starlingmq.router.routing.OverlappingSubscriptions;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoredMessage;
 import io.starlingmq.store.Subscription;
@@ -22,18 +21,19 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /** SUBSCRIBE and UNSUBSCRIBE: the store first, then the index, then the answer and retained messages. */
 @ApplicationScoped
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
-    private static final int MAX_GRANTED_QOS = 2;
-    private static final int TOPIC_FILTER_INVALID = 0x8F;
     private static final int UNSPECIFIED_ERROR = 0x80;
     private static final int SUCCESS = 0x00;
     private static final int NO_SUBSCRIPTION_EXISTED = 0x11;
+    /** Retain Handling 1: send retained messages only if the subscription did not exist. */
+    private static final int SEND_RETAINED_IF_NEW = 1;
+    /** Retain Handling 2: never send retained messages at subscribe. */
+    private static final int SEND_NO_RETAINED = 2;
 
     @Inject
     SessionStore store;
@@ -46,33 +46,30 @@ public class SubscriptionService {
     @Inject
     Deliveries deliveries;
     @Inject
+    SessionQueues queues;
+    @Inject
     RouterMetrics metrics;
+    @Inject
+    RouterConfig config;
 
     public Uni<Void> subscribe(GatewayLink link, Subscribe request) {
         String clientId = request.getClientId();
         long connectionId = request.getConnectionId();
-        List<Integer> reasonCodes = new ArrayList<>();
-        List<Subscription> accepted = new ArrayList<>();
-        for (SubscriptionRequest wanted : request.getSubscriptionsList()) {
-            if (!TopicFilter.isValid(wanted.getFilter())) {
-                reasonCodes.add(TOPIC_FILTER_INVALID);
-                continue;
-            }
-            int granted = Math.min(wanted.getQos(), MAX_GRANTED_QOS);
-            reasonCodes.add(granted);
-            accepted.add(Subscription.of(wanted.getFilter(), granted));
-        }
+        SubscribeRequestCheck check = SubscribeRequestCheck.of(request.getSubscriptionsList(),
+                index.filtersOf(clientId), config.maxSubscriptionsPerSession());
+        List<Subscription> accepted = check.accepted();
         Uni<List<Boolean>> stored = accepted.isEmpty() ? Uni.createFrom().item(List.of())
                 : store.subscribe(clientId, accepted);
         return stored
                 .onItem().transformToUni(existed -> {
                     accepted.forEach(subscription -> index.add(clientId, subscription));
-                    link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(), reasonCodes));
-                    return sendRetained(link, clientId, connectionId, accepted);
+                    link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(),
+                            check.reasonCodes()));
+                    return sendRetained(clientId, accepted, existed);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "subscribe of %s failed", clientId);
-                    List<Integer> failed = Collections.nCopies(reasonCodes.size(), UNSPECIFIED_ERROR);
+                    List<Integer> failed = Collections.nCopies(check.reasonCodes().size(), UNSPECIFIED_ERROR);
                     link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(), failed));
                     return null;
                 });
@@ -100,37 +97,46 @@ public class SubscriptionService {
     }
 
     /**
-     * Retained messages matching the new subscriptions. A persistent session takes QoS > 0 ones through its
-     * queue like any delivery (so they survive its connection); the rest go straight to the connection.
+     * Retained messages matching the new subscriptions, as their Retain Handling asks [MQTT-3.3.1-9..11];
+     * none for a shared subscription (MQTT 5 section 4.8.2). A persistent session takes QoS > 0 ones through
+     * its queue like any delivery (so they survive its connection); the rest go straight to the connection.
+     * A retained message whose expiry passed is not sent and leaves the retained set [MQTT-3.3.2-5].
      */
-    private Uni<Void> sendRetained(GatewayLink link, String clientId, long connectionId,
-                                   List<Subscription> subscriptions) {
-        SessionDirectory.Entry session = directory.get(clientId);
-        boolean persistent = session != null && session.persistent();
-        List<RouterEvent> direct = new ArrayList<>();
-        List<StoredMessage> queued = new ArrayList<>();
-        for (Subscription subscription : subscriptions) {
+    private Uni<Void> sendRetained(String clientId, List<Subscription> subscriptions, List<Boolean> existed) {
+        long now = System.currentTimeMillis();
+        DeliveryBatch batch = new DeliveryBatch(directory);
+        List<StoredMessage> expired = new ArrayList<>();
+        for (int i = 0; i < subscriptions.size(); i++) {
+            Subscription subscription = subscriptions.get(i);
+            if (!wantsRetained(subscription, existed.get(i))) {
+                continue;
+            }
             for (StoredMessage message : retained.matching(subscription.filter())) {
-                int qos = Math.min(message.qos(), subscription.qos());
-                if (persistent && qos > 0) {
-                    queued.add(message.withQos(qos).withRetain(true));
+                if (message.expiredAt(now)) {
+                    expired.add(message);
                 } else {
-                    direct.add(RouterEvents.directDelivery(connectionId, message, qos, true));
+                    batch.add(clientId, OverlappingSubscriptions.addressRetained(message, subscription));
                 }
             }
         }
-        deliveries.send(link.gatewayId(), direct);
-        if (queued.isEmpty()) {
+        return dropExpired(expired).chain(() -> queues.enqueue(batch.sendDirect(deliveries)));
+    }
+
+    private static boolean wantsRetained(Subscription subscription, boolean existed) {
+        return !SubscribeRequestCheck.isShared(subscription)
+                && subscription.retainHandling() != SEND_NO_RETAINED
+                && !(subscription.retainHandling() == SEND_RETAINED_IF_NEW && existed);
+    }
+
+    private Uni<Void> dropExpired(List<StoredMessage> expired) {
+        if (expired.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return store.enqueue(Map.of(clientId, queued))
-                .invoke(results -> {
-                    EnqueueResult result = results.get(clientId);
-                    if (result != null) {
-                        metrics.dropped(result.dropped());
-                        deliveries.sendQueued(result.holder(), result.assigned());
-                    }
-                })
+        metrics.expired(expired.size());
+        return Multi.createFrom().iterable(expired.stream().distinct().toList())
+                .onItem().transformToUniAndConcatenate(message -> store.dropRetained(message)
+                        .invoke(() -> retained.drop(message)))
+                .collect().last()
                 .replaceWithVoid();
     }
 }

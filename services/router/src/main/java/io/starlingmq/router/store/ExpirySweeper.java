@@ -29,11 +29,11 @@ public class ExpirySweeper {
 
     void start() {
         sweep = new PeriodicSweep(vertx, "expiry sweep", config.expirySweep(), () -> store.expireDue(System.currentTimeMillis())
-                .invoke(expired -> {
+                .call(expired -> {
                     if (!expired.isEmpty()) {
                         LOG.debugf("%d sessions expired", expired.size());
-                        lifecycle.ended(expired);
                     }
+                    return lifecycle.expired(expired);
                 }));
         sweep.start();
     }

@@ -6,16 +6,9 @@ import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.RouterEvent;
-import io.starlingmq.router.index.SessionDirectory;
-import io.starlingmq.router.index.SubscriptionIndex;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static io.starlingmq.router.component.TestGateway.WAIT;
 import static io.starlingmq.router.component.TestGateway.anyDeliverTo;
@@ -34,54 +27,7 @@ import static org.awaitility.Awaitility.await;
  * subclasses. Every test uses its own client ids, gateway ids and topics, so tests sharing one
  * application do not see each other's traffic.
  */
-abstract class RouterLinkContract {
-
-    private static final long PERSISTENT = 3600;
-    private static final long CLEAN = 0;
-
-    @Inject
-    SessionDirectory directory;
-    @Inject
-    SubscriptionIndex index;
-
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<TestGateway> gateways = new ArrayList<>();
-    private final List<String> cleanClients = new ArrayList<>();
-
-    private String id(String name) {
-        return name + "-" + run;
-    }
-
-    private TestGateway gateway(String name) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        TestGateway gateway = new TestGateway(port, name == null ? null : id(name));
-        gateways.add(gateway);
-        return gateway;
-    }
-
-    /** Opens a session and waits for the router's answer. */
-    private RouterEvent openSession(TestGateway gateway, long connectionId, String clientId, boolean cleanStart,
-                                    long expiry) {
-        if (expiry == CLEAN) {
-            cleanClients.add(clientId);
-        }
-        gateway.send(open(connectionId, clientId, cleanStart, expiry));
-        return gateway.take(sessionOpened(connectionId));
-    }
-
-    private void subscribeTo(TestGateway gateway, long connectionId, String clientId, int packetId, String filter,
-                             int qos) {
-        gateway.send(subscribe(connectionId, clientId, packetId, filter, qos));
-        gateway.take(subscribed(connectionId, packetId));
-    }
-
-    @AfterEach
-    void endGatewaysAndWaitForTheirCleanSessionsToEnd() throws InterruptedException {
-        for (TestGateway gateway : gateways) {
-            gateway.close();
-        }
-        await().atMost(WAIT).until(() -> cleanClients.stream().allMatch(c -> directory.get(c) == null));
-    }
+abstract class RouterLinkContract extends RouterLinkTestBase {
 
     @Test
     void sessionOpenIsAnsweredWithSessionOpened() {

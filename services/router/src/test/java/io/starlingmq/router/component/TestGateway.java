@@ -19,6 +19,7 @@ import io.starlingmq.contract.link.v1.RouterFrame;
 import io.starlingmq.contract.link.v1.RouterLinkGrpc;
 import io.starlingmq.contract.link.v1.SessionClose;
 import io.starlingmq.contract.link.v1.SessionOpen;
+import io.starlingmq.contract.link.v1.SharedDelivery;
 import io.starlingmq.contract.link.v1.Subscribe;
 import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.contract.link.v1.Unsubscribe;
@@ -168,6 +169,31 @@ final class TestGateway implements AutoCloseable {
         return GatewayEvent.newBuilder().setSubscribe(Subscribe.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
                 .addSubscriptions(SubscriptionRequest.newBuilder().setFilter(filter).setQos(qos))).build();
+    }
+
+    /** A SUBSCRIBE with full subscription options. */
+    static GatewayEvent subscribe(long connectionId, String clientId, int packetId, SubscriptionRequest... requests) {
+        return GatewayEvent.newBuilder().setSubscribe(Subscribe.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
+                .addAllSubscriptions(Arrays.asList(requests))).build();
+    }
+
+    static SubscriptionRequest.Builder request(String filter, int qos) {
+        return SubscriptionRequest.newBuilder().setFilter(filter).setQos(qos);
+    }
+
+    /** The publish with an MQTT 5 Message Expiry Interval. */
+    static GatewayEvent expiring(GatewayEvent publish, int expirySeconds) {
+        Publish.Builder builder = publish.getPublish().toBuilder();
+        builder.getMessageBuilder().getPropertiesBuilder().setMessageExpiryInterval(expirySeconds);
+        return GatewayEvent.newBuilder().setPublish(builder).build();
+    }
+
+    /** A clean session's connection ended while these shared deliveries were not acknowledged. */
+    static GatewayEvent closeReturning(long connectionId, String clientId, List<SharedDelivery> unacknowledged) {
+        return GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setGraceful(false)
+                .addAllUnacknowledged(unacknowledged)).build();
     }
 
     static GatewayEvent unsubscribe(long connectionId, String clientId, int packetId, String filter) {

@@ -24,7 +24,7 @@ class SubscriptionIndexTest {
     private boolean matches(String filter, String topic) {
         SubscriptionIndex single = new SubscriptionIndex();
         single.add("c", Subscription.of(filter, 0));
-        boolean trie = single.match(topic).containsKey("c");
+        boolean trie = single.match(topic).bySession().containsKey("c");
         assertThat(TopicFilter.matches(filter, topic)).as("TopicFilter.matches agrees with the trie").isEqualTo(trie);
         return trie;
     }
@@ -67,16 +67,55 @@ class SubscriptionIndexTest {
     }
 
     @Test
-    void oneEntryPerClientWithTheHighestQosOfItsMatchingFilters() {
+    void everyMatchingSubscriptionOfAClientIsAnswered() {
         index.add("c1", Subscription.of("a/+", 0));
         index.add("c1", Subscription.of("a/#", 1));
         index.add("c2", Subscription.of("a/b", 0));
 
-        var matched = index.match("a/b");
+        var matched = index.match("a/b").bySession();
 
         assertThat(matched).containsOnlyKeys("c1", "c2");
-        assertThat(matched.get("c1").qos()).isEqualTo(1);
-        assertThat(matched.get("c2").qos()).isZero();
+        assertThat(matched.get("c1")).extracting(Subscription::filter).containsExactlyInAnyOrder("a/+", "a/#");
+        assertThat(matched.get("c2")).extracting(Subscription::qos).containsExactly(0);
+    }
+
+    @Test
+    void sharedSubscriptionsMatchPerGroupBesideTheNonSharedOnes() {
+        index.add("c1", Subscription.of("$share/g1/a/+", 1));
+        index.add("c2", Subscription.of("$share/g1/a/+", 0));
+        index.add("c3", Subscription.of("$share/g2/a/+", 1));
+        index.add("c1", Subscription.of("a/b", 2));
+        index.add("c4", Subscription.of("$share/g1/a/c", 1));
+
+        Matches matched = index.match("a/b");
+
+        assertThat(matched.bySession()).containsOnlyKeys("c1");
+        assertThat(matched.sharedGroups()).containsOnlyKeys("$share/g1/a/+", "$share/g2/a/+");
+        assertThat(matched.sharedGroups().get("$share/g1/a/+")).extracting(Matches.Member::clientId)
+                .containsExactlyInAnyOrder("c1", "c2");
+        assertThat(index.members(SharedFilter.parse("$share/g2/a/+"))).extracting(Matches.Member::clientId)
+                .containsExactly("c3");
+    }
+
+    @Test
+    void removingTheLastMemberRemovesTheGroup() {
+        index.add("c1", Subscription.of("$share/g/a", 1));
+
+        assertThat(index.remove("c1", "$share/g/a")).isTrue();
+        assertThat(index.remove("c1", "$share/g/a")).isFalse();
+        assertThat(index.match("a").isEmpty()).isTrue();
+        assertThat(index.members(SharedFilter.parse("$share/g/a"))).isEmpty();
+        assertThat(index.size()).isZero();
+    }
+
+    @Test
+    void sharedFilterSyntax() {
+        assertThat(SharedFilter.parse("$share/g/a/#")).isEqualTo(new SharedFilter("g", "a/#", "$share/g/a/#"));
+        assertThat(SharedFilter.parse("a/b")).isNull();
+        assertThat(SharedFilter.parse("$share/g")).isNull();
+        assertThat(SharedFilter.parse("$share//a")).isNull();
+        assertThat(SharedFilter.parse("$share/g+/a")).isNull();
+        assertThat(SharedFilter.parse("$share/g/a/#/b")).isNull();
     }
 
     @Test
@@ -84,7 +123,7 @@ class SubscriptionIndexTest {
         index.add("c1", Subscription.of("a", 1));
         index.add("c1", Subscription.of("a", 0));
 
-        assertThat(index.match("a").get("c1").qos()).isZero();
+        assertThat(index.match("a").bySession().get("c1")).extracting(Subscription::qos).containsExactly(0);
         assertThat(index.size()).isEqualTo(1);
     }
 
@@ -96,7 +135,7 @@ class SubscriptionIndexTest {
         assertThat(index.remove("c1", "a/b")).isTrue();
         assertThat(index.remove("c1", "a/b")).isFalse();
         assertThat(index.remove("c1", "x/y")).isFalse();
-        assertThat(index.match("a/b")).containsOnlyKeys("c2");
+        assertThat(index.match("a/b").bySession()).containsOnlyKeys("c2");
     }
 
     @Test
@@ -107,7 +146,7 @@ class SubscriptionIndexTest {
 
         index.removeAll("c1");
 
-        assertThat(index.match("a/b")).containsOnlyKeys("c2");
+        assertThat(index.match("a/b").bySession()).containsOnlyKeys("c2");
         assertThat(index.filtersOf("c1")).isEmpty();
         assertThat(index.size()).isEqualTo(1);
     }
@@ -158,6 +197,6 @@ class SubscriptionIndexTest {
 
         assertThat(index.size()).isEqualTo(2000);
         // Odd-numbered subscriptions stay, and every "load/3/#" one is odd: 200 per writer.
-        assertThat(index.match("load/3/x").size()).isEqualTo(400);
+        assertThat(index.match("load/3/x").bySession().size()).isEqualTo(400);
     }
 }
