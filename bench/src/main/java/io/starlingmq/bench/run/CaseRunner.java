@@ -73,8 +73,7 @@ public final class CaseRunner {
         if (c.scenario().hasRate()) {
             once(c, target, jwt, base.withDuration(options.warmUp()).withRate(Rate.paced(options.search().startRate())), p);
         } else {
-            once(c, target, jwt, base, new ScenarioParams(p.publishers(), p.subscribers(), p.pairs(), p.backlog(),
-                    Math.max(1, p.connections() / 10), p.sourceAddresses()));
+            once(c, target, jwt, base, p.withConnections(Math.max(1, p.connections() / 10)));
         }
     }
 
@@ -82,6 +81,6 @@ public final class CaseRunner {
             throws InterruptedException {
         String runId = "b" + session + "r" + runCounter.incrementAndGet();
         return c.scenario().run(new ScenarioContext(jwt.map(JwtAccess::endpoint).orElseGet(target::endpoint), settings,
-                params, runId, target, jwt.map(JwtAccess::tokens).orElse(null)));
+                params, runId, target, target, jwt.map(JwtAccess::tokens).orElse(null)));
     }
 }
