@@ -22,6 +22,11 @@ public final class SlowSubscriber implements AutoCloseable {
 
     /** Unacknowledged messages held here; 65,535 is the most a broker can have in flight to one client. */
     private static final int PENDING_BOUND = 65_535;
+    /**
+     * The subscriber's MQTT 5 Receive Maximum: Starling's and our Mosquitto's outbound window (32), which
+     * Mosquitto otherwise takes from the client (65,535 by default) instead of its max_inflight_messages.
+     */
+    static final int RECEIVE_MAXIMUM = 32;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final BenchClient client;
@@ -39,9 +44,10 @@ public final class SlowSubscriber implements AutoCloseable {
         var transport = BenchClients.transport(endpoint);
         this.client = switch (version) {
             case V5 -> {
-                Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().identifier(clientId).transportConfig(transport).buildAsync();
+                Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().identifier(clientId).transportConfig(transport)
+                        .buildAsync();
                 c.publishes(MqttGlobalPublishFilter.ALL, p -> received(onMessage, p.getPayload(), p::acknowledge), true);
-                yield new Mqtt5BenchClient(c, null, null);
+                yield new Mqtt5BenchClient(c, null, null, RECEIVE_MAXIMUM);
             }
             case V311 -> {
                 Mqtt3AsyncClient c = MqttClient.builder().useMqttVersion3().identifier(clientId).transportConfig(transport).buildAsync();

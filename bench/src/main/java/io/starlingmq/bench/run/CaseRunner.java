@@ -28,14 +28,15 @@ public final class CaseRunner {
     }
 
     public double plannedSeconds(BenchCase c) {
-        double warmUp = options.warmUp().isZero() ? 0 : options.warmUp().toSeconds() + OVERHEAD_SECONDS;
+        int phases = c.scenario().phases();
+        double warmUp = options.warmUp().isZero() ? 0 : phases * (options.warmUp().toSeconds() + OVERHEAD_SECONDS);
         if (!c.scenario().hasRate()) {
             return options.params().connections() / 1000.0 + 10 + warmUp;
         }
         if (c.rate().search()) {
             return options.search().maxSteps() * (options.search().stepDuration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
         }
-        return options.duration().toSeconds() + OVERHEAD_SECONDS + warmUp;
+        return phases * (options.duration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
     }
 
     public Measurement run(BenchCase c, BrokerTarget target, int repeat) throws InterruptedException {

@@ -28,8 +28,8 @@ public final class OverloadScenario implements Scenario {
     public static final String DELIVERED_UNACKNOWLEDGED = "delivered, never acknowledged";
     public static final String DUPLICATES = "duplicates";
     public static final String ERRORS = "publish errors";
-    public static final String RSS_START = "gateway RSS MB at start";
-    public static final String RSS_PEAK = "gateway RSS MB peak";
+    public static final String RSS_START = "RSS MB at start (gateway; mosquitto)";
+    public static final String RSS_PEAK = "RSS MB peak (gateway; mosquitto)";
     /** The case's figure in the throughput chart and the noise table. */
     public static final String HEADLINE = "clean: " + ACHIEVED;
     /** The target figure: |missing − counted| over both phases, 0 when every acknowledged message is accounted for. */
@@ -44,6 +44,11 @@ public final class OverloadScenario implements Scenario {
     public String description() {
         return "QoS 1 publishers as fast as their windows allow into one slow-acking subscriber (clean, then persistent "
                 + "session): acknowledged = delivered + counted drops; back-pressure as achieved vs. attempted rate";
+    }
+
+    @Override
+    public int phases() {
+        return 2;
     }
 
     @Override
