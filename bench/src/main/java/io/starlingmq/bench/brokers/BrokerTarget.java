@@ -1,12 +1,14 @@
 package io.starlingmq.bench.brokers;
 
 import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.scenario.BrokerCounters;
 import io.starlingmq.bench.scenario.BrokerMemory;
+import io.starlingmq.bench.scenario.DropCounters;
 import java.util.Map;
 import java.util.Optional;
 
-/** A broker under test: its MQTT endpoint, its processes (name to pid) and their memory. */
-public interface BrokerTarget extends BrokerMemory, AutoCloseable {
+/** A broker under test: its MQTT endpoint, its processes (name to pid), their memory and its drop counters. */
+public interface BrokerTarget extends BrokerMemory, BrokerCounters, AutoCloseable {
 
     String name();
 
@@ -19,6 +21,11 @@ public interface BrokerTarget extends BrokerMemory, AutoCloseable {
 
     /** Where devices connect with a JWT, when this broker was started with JWT authentication. */
     default Optional<JwtAccess> jwtAccess() {
+        return Optional.empty();
+    }
+
+    @Override
+    default Optional<DropCounters> readDropCounters() {
         return Optional.empty();
     }
 

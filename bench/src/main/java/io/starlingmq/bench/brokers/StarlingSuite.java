@@ -1,6 +1,7 @@
 package io.starlingmq.bench.brokers;
 
 import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.scenario.DropCounters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class StarlingSuite implements BrokerTarget {
     private final int redisPort = FreePort.next();
     private final int routerPort = FreePort.next();
     private final int gatewayHttpPort = FreePort.next();
+    private final StarlingDropCounters dropCounters = new StarlingDropCounters(gatewayHttpPort, routerPort);
     private ManagedProcess gateway;
     private JwtAccess jwt;
 
@@ -169,6 +171,12 @@ public final class StarlingSuite implements BrokerTarget {
     @Override
     public Optional<JwtAccess> jwtAccess() {
         return Optional.ofNullable(jwt);
+    }
+
+    /** The anonymous gateway's and the router's counters: the JWT gateway carries no traffic of the drop scenarios. */
+    @Override
+    public Optional<DropCounters> readDropCounters() {
+        return Optional.of(dropCounters.read());
     }
 
     @Override

@@ -23,6 +23,16 @@ public final class BenchClients {
     /** @param credentials presented on every CONNECT; null connects anonymously */
     public static BenchClient create(MqttVersion version, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage,
             Credentials credentials) {
+        MqttClientTransportConfig config = transport(endpoint);
+        return switch (version) {
+            case V5 -> new Mqtt5BenchClient(MqttClient.builder().useMqttVersion5().identifier(clientId)
+                    .transportConfig(config).buildAsync(), onMessage, credentials);
+            case V311 -> new Mqtt3BenchClient(MqttClient.builder().useMqttVersion3().identifier(clientId)
+                    .transportConfig(config).buildAsync(), onMessage, credentials);
+        };
+    }
+
+    static MqttClientTransportConfig transport(Endpoint endpoint) {
         MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
                 .serverHost(endpoint.host())
                 .serverPort(endpoint.port())
@@ -31,12 +41,6 @@ public final class BenchClients {
         if (endpoint.localAddress() != null) {
             transport.localAddress(endpoint.localAddress());
         }
-        MqttClientTransportConfig config = transport.build();
-        return switch (version) {
-            case V5 -> new Mqtt5BenchClient(MqttClient.builder().useMqttVersion5().identifier(clientId)
-                    .transportConfig(config).buildAsync(), onMessage, credentials);
-            case V311 -> new Mqtt3BenchClient(MqttClient.builder().useMqttVersion3().identifier(clientId)
-                    .transportConfig(config).buildAsync(), onMessage, credentials);
-        };
+        return transport.build();
     }
 }

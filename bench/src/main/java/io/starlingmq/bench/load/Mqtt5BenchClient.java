@@ -3,6 +3,7 @@ package io.starlingmq.bench.load;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectRestrictions;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +16,17 @@ final class Mqtt5BenchClient implements BenchClient {
 
     private final Mqtt5AsyncClient client;
     private final Credentials credentials;
+    private final int receiveMaximum;
 
     Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials) {
+        this(client, onMessage, credentials, 0);
+    }
+
+    /** @param receiveMaximum the Receive Maximum sent in CONNECT; 0 keeps the client's default (65,535) */
+    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials, int receiveMaximum) {
         this.client = client;
         this.credentials = credentials;
+        this.receiveMaximum = receiveMaximum;
         if (onMessage != null) {
             // Global callback so messages queued in a persistent session, sent right after CONNACK, are seen.
             client.publishes(MqttGlobalPublishFilter.ALL, p -> onMessage.accept(p.getPayload().orElse(ByteBuffer.allocate(0))));
@@ -31,6 +39,9 @@ final class Mqtt5BenchClient implements BenchClient {
                 .cleanStart(!persistent)
                 .sessionExpiryInterval(persistent ? PERSISTENT_SESSION_EXPIRY_SECONDS : 0)
                 .keepAlive(60);
+        if (receiveMaximum > 0) {
+            connect.restrictions(Mqtt5ConnectRestrictions.builder().receiveMaximum(receiveMaximum).build());
+        }
         if (credentials != null) {
             connect.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
         }

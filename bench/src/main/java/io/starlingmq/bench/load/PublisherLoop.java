@@ -1,5 +1,6 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.stats.AckLedger;
 import io.starlingmq.bench.stats.Payload;
 import io.starlingmq.bench.stats.StreamLedger;
 import java.time.Duration;
@@ -29,12 +30,20 @@ public final class PublisherLoop {
     private final List<String> topics;
     private final StreamLedger ledger;
     private final LoadSettings settings;
+    private final AckLedger acks;
 
     public PublisherLoop(List<BenchClient> publishers, List<String> topics, StreamLedger ledger, LoadSettings settings) {
+        this(publishers, topics, ledger, settings, null);
+    }
+
+    /** @param acks records every publish the broker acknowledged; null when a run does not ask which */
+    public PublisherLoop(List<BenchClient> publishers, List<String> topics, StreamLedger ledger, LoadSettings settings,
+            AckLedger acks) {
         this.publishers = publishers;
         this.topics = topics;
         this.ledger = ledger;
         this.settings = settings;
+        this.acks = acks;
     }
 
     /** Publishes for {@code duration}, or until each publisher sent {@code maxPerPublisher} messages. */
@@ -94,6 +103,8 @@ public final class PublisherLoop {
             client.publish(topic, settings.qos(), payload).whenComplete((ok, e) -> {
                 if (e != null) {
                     errors.incrementAndGet();
+                } else if (acks != null) {
+                    acks.acknowledged(publisher, sequence);
                 }
                 window.release();
             });

@@ -4,6 +4,7 @@ import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.run.BenchCase;
 import io.starlingmq.bench.run.Measurement;
 import io.starlingmq.bench.scenario.ConnScenario;
+import io.starlingmq.bench.scenario.OverloadScenario;
 
 /** The one metric that stands for a case in the throughput chart and the noise table. */
 final class Headline {
@@ -14,6 +15,9 @@ final class Headline {
     static String metric(BenchCase c) {
         if (!c.scenario().hasRate()) {
             return ConnScenario.CONNECTS_PER_SECOND;
+        }
+        if (c.scenario() instanceof OverloadScenario) {
+            return OverloadScenario.HEADLINE;
         }
         return c.rate().search() ? Measurement.MAX_SUSTAINED : RunResult.DELIVERED_PER_SECOND;
     }

@@ -24,6 +24,7 @@ public final class MarkdownReport {
         targets(md, d);
         noise(md, d);
         cases(md, d);
+        OverloadSection.append(md, d);
         return md.toString();
     }
 

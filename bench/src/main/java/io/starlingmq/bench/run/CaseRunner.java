@@ -28,14 +28,15 @@ public final class CaseRunner {
     }
 
     public double plannedSeconds(BenchCase c) {
-        double warmUp = options.warmUp().isZero() ? 0 : options.warmUp().toSeconds() + OVERHEAD_SECONDS;
+        int phases = c.scenario().phases();
+        double warmUp = options.warmUp().isZero() ? 0 : phases * (options.warmUp().toSeconds() + OVERHEAD_SECONDS);
         if (!c.scenario().hasRate()) {
             return options.params().connections() / 1000.0 + 10 + warmUp;
         }
         if (c.rate().search()) {
             return options.search().maxSteps() * (options.search().stepDuration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
         }
-        return options.duration().toSeconds() + OVERHEAD_SECONDS + warmUp;
+        return phases * (options.duration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
     }
 
     public Measurement run(BenchCase c, BrokerTarget target, int repeat) throws InterruptedException {
@@ -73,8 +74,7 @@ public final class CaseRunner {
         if (c.scenario().hasRate()) {
             once(c, target, jwt, base.withDuration(options.warmUp()).withRate(Rate.paced(options.search().startRate())), p);
         } else {
-            once(c, target, jwt, base, new ScenarioParams(p.publishers(), p.subscribers(), p.pairs(), p.backlog(),
-                    Math.max(1, p.connections() / 10), p.sourceAddresses()));
+            once(c, target, jwt, base, p.withConnections(Math.max(1, p.connections() / 10)));
         }
     }
 
@@ -82,6 +82,6 @@ public final class CaseRunner {
             throws InterruptedException {
         String runId = "b" + session + "r" + runCounter.incrementAndGet();
         return c.scenario().run(new ScenarioContext(jwt.map(JwtAccess::endpoint).orElseGet(target::endpoint), settings,
-                params, runId, target, jwt.map(JwtAccess::tokens).orElse(null)));
+                params, runId, target, target, jwt.map(JwtAccess::tokens).orElse(null)));
     }
 }

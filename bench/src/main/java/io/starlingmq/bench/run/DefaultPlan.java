@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The cases a scenario runs when no --qos or --rate is given: what issue #5's targets need
  * (max sustained fan-in at QoS 0 and 1, p99 at 10,000 msg/s QoS 1 fan-in, persistent QoS 1, idle
- * connections) plus one paced look at fan-out and pairs.
+ * connections, JWT connects, overload into a slow subscriber) plus one paced look at fan-out and pairs.
  */
 final class DefaultPlan {
 
@@ -23,8 +23,14 @@ final class DefaultPlan {
             case "fanout" -> List.of(new BenchCase(s, 1, paced(5_000)));
             case "pairs" -> List.of(new BenchCase(s, 1, paced(10_000)));
             case "persistent" -> List.of(new BenchCase(s, 1, RatePlan.SEARCH));
+            case "overload" -> List.of(new BenchCase(s, 1, RatePlan.MAX));
             default -> List.of(new BenchCase(s, 0, new RatePlan(false, Rate.UNLIMITED)));
         };
+    }
+
+    /** The rate of a case given only --qos: overload publishes as fast as the windows allow, the others search. */
+    static RatePlan rateFor(Scenario s) {
+        return s.name().equals("overload") ? RatePlan.MAX : RatePlan.SEARCH;
     }
 
     private static RatePlan paced(double rate) {

@@ -33,6 +33,7 @@ public final class OptionsParser {
               --backlog N        persistent: messages queued while offline (default 500)
               --connections N    conn, auth-connect: connections (default 10000; try 100000 with raised ulimit -n)
               --sources N        conn, auth-connect: 127.0.0.x source addresses (default 4)
+              --ack-rate N       overload: messages per second the slow subscriber acknowledges (default 1000)
               --step-seconds S   search: seconds per step (default 4)
               --max-steps N      search: steps per search (default 7)
               --start-rate R     search: first rate, and the rate of warm-ups (default 5000)
@@ -42,6 +43,11 @@ public final class OptionsParser {
               --out FILE         report (default BENCHMARKS.md in the repository)
             auth-connect: each device presents its own JWT to Starling (auth service, static-key issuer made
               for the run); Mosquitto has no JWT, its connects are anonymous and for context only.
+            overload: QoS 1 (--qos 2 as a variant) publishers, unpaced unless --rate, into one subscriber that
+              acknowledges --ack-rate msg/s, first with a clean then with a persistent session; Starling's drop
+              counters are read from the gateway's and router's /q/metrics before and after, and every
+              acknowledged publish must be delivered or counted. Mosquitto has no drop counters: its drops
+              show only as missing sequence numbers.
             """.formatted(String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()), Payload.HEADER_BYTES);
 
     private OptionsParser() {
@@ -60,7 +66,7 @@ public final class OptionsParser {
         int window = 32;
         ScenarioParams p = ScenarioParams.DEFAULTS;
         int publishers = p.publishers(), subscribers = p.subscribers(), pairs = p.pairs(), backlog = p.backlog();
-        int connections = p.connections(), sources = p.sourceAddresses();
+        int connections = p.connections(), sources = p.sourceAddresses(), ackRate = p.subscriberAcksPerSecond();
         SearchSettings s = SearchSettings.DEFAULTS;
         int stepSeconds = (int) s.stepDuration().toSeconds(), maxSteps = s.maxSteps();
         double startRate = s.startRate();
@@ -91,6 +97,7 @@ public final class OptionsParser {
                 case "--backlog" -> backlog = bounded(arg, value, 1, 1_000_000);
                 case "--connections" -> connections = bounded(arg, value, 1, 1_000_000);
                 case "--sources" -> sources = bounded(arg, value, 1, 254);
+                case "--ack-rate" -> ackRate = bounded(arg, value, 1, 1_000_000);
                 case "--step-seconds" -> stepSeconds = bounded(arg, value, 1, 600);
                 case "--max-steps" -> maxSteps = bounded(arg, value, 1, 50);
                 case "--start-rate" -> startRate = bounded(arg, value, 1, 10_000_000);
@@ -103,7 +110,7 @@ public final class OptionsParser {
         }
         List<BenchCase> cases = cases(scenarios, qos, rates);
         return new BenchOptions(cases, version, payload, Duration.ofSeconds(durationSeconds), repeats, window,
-                new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources),
+                new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources, ackRate),
                 new SearchSettings(startRate, Math.max(startRate, s.ceiling()), maxSteps, Duration.ofSeconds(stepSeconds)),
                 targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds));
     }
@@ -132,7 +139,7 @@ public final class OptionsParser {
                 continue;
             }
             for (int q : qos == null ? List.of(1) : qos) {
-                for (RatePlan r : rates == null ? List.of(RatePlan.SEARCH) : rates) {
+                for (RatePlan r : rates == null ? List.of(DefaultPlan.rateFor(scenario)) : rates) {
                     // QoS and rate mean nothing to a scenario without traffic: it runs once whatever was asked.
                     BenchCase c = scenario.hasRate() ? new BenchCase(scenario, q, r)
                             : new BenchCase(scenario, 0, new RatePlan(false, Rate.UNLIMITED));

@@ -6,11 +6,12 @@ import io.starlingmq.bench.load.Rate;
 public record RatePlan(boolean search, Rate rate) {
 
     public static final RatePlan SEARCH = new RatePlan(true, Rate.UNLIMITED);
+    public static final RatePlan MAX = new RatePlan(false, Rate.UNLIMITED);
 
     public static RatePlan parse(String text) {
         return switch (text) {
             case "search" -> SEARCH;
-            case "max" -> new RatePlan(false, Rate.UNLIMITED);
+            case "max" -> MAX;
             default -> {
                 try {
                     yield new RatePlan(false, Rate.paced(Double.parseDouble(text.replace("_", ""))));

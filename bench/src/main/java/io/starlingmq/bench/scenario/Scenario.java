@@ -20,5 +20,10 @@ public interface Scenario {
         return false;
     }
 
+    /** Publishing periods of the run's duration one run holds (overload: a clean, then a persistent phase). */
+    default int phases() {
+        return 1;
+    }
+
     RunResult run(ScenarioContext context) throws InterruptedException;
 }

@@ -7,8 +7,9 @@ import io.starlingmq.bench.load.LoadSettings;
 /**
  * Everything one run of a scenario gets: where, how hard, how big, and a unique id for client ids and topics.
  *
+ * @param counters the broker's drop counters (overload)
  * @param tokens device tokens for {@code endpoint} when it authenticates with JWT; null when it is anonymous
  */
 public record ScenarioContext(Endpoint endpoint, LoadSettings settings, ScenarioParams params, String runId, BrokerMemory memory,
-        DeviceTokenSigner tokens) {
+        BrokerCounters counters, DeviceTokenSigner tokens) {
 }

@@ -10,8 +10,14 @@ package io.starlingmq.bench.scenario;
  *        of both brokers' per-session queue bound of 1000)
  * @param connections idle connections of {@code conn} (default 10,000)
  * @param sourceAddresses 127.0.0.x source addresses the connections spread over (default 4)
+ * @param subscriberAcksPerSecond overload: how many messages per second the slow subscriber acknowledges (default 1,000)
  */
-public record ScenarioParams(int publishers, int subscribers, int pairs, int backlog, int connections, int sourceAddresses) {
+public record ScenarioParams(int publishers, int subscribers, int pairs, int backlog, int connections, int sourceAddresses,
+        int subscriberAcksPerSecond) {
 
-    public static final ScenarioParams DEFAULTS = new ScenarioParams(8, 8, 8, 500, 10_000, 4);
+    public static final ScenarioParams DEFAULTS = new ScenarioParams(8, 8, 8, 500, 10_000, 4, 1_000);
+
+    public ScenarioParams withConnections(int newConnections) {
+        return new ScenarioParams(publishers, subscribers, pairs, backlog, newConnections, sourceAddresses, subscriberAcksPerSecond);
+    }
 }

@@ -12,7 +12,8 @@ public final class Scenarios {
 
     static {
         for (Scenario s : List.of(new FanInScenario(), new FanOutScenario(), new PairsScenario(),
-                new PersistentScenario(), new ConnScenario(), new AuthConnectScenario())) {
+                new PersistentScenario(), new ConnScenario(), new AuthConnectScenario(),
+                new OverloadScenario())) {
             ALL.put(s.name(), s);
         }
     }

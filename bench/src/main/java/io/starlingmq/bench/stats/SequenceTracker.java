@@ -51,6 +51,13 @@ public final class SequenceTracker {
         return outOfOrder;
     }
 
+    /** How many of {@code sequences} arrived at least once. */
+    public synchronized long receivedAmong(BitSet sequences) {
+        BitSet both = (BitSet) sequences.clone();
+        both.and(seen);
+        return both.cardinality();
+    }
+
     /** Messages among the first {@code sent} that never arrived. */
     public synchronized long lost(long sent) {
         if (sent <= 0) {

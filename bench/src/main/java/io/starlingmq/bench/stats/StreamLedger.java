@@ -1,6 +1,7 @@
 package io.starlingmq.bench.stats;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -70,6 +71,21 @@ public final class StreamLedger {
 
     public long received() {
         return sum(Kind.RECEIVED);
+    }
+
+    /** How many of {@code sequences} of one publisher reached one subscriber (0 for a stream that is not expected). */
+    public long receivedAmong(int subscriber, int publisher, BitSet sequences) {
+        SequenceTracker tracker = streams[subscriber][publisher];
+        return tracker == null ? 0 : tracker.receivedAmong(sequences);
+    }
+
+    /** Distinct messages received over every expected stream (duplicates counted once). */
+    public long receivedUnique() {
+        long total = 0;
+        for (int[] stream : expected) {
+            total += streams[stream[1]][stream[0]].unique();
+        }
+        return total;
     }
 
     public long lost() {

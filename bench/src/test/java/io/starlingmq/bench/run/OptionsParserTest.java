@@ -18,7 +18,7 @@ class OptionsParserTest {
         BenchOptions o = OptionsParser.parse(List.of(), REPO);
         assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
                 "fanin-qos0-search", "fanin-qos1-search", "fanin-qos1-10000", "fanout-qos1-5000", "pairs-qos1-10000",
-                "persistent-qos1-search", "conn", "auth-connect");
+                "persistent-qos1-search", "conn", "auth-connect", "overload-qos1-max");
         assertThat(o.needsJwt()).isTrue();
         assertThat(o.warmUp()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.heapMb()).isEqualTo(512);
@@ -61,7 +61,8 @@ class OptionsParserTest {
 
     @Test
     void usageNamesEveryScenario() {
-        assertThat(OptionsParser.USAGE).contains("auth-connect").contains("conn").contains("--warm-up").contains("--heap-mb");
+        assertThat(OptionsParser.USAGE).contains("auth-connect").contains("conn").contains("overload").contains("--warm-up")
+                .contains("--heap-mb").contains("--ack-rate");
     }
 
     @Test
@@ -74,5 +75,18 @@ class OptionsParserTest {
         BenchOptions o = OptionsParser.parse(List.of("conn", "--connections", "100000", "--sources", "8"), REPO);
         assertThat(o.params().connections()).isEqualTo(100_000);
         assertThat(o.params().sourceAddresses()).isEqualTo(8);
+    }
+
+    @Test
+    void overloadGivenOnlyAQosPublishesUnpacedRatherThanSearching() {
+        BenchOptions o = OptionsParser.parse(List.of("overload", "--qos", "1,2", "--ack-rate", "250"), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly("overload-qos1-max", "overload-qos2-max");
+        assertThat(o.params().subscriberAcksPerSecond()).isEqualTo(250);
+    }
+
+    @Test
+    void fanInGivenOnlyAQosStillSearches() {
+        assertThat(OptionsParser.parse(List.of("fanin", "--qos", "1"), REPO).cases()).extracting(BenchCase::id)
+                .containsExactly("fanin-qos1-search");
     }
 }

@@ -1,0 +1,56 @@
+package io.starlingmq.bench.brokers;
+
+import io.starlingmq.bench.scenario.DropCounters;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Scrapes the gateway's and the router's {@code /q/metrics} for their drop counters. */
+final class StarlingDropCounters {
+
+    static final String GATEWAY_DELIVERIES = "starling.gateway.deliveries.dropped";
+    static final String GATEWAY_LINK_EVENTS = "starling.gateway.link.events.dropped";
+    static final String ROUTER_MESSAGES = "starling.router.messages.dropped";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final URI gateway;
+    private final URI router;
+
+    StarlingDropCounters(int gatewayHttpPort, int routerHttpPort) {
+        this.gateway = URI.create("http://127.0.0.1:" + gatewayHttpPort + "/q/metrics");
+        this.router = URI.create("http://127.0.0.1:" + routerHttpPort + "/q/metrics");
+    }
+
+    DropCounters read() {
+        String gatewayText = scrape(gateway);
+        String routerText = scrape(router);
+        return new DropCounters(counter(gatewayText, GATEWAY_DELIVERIES, gateway), counter(routerText, ROUTER_MESSAGES, router),
+                counter(gatewayText, GATEWAY_LINK_EVENTS, gateway));
+    }
+
+    /** A meter that is missing is an error, never a zero: a renamed meter must not read as "nothing dropped". */
+    private static double counter(String text, String meter, URI from) {
+        return PrometheusText.counter(text, meter).orElseThrow(
+                () -> new IllegalStateException("no meter " + meter + " at " + from + " (renamed, or the app's metrics off?)"));
+    }
+
+    private String scrape(URI uri) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(uri + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + uri + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading " + uri, e);
+        }
+    }
+}
