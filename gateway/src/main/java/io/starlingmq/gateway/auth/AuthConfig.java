@@ -29,6 +29,13 @@ public interface AuthConfig {
     @WithDefault("drop")
     PublishDenied publishDenied();
 
+    /**
+     * The MQTT 5 Authentication Method under which a CONNECT (and a later AUTH re-authentication)
+     * carries a JWT as Authentication Data. Any other method is refused with 0x8C.
+     */
+    @WithDefault("JWT")
+    String authenticationMethod();
+
     enum Mode {
         ANONYMOUS,
         SERVICE

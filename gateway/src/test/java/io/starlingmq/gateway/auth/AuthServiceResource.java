@@ -9,6 +9,13 @@ import java.util.Map;
 public final class AuthServiceResource implements QuarkusTestResourceLifecycleManager {
 
     private FakeAuthService service;
+    /** The gateway's auth timeout; a test that holds requests on purpose sets a generous one. */
+    private String timeout = "1s";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        timeout = initArgs.getOrDefault("timeout", timeout);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -20,7 +27,7 @@ public final class AuthServiceResource implements QuarkusTestResourceLifecycleMa
         return Map.of(
                 "starling.gateway.auth.mode", "service",
                 "starling.gateway.auth.url", service.url().toString(),
-                "starling.gateway.auth.timeout", "1s");
+                "starling.gateway.auth.timeout", timeout);
     }
 
     @Override
