@@ -36,6 +36,13 @@ public interface AuthConfig {
     @WithDefault("JWT")
     String authenticationMethod();
 
+    /**
+     * On a listener that verified a client certificate, which of its names is the username given to
+     * the auth service: {@code none} (the CONNECT's), {@code cn}, {@code san-dns} or {@code san-email}.
+     */
+    @WithDefault("none")
+    CertificateIdentity certificateIdentity();
+
     enum Mode {
         ANONYMOUS,
         SERVICE

@@ -3,6 +3,7 @@ package io.starlingmq.gateway.auth;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Puts the gateway in service mode against a {@link FakeAuthService} on a free port. */
@@ -11,10 +12,17 @@ public final class AuthServiceResource implements QuarkusTestResourceLifecycleMa
     private FakeAuthService service;
     /** The gateway's auth timeout; a test that holds requests on purpose sets a generous one. */
     private String timeout = "1s";
+    /** Init arguments named {@code starling.*} are passed on as gateway configuration. */
+    private final Map<String, String> extraConfig = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
         timeout = initArgs.getOrDefault("timeout", timeout);
+        initArgs.forEach((key, value) -> {
+            if (key.startsWith("starling.")) {
+                extraConfig.put(key, value);
+            }
+        });
     }
 
     @Override
@@ -24,10 +32,11 @@ public final class AuthServiceResource implements QuarkusTestResourceLifecycleMa
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Map.of(
-                "starling.gateway.auth.mode", "service",
-                "starling.gateway.auth.url", service.url().toString(),
-                "starling.gateway.auth.timeout", timeout);
+        Map<String, String> config = new HashMap<>(extraConfig);
+        config.put("starling.gateway.auth.mode", "service");
+        config.put("starling.gateway.auth.url", service.url().toString());
+        config.put("starling.gateway.auth.timeout", timeout);
+        return config;
     }
 
     @Override

@@ -49,6 +49,11 @@ class AuthenticatorTest {
         public String authenticationMethod() {
             return "JWT";
         }
+
+        @Override
+        public CertificateIdentity certificateIdentity() {
+            return CertificateIdentity.NONE;
+        }
     }
 
     private static ConnectFacts facts(String authenticationMethod) {
