@@ -41,10 +41,13 @@ public final class ConnectionAccess {
         return new ConnectionAccess(Grant.of(allow));
     }
 
-    /** Whether a PUBLISH to this topic name may be forwarded. */
+    /**
+     * Whether a PUBLISH to this topic name (or a will to it) may be forwarded; a delayed publish is
+     * judged by its target topic ({@link AccessTopic}).
+     */
     public boolean mayPublish(String topicName) {
         Grant current = grant;
-        return current.superuser() || current.policy().mayPublish(topicName);
+        return current.superuser() || current.policy().mayPublish(AccessTopic.forPublish(topicName));
     }
 
     /** Whether this SUBSCRIBE filter (possibly {@code $share/group/...}) may be granted. */

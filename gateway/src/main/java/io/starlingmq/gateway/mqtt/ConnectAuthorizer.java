@@ -9,6 +9,7 @@ import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.auth.AuthDecision;
 import io.starlingmq.gateway.auth.Authenticator;
 import io.starlingmq.gateway.auth.CertificateIdentity;
+import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.gateway.auth.ConnectFacts;
 import io.starlingmq.gateway.server.TransportAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +59,17 @@ public class ConnectAuthorizer {
         if (facts.authenticationMethod() != null) {
             channel.attr(ENHANCED_FACTS).set(facts.withAuthenticationData(null));
         }
-        return authenticator.authenticate(facts);
+        return authenticator.authenticate(facts).map(decision -> withWillChecked(connect, decision));
+    }
+
+    /** A will is a PUBLISH the connection makes later: its topic must be one the rules allow now. */
+    private static AuthDecision withWillChecked(MqttConnectMessage connect, AuthDecision decision) {
+        if (decision instanceof AuthDecision.Allow allow && connect.variableHeader().isWillFlag()
+                && !ConnectionAccess.of(allow).mayPublish(connect.payload().willTopic())) {
+            return AuthDecision.deny(AuthDecision.Refusal.NOT_AUTHORIZED,
+                    "will topic outside the rules: " + connect.payload().willTopic());
+        }
+        return decision;
     }
 
     /**

@@ -205,4 +205,27 @@ class ConnectionAccessTest {
         assertThat(first.isCancelled()).isTrue();
         assertThat(scheduler.getQueue()).isEmpty();
     }
+
+    @Test
+    void delayedPublishIsAllowedExactlyWhereAnImmediateOneIs() {
+        ConnectionAccess access = device(null, rule(Permission.ALLOW, Action.ALL, "devices/dev-1/#"));
+
+        assertThat(access.mayPublish("$delayed/30/devices/dev-1/reminder")).isTrue();
+        assertThat(access.mayPublish("$delayed/30/devices/dev-2/reminder")).isFalse();
+        assertThat(access.mayPublish("$delayed/soon/devices/dev-1/reminder")).isFalse();
+    }
+
+    @Test
+    void dollarTopicsAreRefusedUnlessARuleNamesThem() {
+        ConnectionAccess everything = device(null, rule(Permission.ALLOW, Action.ALL, "#"));
+        ConnectionAccess named = device(null, rule(Permission.ALLOW, Action.PUBLISH, "$SYS/broker/#"),
+                rule(Permission.ALLOW, Action.ALL, "#"));
+
+        assertThat(everything.mayPublish("$SYS/broker/load")).isFalse();
+        assertThat(everything.mayPublish("$internal/x")).isFalse();
+        assertThat(everything.mayPublish("$delayed/5/$SYS/broker/load")).isFalse();
+        assertThat(everything.mayPublish("$delayed/5/any/topic")).isTrue();
+        assertThat(named.mayPublish("$SYS/broker/load")).isTrue();
+        assertThat(named.mayPublish("$internal/x")).isFalse();
+    }
 }
