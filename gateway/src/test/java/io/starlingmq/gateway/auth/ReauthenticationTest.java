@@ -161,6 +161,19 @@ class ReauthenticationTest extends LinkedGatewayTest {
     }
 
     @Test
+    void reauthenticationTheAuthServiceCannotAnswerDisconnectsServerBusy() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5,
+                EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"))) {
+            authService.answer(503, "{}");
+            client.send(EnhancedAuthBytes.auth(0x19, "JWT", "token-2"));
+
+            RawPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x89);
+        }
+    }
+
+    @Test
     @DisplayName("[MQTT-4.12.0-6] AUTH from a client that used no Authentication Method at CONNECT is a Protocol Error")
     void authWithoutEnhancedAuthenticationAtConnectIsProtocolError() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
@@ -195,6 +208,31 @@ class ReauthenticationTest extends LinkedGatewayTest {
             RawPacket disconnect = client.read();
             assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
             assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+        }
+    }
+
+    @Test
+    void reauthenticationWithoutMethodIsProtocolError() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5,
+                EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"))) {
+            client.send(EnhancedAuthBytes.auth(0x19, null, "token-2"));
+
+            RawPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+        }
+    }
+
+    @Test
+    void authWithAPropertyAuthMayNotCarryIsMalformed() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5,
+                EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"))) {
+            // AUTH 0x19, properties: Authentication Method "JWT", then Payload Format Indicator 1.
+            client.send(MqttBytes.packet(0xF0, new byte[] {0x19, 8, 0x15, 0, 3, 'J', 'W', 'T', 0x01, 1}));
+
+            RawPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
+            assertThat(disconnect.disconnectReason()).isEqualTo(0x81);
         }
     }
 
