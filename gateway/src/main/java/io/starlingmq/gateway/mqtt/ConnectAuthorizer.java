@@ -22,7 +22,9 @@ import java.util.Optional;
 /**
  * The one place where a validated CONNECT is accepted or refused: it gathers what the CONNECT and
  * the transport tell about the device and asks the {@link Authenticator} (anonymous, or the auth
- * service). With {@code certificate-identity} set, a verified client certificate names the user. It also judges MQTT 5 re-authentications, with the identity the CONNECT presented.
+ * service). With {@code certificate-identity} set, a verified client certificate names the user; a
+ * will's topic must be allowed by the rules granted. It also judges MQTT 5 re-authentications, with
+ * the identity the CONNECT presented.
  */
 @ApplicationScoped
 public class ConnectAuthorizer {

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 
 /**
  * MQTT 5 enhanced authentication after CONNECT: echoes the Authentication Method in a successful
- * CONNACK and serves re-authentication (AUTH 0x19) by asking the authenticator again; an accepted
+ * CONNACK [MQTT-4.12.0-5] and serves re-authentication (AUTH 0x19) by asking the authenticator again; an accepted
  * re-authentication replaces the connection's access rules and expiry and is answered AUTH 0x00.
  * It consumes every AUTH packet and passes everything else on untouched. At most one
  * re-authentication is in flight; the connection keeps working under its old rules meanwhile.
@@ -122,7 +122,7 @@ public final class ReauthenticationHandler extends ChannelDuplexHandler {
     private int refusal(MqttMessage auth) {
         MqttProperties properties = properties(auth);
         if (method == null) {
-            // [MQTT-4.12.0-6] no Authentication Method at CONNECT: the client must not send AUTH.
+            // [MQTT-4.12.0-7] no Authentication Method at CONNECT: the client must not send AUTH.
             return ReasonCode.PROTOCOL_ERROR;
         }
         if (!PropertyRules.onlyAllowed(properties, AUTH_PROPERTIES)) {
