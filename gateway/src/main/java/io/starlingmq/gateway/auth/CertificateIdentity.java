@@ -64,7 +64,8 @@ public enum CertificateIdentity {
             return Optional.empty();
         }
         return names.stream()
-                .filter(name -> name.size() == 2 && Integer.valueOf(tag).equals(name.get(0)) && name.get(1) instanceof String)
+                .filter(name -> name.size() == 2 && Integer.valueOf(tag).equals(name.get(0))
+                        && name.get(1) instanceof String)
                 .map(name -> (String) name.get(1))
                 .findFirst();
     }

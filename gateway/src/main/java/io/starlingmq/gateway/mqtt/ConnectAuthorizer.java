@@ -30,7 +30,8 @@ import java.util.Optional;
 public class ConnectAuthorizer {
 
     /** The facts of a CONNECT that used enhanced authentication, kept for its re-authentications. */
-    private static final AttributeKey<ConnectFacts> ENHANCED_FACTS = AttributeKey.valueOf("starling.auth.enhanced-facts");
+    private static final AttributeKey<ConnectFacts> ENHANCED_FACTS =
+            AttributeKey.valueOf("starling.auth.enhanced-facts");
 
     @Inject
     Authenticator authenticator;

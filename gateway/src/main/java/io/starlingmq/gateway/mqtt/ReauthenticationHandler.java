@@ -30,8 +30,9 @@ import org.jboss.logging.Logger;
 
 /**
  * MQTT 5 enhanced authentication after CONNECT: echoes the Authentication Method in a successful
- * CONNACK [MQTT-4.12.0-5] and serves re-authentication (AUTH 0x19) by asking the authenticator again; an accepted
- * re-authentication replaces the connection's access rules and expiry and is answered AUTH 0x00.
+ * CONNACK [MQTT-4.12.0-5] and serves re-authentication (AUTH 0x19) by asking the authenticator
+ * again; an accepted re-authentication replaces the connection's access rules and expiry and is
+ * answered AUTH 0x00.
  * It consumes every AUTH packet and passes everything else on untouched. At most one
  * re-authentication is in flight; the connection keeps working under its old rules meanwhile.
  */

@@ -16,8 +16,9 @@ public final class TransportAttributes {
     /** Common name (CN) of the client certificate's subject; absent when the subject has none. */
     public static final AttributeKey<String> CLIENT_CERT_CN = AttributeKey.valueOf("starling.tls.client-cn");
 
-    /** The verified client certificate itself, for names other than the subject's (see {@code CertificateIdentity}). */
-    public static final AttributeKey<X509Certificate> CLIENT_CERTIFICATE = AttributeKey.valueOf("starling.tls.client-certificate");
+    /** The verified client certificate itself, for names other than the subject's ({@code CertificateIdentity}). */
+    public static final AttributeKey<X509Certificate> CLIENT_CERTIFICATE =
+            AttributeKey.valueOf("starling.tls.client-certificate");
 
     private TransportAttributes() {
     }
