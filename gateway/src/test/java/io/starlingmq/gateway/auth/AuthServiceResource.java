@@ -10,8 +10,11 @@ import java.util.Map;
 public final class AuthServiceResource implements QuarkusTestResourceLifecycleManager {
 
     private FakeAuthService service;
-    /** The gateway's auth timeout; a test that holds requests on purpose sets a generous one. */
-    private String timeout = "1s";
+    /**
+     * The gateway's auth timeout (init argument {@code timeout}): generous, so that the first call of a
+     * freshly started gateway on a busy machine is not refused as unavailable.
+     */
+    private String timeout = "10s";
     /** Init arguments named {@code starling.*} are passed on as gateway configuration. */
     private final Map<String, String> extraConfig = new HashMap<>();
 
