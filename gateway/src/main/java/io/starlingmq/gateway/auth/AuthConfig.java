@@ -29,6 +29,20 @@ public interface AuthConfig {
     @WithDefault("drop")
     PublishDenied publishDenied();
 
+    /**
+     * The MQTT 5 Authentication Method under which a CONNECT (and a later AUTH re-authentication)
+     * carries a JWT as Authentication Data. Any other method is refused with 0x8C.
+     */
+    @WithDefault("JWT")
+    String authenticationMethod();
+
+    /**
+     * On a listener that verified a client certificate, which of its names is the username given to
+     * the auth service: {@code none} (the CONNECT's), {@code cn}, {@code san-dns} or {@code san-email}.
+     */
+    @WithDefault("none")
+    CertificateIdentity certificateIdentity();
+
     enum Mode {
         ANONYMOUS,
         SERVICE

@@ -52,10 +52,10 @@ public final class AuthServiceClient implements AutoCloseable {
         return Uni.createFrom().deferred(() -> {
             String password;
             try {
-                password = utf8(facts.password());
+                password = utf8(facts.credential());
             } catch (CharacterCodingException notText) {
                 return Uni.createFrom().item(AuthDecision.deny(AuthDecision.Refusal.BAD_CREDENTIALS,
-                        "password is not UTF-8 text"));
+                        "credential is not UTF-8 text"));
             }
             if (!permits.tryAcquire()) {
                 return Uni.createFrom().item(AuthDecision.busy());
@@ -64,6 +64,7 @@ public final class AuthServiceClient implements AutoCloseable {
         });
     }
 
+    /** {@code password} is the credential: the MQTT password, or the token of enhanced authentication. */
     private Uni<AuthDecision> call(ConnectFacts facts, String password) {
         JsonObject request = new JsonObject()
                 .put("clientId", facts.clientId())

@@ -24,6 +24,7 @@ public class Authenticator {
 
     /** Null in anonymous mode. */
     private final AuthServiceClient service;
+    private final String authenticationMethod;
 
     @Inject
     public Authenticator(AuthConfig config, Vertx vertx) {
@@ -33,14 +34,30 @@ public class Authenticator {
                     "starling.gateway.auth.url is required when starling.gateway.auth.mode=service")),
                     config.timeout(), config.maxConcurrent());
         };
-        LOG.debugf("authentication mode: %s", config.mode());
+        this.authenticationMethod = config.authenticationMethod();
+        if (service == null) {
+            LOG.warn("starling.gateway.auth.mode=anonymous: every client may connect and use every topic; "
+                    + "set mode=service with starling.gateway.auth.url to check credentials");
+        }
+        LOG.debugf("authentication mode: %s, enhanced authentication method: %s", config.mode(), authenticationMethod);
     }
 
+    /**
+     * Judges a CONNECT, or an MQTT 5 re-authentication (the same facts with fresh Authentication
+     * Data). Enhanced authentication is offered only in service mode and only under the configured
+     * method, whose Authentication Data is a JWT the auth service judges like a password.
+     */
     public Uni<AuthDecision> authenticate(ConnectFacts facts) {
-        // Enhanced authentication (AUTH exchanges) is not offered, whatever the mode.
-        if (facts.authenticationMethod() != null) {
-            return Uni.createFrom().item(AuthDecision.deny(AuthDecision.Refusal.BAD_AUTHENTICATION_METHOD,
-                    "unsupported authentication method " + facts.authenticationMethod()));
+        String method = facts.authenticationMethod();
+        if (method != null) {
+            if (service == null || !method.equals(authenticationMethod)) {
+                return Uni.createFrom().item(AuthDecision.deny(AuthDecision.Refusal.BAD_AUTHENTICATION_METHOD,
+                        "unsupported authentication method " + method));
+            }
+            if (facts.authenticationData() == null || facts.authenticationData().length == 0) {
+                return Uni.createFrom().item(AuthDecision.deny(AuthDecision.Refusal.BAD_CREDENTIALS,
+                        "authentication method " + method + " without authentication data"));
+            }
         }
         if (service == null) {
             return Uni.createFrom().item(ANONYMOUS);

@@ -9,6 +9,8 @@ public final class MqttPipeline {
     public static final String ENCODER = "mqttEncoder";
     public static final String METRICS = "packetMetrics";
     public static final String DECODE_FAILURE = "decodeFailure";
+    /** MQTT 5 enhanced authentication after CONNECT (AUTH packets, the CONNACK's Authentication Method). */
+    public static final String REAUTHENTICATION = "reauthentication";
     public static final String CONNECT = "connect";
     public static final String KEEPALIVE = "keepAlive";
     public static final String SESSION = "session";

@@ -10,6 +10,7 @@ import io.starlingmq.gateway.mqtt.ConnectionServices;
 import io.starlingmq.gateway.mqtt.DecodeFailureHandler;
 import io.starlingmq.gateway.mqtt.MqttPipeline;
 import io.starlingmq.gateway.mqtt.PacketMetricsHandler;
+import io.starlingmq.gateway.mqtt.ReauthenticationHandler;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +45,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                 .addLast(MqttPipeline.ENCODER, MqttEncoder.INSTANCE)
                 .addLast(MqttPipeline.METRICS, packetMetrics)
                 .addLast(MqttPipeline.DECODE_FAILURE, new DecodeFailureHandler())
+                .addLast(MqttPipeline.REAUTHENTICATION, new ReauthenticationHandler(services.authorizer()))
                 .addLast(MqttPipeline.CONNECT, new ConnectHandler(services));
     }
 }

@@ -4,11 +4,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.starlingmq.gateway.auth.CertificateIdentity;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jboss.logging.Logger;
 
@@ -61,25 +59,9 @@ final class TlsHandshakeHandler extends ChannelInboundHandlerAdapter {
         }
         String subject = leaf.getSubjectX500Principal().getName();
         ctx.channel().attr(TransportAttributes.CLIENT_CERT_SUBJECT).set(subject);
-        String cn = commonName(subject);
-        if (cn != null) {
-            ctx.channel().attr(TransportAttributes.CLIENT_CERT_CN).set(cn);
-        }
-    }
-
-    /** The most specific CN of an RFC 2253 name, or null. */
-    static String commonName(String rfc2253) {
-        try {
-            String cn = null;
-            // LdapName lists RDNs from least to most specific, so the last CN wins.
-            for (Rdn rdn : new LdapName(rfc2253).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    cn = rdn.getValue().toString();
-                }
-            }
-            return cn;
-        } catch (InvalidNameException e) {
-            return null;
-        }
+        // The TLS session keeps the peer's certificates for the connection's life anyway.
+        ctx.channel().attr(TransportAttributes.CLIENT_CERTIFICATE).set(leaf);
+        CertificateIdentity.commonName(subject)
+                .ifPresent(cn -> ctx.channel().attr(TransportAttributes.CLIENT_CERT_CN).set(cn));
     }
 }

@@ -1,9 +1,10 @@
 package io.starlingmq.gateway.server;
 
 import io.netty.util.AttributeKey;
+import java.security.cert.X509Certificate;
 
 /**
- * Channel attributes the transports set for the handlers behind them. Both are set once the TLS handshake
+ * Channel attributes the transports set for the handlers behind them. All are set once the TLS handshake
  * succeeded with a verified client certificate (TLS and WSS listeners with client-auth optional or
  * required) and are absent otherwise.
  */
@@ -14,6 +15,10 @@ public final class TransportAttributes {
 
     /** Common name (CN) of the client certificate's subject; absent when the subject has none. */
     public static final AttributeKey<String> CLIENT_CERT_CN = AttributeKey.valueOf("starling.tls.client-cn");
+
+    /** The verified client certificate itself, for names other than the subject's ({@code CertificateIdentity}). */
+    public static final AttributeKey<X509Certificate> CLIENT_CERTIFICATE =
+            AttributeKey.valueOf("starling.tls.client-certificate");
 
     private TransportAttributes() {
     }

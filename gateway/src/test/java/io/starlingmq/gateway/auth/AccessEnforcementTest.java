@@ -130,9 +130,57 @@ class AccessEnforcementTest extends LinkedGatewayTest {
         }
     }
 
+    @Test
+    void willTopicOutsideTheRulesRefusesTheConnectNotAuthorized() throws IOException {
+        assertThat(connackCode(WillConnectBytes.connect(V5, "dev-7", "devices/dev-8/status", "gone"))).isEqualTo(0x87);
+        assertThat(connackCode(WillConnectBytes.connect(V311, "dev-7", "devices/dev-8/status", "gone"))).isEqualTo(0x05);
+        assertThat(router.events(e -> e.hasSessionOpen() && e.getSessionOpen().getWill().getMessage().getTopic()
+                .equals("devices/dev-8/status"))).as("a refused CONNECT never opens a session").isEmpty();
+    }
+
+    @Test
+    void willTopicInsideTheRulesIsAccepted() throws IOException {
+        assertThat(connackCode(WillConnectBytes.connect(V5, "dev-7", "devices/dev-7/status", "gone"))).isZero();
+        assertThat(connackCode(WillConnectBytes.connect(V311, "dev-7", "devices/dev-7/status", "gone"))).isZero();
+    }
+
+    @Test
+    void delayedPublishIsJudgedByItsTargetTopic() throws IOException {
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
+            client.send(MqttBytes.publish(V5, "$delayed/60/devices/dev-8/reminder", 1, 31, PAYLOAD));
+            RawPacket refused = client.read();
+            assertThat(refused.u16(0)).isEqualTo(31);
+            assertThat(refused.pubReplyReason()).isEqualTo(0x87);
+
+            client.send(MqttBytes.publish(V5, "$delayed/60/devices/dev-7/reminder", 1, 32, PAYLOAD));
+            RawPacket accepted = client.read();
+            assertThat(accepted.u16(0)).isEqualTo(32);
+            assertThat(accepted.pubReplyReason()).isZero();
+        }
+        assertThat(router.events(e -> e.hasPublish() && e.getPublish().getMessage().getTopic()
+                .equals("$delayed/60/devices/dev-7/reminder"))).as("forwarded as sent, for the router to delay").hasSize(1);
+    }
+
+    @Test
+    void publishToADollarTopicNoRuleNamesIsNotAuthorized() throws IOException {
+        authService.answer(200, """
+                {"result": "allow", "reason": "test", "superuser": false, "expiresAt": null,
+                 "rules": [{"permission": "allow", "action": "all", "topics": ["#"]}]}""");
+        try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
+            client.send(MqttBytes.publish(V5, "$SYS/broker/uptime", 1, 41, PAYLOAD));
+            RawPacket refused = client.read();
+            assertThat(refused.u16(0)).isEqualTo(41);
+            assertThat(refused.pubReplyReason()).isEqualTo(0x87);
+        }
+    }
+
     private int connackCode(int version, String clientId) throws IOException {
+        return connackCode(MqttBytes.connect(version, clientId, 0, true));
+    }
+
+    private int connackCode(byte[] connect) throws IOException {
         try (RawMqttClient client = new RawMqttClient(port)) {
-            client.send(MqttBytes.connect(version, clientId, 0, true));
+            client.send(connect);
             RawPacket connack = client.read();
             assertThat(connack.type()).isEqualTo(RawMqttClient.CONNACK);
             return connack.u8(1);

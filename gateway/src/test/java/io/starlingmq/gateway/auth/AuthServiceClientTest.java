@@ -59,7 +59,7 @@ class AuthServiceClientTest {
     }
 
     private static ConnectFacts facts(String clientId, byte[] password) {
-        return new ConnectFacts(clientId, "user-" + clientId, password, "10.0.0.7:53211", "CN=" + clientId, 5, null);
+        return new ConnectFacts(clientId, "user-" + clientId, password, "10.0.0.7:53211", "CN=" + clientId, 5, null, null);
     }
 
     private static ConnectFacts facts(String clientId) {

@@ -3,6 +3,7 @@ package io.starlingmq.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -43,11 +44,26 @@ class AuthenticatorTest {
         public PublishDenied publishDenied() {
             return PublishDenied.DROP;
         }
+
+        @Override
+        public String authenticationMethod() {
+            return "JWT";
+        }
+
+        @Override
+        public CertificateIdentity certificateIdentity() {
+            return CertificateIdentity.NONE;
+        }
     }
 
     private static ConnectFacts facts(String authenticationMethod) {
+        return enhanced(authenticationMethod, null);
+    }
+
+    private static ConnectFacts enhanced(String authenticationMethod, String authenticationData) {
         return new ConnectFacts("dev-1", "dev-1", "pw".getBytes(StandardCharsets.UTF_8), "10.0.0.7:1", null, 5,
-                authenticationMethod);
+                authenticationMethod,
+                authenticationData == null ? null : authenticationData.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -65,7 +81,69 @@ class AuthenticatorTest {
     }
 
     @Test
-    void enhancedAuthenticationMethodIsRefusedInEveryMode() {
+    void enhancedAuthenticationIsRefusedInAnonymousModeEvenUnderTheConfiguredMethod() {
+        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
+
+        AuthDecision decision = authenticator.authenticate(enhanced("JWT", "header.claims.signature")).await().atMost(WAIT);
+
+        assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_AUTHENTICATION_METHOD);
+    }
+
+    @Test
+    void configuredMethodSendsTheAuthenticationDataAsThePassword() throws IOException {
+        try (FakeAuthService service = new FakeAuthService()) {
+            service.answer(200, """
+                    {"result": "allow", "reason": "jwt", "superuser": false, "rules": []}""");
+            Authenticator authenticator = new Authenticator(
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+            try {
+                AuthDecision decision = authenticator.authenticate(enhanced("JWT", "header.claims.signature"))
+                        .await().atMost(WAIT);
+
+                assertThat(decision).isInstanceOf(AuthDecision.Allow.class);
+                assertThat(service.requests()).singleElement().satisfies(request -> assertThat(
+                        new JsonObject(request).getString("password")).isEqualTo("header.claims.signature"));
+            } finally {
+                authenticator.close();
+            }
+        }
+    }
+
+    @Test
+    void otherMethodIsRefusedWithoutAskingTheAuthService() throws IOException {
+        try (FakeAuthService service = new FakeAuthService()) {
+            Authenticator authenticator = new Authenticator(
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+            try {
+                AuthDecision decision = authenticator.authenticate(enhanced("SCRAM-SHA-256", "client-first"))
+                        .await().atMost(WAIT);
+
+                assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_AUTHENTICATION_METHOD);
+                assertThat(service.requests()).isEmpty();
+            } finally {
+                authenticator.close();
+            }
+        }
+    }
+
+    @Test
+    void configuredMethodWithoutAuthenticationDataIsBadCredentials() throws IOException {
+        try (FakeAuthService service = new FakeAuthService()) {
+            Authenticator authenticator = new Authenticator(
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+            try {
+                AuthDecision decision = authenticator.authenticate(enhanced("JWT", null)).await().atMost(WAIT);
+
+                assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_USER_NAME_OR_PASSWORD);
+                assertThat(service.requests()).isEmpty();
+            } finally {
+                authenticator.close();
+            }
+        }
+    }
+
+    @Test
+    void unknownEnhancedAuthenticationMethodIsRefusedInAnonymousMode() {
         Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
 
         AuthDecision decision = authenticator.authenticate(facts("SCRAM-SHA-256")).await().atMost(WAIT);

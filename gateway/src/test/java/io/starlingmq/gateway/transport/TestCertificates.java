@@ -67,11 +67,20 @@ public final class TestCertificates {
 
     /** Issues a client certificate with subject CN={@code commonName}, signed by this CA. */
     public ClientCertificate issueClient(String commonName) throws IOException {
+        return issueClient(commonName, null);
+    }
+
+    /**
+     * Issues a client certificate with subject CN={@code commonName} and, when not null, the given
+     * subject alternative names in openssl's form (e.g. {@code DNS:a.example,email:a@example.org}).
+     */
+    public ClientCertificate issueClient(String commonName, String subjectAltNames) throws IOException {
         Path key = folder.resolve(commonName + ".key");
         Path csr = folder.resolve(commonName + ".csr");
         Path cert = folder.resolve(commonName + ".pem");
         Path ext = folder.resolve(commonName + ".ext");
-        Files.writeString(ext, "extendedKeyUsage=clientAuth\n");
+        Files.writeString(ext, "extendedKeyUsage=clientAuth\n"
+                + (subjectAltNames == null ? "" : "subjectAltName=" + subjectAltNames + "\n"));
         run(List.of("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out",
                 key.toString()));
         run(List.of("openssl", "req", "-new", "-key", key.toString(), "-subj", "/O=Starling Tests/CN=" + commonName,
@@ -125,6 +134,10 @@ public final class TestCertificates {
 
     /** A client certificate and its PKCS#8 key, both PEM. */
     public record ClientCertificate(Path certFile, Path keyFile) {
+
+        public X509Certificate certificate() throws IOException, GeneralSecurityException {
+            return readCertificate(certFile);
+        }
 
         public KeyManagerFactory keyManagerFactory() throws IOException, GeneralSecurityException {
             String pem = Files.readString(keyFile, StandardCharsets.US_ASCII)
