@@ -33,4 +33,9 @@ public final class RetainedIndex {
     public List<StoredMessage> matching(String filter) {
         return byTopic.values().stream().filter(m -> TopicFilter.matches(filter, m.topic())).toList();
     }
+
+    /** Retained messages held, whatever their topic. */
+    public int size() {
+        return byTopic.size();
+    }
 }

@@ -36,6 +36,11 @@ public final class SessionDirectory {
         return entries.get(clientId);
     }
 
+    /** Sessions known, online or not. */
+    public int size() {
+        return entries.size();
+    }
+
     public long onlineCount() {
         return entries.values().stream().filter(Entry::online).count();
     }

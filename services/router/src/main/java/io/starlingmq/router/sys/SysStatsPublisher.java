@@ -93,9 +93,9 @@ public class SysStatsPublisher {
         messages.add(text("uptime", Long.toString((nowMillis - node.startedAtMillis()) / 1000)));
         messages.add(text("datetime", Instant.ofEpochMilli(nowMillis).toString()));
         messages.add(text("stats/connections/count", Long.toString(directory.onlineCount())));
+        messages.add(text("stats/sessions/count", Integer.toString(directory.size())));
         messages.add(text("stats/subscriptions/count", Integer.toString(subscriptions.size())));
-        // '#' matches every topic not starting with '$'; nothing retains under '$SYS' (our messages are not retained)
-        messages.add(text("stats/retained/count", Integer.toString(retained.matching("#").size())));
+        messages.add(text("stats/retained/count", Integer.toString(retained.size())));
         messages.add(text("stats/gateways/count", Integer.toString(gateways.size())));
         counter("metrics/messages/received", "starling.router.messages.routed", messages);
         counter("metrics/messages/sent", "starling.router.messages.delivered", messages);
