@@ -36,6 +36,20 @@ public final class MqttPackets {
         return writer;
     }
 
+    /**
+     * A clean-start CONNECT with a will; {@code properties} and {@code willProperties} are used for 5.0
+     * only, the keep alive is 0.
+     */
+    public static byte[] connectWithWill(int version, String clientId, byte[] properties, String willTopic,
+                                         String willPayload, int willQos, boolean willRetain, byte[] willProperties) {
+        int flags = 0x02 | 0x04 | (willQos << 3) | (willRetain ? 0x20 : 0);
+        MqttPacketWriter writer = connectWriter(version, flags, 0, properties).string(clientId);
+        if (version == V5) {
+            writer.properties(willProperties);
+        }
+        return writer.string(willTopic).string(willPayload).packet(0x10);
+    }
+
     public static byte[] publish(int version, String topic, int qos, int packetId, byte[] payload) {
         return publish(version, topic, qos, packetId, false, new byte[0], payload);
     }
