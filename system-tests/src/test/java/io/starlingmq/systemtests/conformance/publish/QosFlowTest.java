@@ -1,6 +1,7 @@
 package io.starlingmq.systemtests.conformance.publish;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
+import io.starlingmq.systemtests.harness.MqttPacketWriter;
 import io.starlingmq.systemtests.harness.MqttPackets;
 import io.starlingmq.systemtests.harness.PropertyBytes;
 import io.starlingmq.systemtests.harness.RawMqttClient;
@@ -131,6 +132,37 @@ class QosFlowTest extends ConformanceTest {
         assertThat(pubrel.flags()).as("PUBREL fixed header flags").isEqualTo(0b0010);
         subscriber.send(MqttPackets.pubcomp(id));
         assertThat(subscriber.pingAnswered()).isTrue();
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.6.1-1] [MQTT-2.1.3-1] a PUBREL whose fixed header flags are not 0010 is malformed: DISCONNECT 0x81")
+    void pubrelWithWrongFlagsIsMalformed() throws Exception {
+        RawMqttClient client = rawConnected(V5, clientId("pubrel-flags"));
+        client.send(MqttPackets.publish(V5, topic("t"), 2, 8, "x".getBytes()));
+        client.readUntil(ReceivedPacket.PUBREC);
+        byte[] pubrel = MqttPackets.pubrel(8);
+        pubrel[0] = 0x60;
+        client.send(pubrel);
+        assertDisconnectedWith(client, 0x81);
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.3.3-9] [MQTT-4.4.0-2] a PUBACK or PUBREC with an error reason code ends the broker's delivery: no resend, no PUBREL")
+    void anAckWithAnErrorCodeEndsTheDelivery() throws Exception {
+        String topic = topic("refused");
+        RawMqttClient subscriber = subscriber(portA(), topic, 2);
+        RawMqttClient publisher = rawConnected(V5, clientId("pub"));
+        publisher.send(MqttPackets.publish(V5, topic, 1, 1, "refuse me".getBytes()));
+        ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(delivery.qos()).isEqualTo(1);
+        subscriber.send(new MqttPacketWriter().u16(delivery.publishPacketId())
+                .u8(0x80).packet(0x40));
+        publisher.send(MqttPackets.publish(V5, topic, 2, 2, "next".getBytes()));
+        ReceivedPacket next = subscriber.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(next.payloadText()).as("the refused message is not sent again").isEqualTo("next");
+        subscriber.send(new MqttPacketWriter().u16(next.publishPacketId())
+                .u8(0x80).packet(0x50));
+        assertThat(subscriber.pingAnswered()).as("no PUBREL after PUBREC 0x80: the next packet is PINGRESP").isTrue();
     }
 
     @Test
