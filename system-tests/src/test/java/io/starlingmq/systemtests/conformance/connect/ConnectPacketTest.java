@@ -203,6 +203,16 @@ class ConnectPacketTest extends ConformanceTest {
     }
 
     @Test
+    @DisplayName("[MQTT-3.1.4-1] §3.2.2.2 a CONNECT larger than the broker's Maximum Packet Size is refused: closed, never accepted")
+    void anOversizedConnectIsRefused() throws Exception {
+        RawMqttClient client = raw(V5);
+        // 2 MiB claimed, above the broker's 1 MiB default; only the start of the packet is sent.
+        client.send(new MqttPacketWriter().bytes(new byte[] {0x10, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01})
+                .string("MQTT").u8(5).u8(CLEAN_START).u16(0).varInt(0).string(clientId("big")).toBytes());
+        assertMalformedConnectRefused(client);
+    }
+
+    @Test
     @DisplayName("[MQTT-3.1.4-1] a CONNECT whose remaining length ends inside the client id is malformed: closed without success")
     void aTruncatedConnectIsRefused() throws Exception {
         RawMqttClient client = raw(V5);

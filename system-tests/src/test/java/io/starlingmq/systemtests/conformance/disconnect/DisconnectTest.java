@@ -84,9 +84,7 @@ class DisconnectTest extends ConformanceTest {
         var gateway = suite().startGateway(name);
         RawMqttClient client = closeLater(RawMqttClient.connected(suite().mqttPort(name), V5, clientId("drained")));
         Thread stopper = Thread.ofVirtual().start(gateway::close);
-        ReceivedPacket disconnect = client.readUntil(ReceivedPacket.DISCONNECT);
-        assertThat(hex(disconnect.disconnectReasonCode())).isEqualTo("0x8B");
-        client.close();
+        assertDisconnectedWith(client, 0x8B);
         stopper.join();
     }
 
