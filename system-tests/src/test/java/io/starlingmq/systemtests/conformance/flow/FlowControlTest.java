@@ -63,6 +63,31 @@ class FlowControlTest extends ConformanceTest {
     }
 
     @Test
+    @DisplayName("[MQTT-3.3.4-10] [MQTT-4.9.0-3] with the client's Receive Maximum used up the broker still answers PINGREQ, SUBSCRIBE and UNSUBSCRIBE")
+    void aFullWindowDelaysOnlyPublishes() throws Exception {
+        String topic = topic("full");
+        RawMqttClient subscriber = rawConnected(V5, MqttPackets.connect(V5, clientId("sub"), 0, true,
+                PropertyBytes.of().receiveMaximum(1).toBytes()));
+        subscriber.send(MqttPackets.subscribe(V5, 1, 1, topic));
+        subscriber.readUntil(ReceivedPacket.SUBACK);
+        RawMqttClient publisher = closeLater(RawMqttClient.connected(portB(), V5, clientId("pub")));
+        publisher.send(MqttPackets.publish(V5, topic, 1, 1, "holds the window".getBytes()));
+        publisher.readUntil(ReceivedPacket.PUBACK);
+        publisher.send(MqttPackets.publish(V5, topic, 1, 2, "waits".getBytes()));
+        publisher.readUntil(ReceivedPacket.PUBACK);
+        ReceivedPacket unacknowledged = subscriber.readUntil(ReceivedPacket.PUBLISH);
+
+        assertThat(subscriber.pingAnswered()).as("PINGRESP while the window is full").isTrue();
+        subscriber.send(MqttPackets.subscribe(V5, 2, 0, topic("other")));
+        assertThat(subscriber.read().type()).as("SUBACK while the window is full").isEqualTo(ReceivedPacket.SUBACK);
+        subscriber.send(MqttPackets.unsubscribe(V5, 3, topic("never")));
+        assertThat(subscriber.read().type()).as("UNSUBACK while the window is full").isEqualTo(ReceivedPacket.UNSUBACK);
+
+        subscriber.send(MqttPackets.puback(unacknowledged.publishPacketId()));
+        assertThat(subscriber.readUntil(ReceivedPacket.PUBLISH).payloadText()).isEqualTo("waits");
+    }
+
+    @Test
     @DisplayName("[MQTT-3.1.2-24] [MQTT-3.1.2-25] a message larger than the client's Maximum Packet Size is not sent to it; later ones are")
     void theBrokerHonoursTheClientsMaximumPacketSize() throws Exception {
         String topic = topic("small");

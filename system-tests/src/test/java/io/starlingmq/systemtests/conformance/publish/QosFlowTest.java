@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -173,6 +174,42 @@ class QosFlowTest extends ConformanceTest {
         ReceivedPacket pubrel = client.readUntil(ReceivedPacket.PUBREL);
         assertThat(pubrel.packetId()).isEqualTo(777);
         assertThat(hex(pubrel.ackReasonCode())).isEqualTo("0x92");
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.3.2-5] [MQTT-4.3.3-12] a Packet Identifier reused after PUBACK or PUBCOMP starts a new message")
+    void aPacketIdentifierIsFreeAgainAfterItsFlowEnds() throws Exception {
+        String topic = topic("reuse");
+        RawMqttClient subscriber = subscriber(portB(), topic, 2);
+        RawMqttClient publisher = rawConnected(V5, clientId("pub"));
+        publisher.send(MqttPackets.publish(V5, topic, 1, 9, "first".getBytes()));
+        publisher.readUntil(ReceivedPacket.PUBACK);
+        publisher.send(MqttPackets.publish(V5, topic, 1, 9, "second".getBytes()));
+        publisher.readUntil(ReceivedPacket.PUBACK);
+        for (String payload : new String[] {"third", "fourth"}) {
+            publisher.send(MqttPackets.publish(V5, topic, 2, 10, payload.getBytes()));
+            publisher.readUntil(ReceivedPacket.PUBREC);
+            publisher.send(MqttPackets.pubrel(10));
+            publisher.readUntil(ReceivedPacket.PUBCOMP);
+        }
+        List<String> received = new ArrayList<>();
+        while (received.size() < 4) {
+            ReceivedPacket packet;
+            try {
+                packet = subscriber.read();
+            } catch (SocketTimeoutException nothingMore) {
+                throw new AssertionError("the subscriber received only " + received, nothingMore);
+            }
+            // Deliveries and PUBRELs may interleave: answer each as it comes.
+            if (packet.type() == ReceivedPacket.PUBREL) {
+                subscriber.send(MqttPackets.pubcomp(packet.packetId()));
+            } else if (packet.type() == ReceivedPacket.PUBLISH) {
+                received.add(packet.payloadText());
+                subscriber.send(packet.qos() == 1 ? MqttPackets.puback(packet.publishPacketId())
+                        : MqttPackets.pubrec(packet.publishPacketId()));
+            }
+        }
+        assertThat(received).containsExactly("first", "second", "third", "fourth");
     }
 
     @Test

@@ -31,6 +31,14 @@ class UnsubscribeTest extends ConformanceTest {
     }
 
     @Test
+    @DisplayName("[MQTT-2.2.1-3] an UNSUBSCRIBE with Packet Identifier 0 is refused: DISCONNECT 0x81 or 0x82")
+    void packetIdentifierZeroIsRefused() throws Exception {
+        RawMqttClient client = rawConnected(V5, clientId("id0"));
+        client.send(MqttPackets.unsubscribe(V5, 0, topic("t")));
+        assertDisconnectedWithOneOf(client, 0x81, 0x82);
+    }
+
+    @Test
     @DisplayName("[MQTT-3.10.4-4] [MQTT-3.10.4-5] [MQTT-3.10.4-6] [MQTT-3.11.3-1] [MQTT-3.11.3-2] one UNSUBACK with the Packet Identifier: 0x00 for a subscription, 0x11 for none, 0x8F for an ill-formed filter, in order")
     void unsubackAnswersEachFilterInOrder() throws Exception {
         String subscribed = topic("subscribed");

@@ -58,6 +58,13 @@ class TopicMatchingTest extends ConformanceTest {
     }
 
     @Test
+    @DisplayName("[MQTT-1.5.4-3] a U+FEFF (zero width no-break space) in a topic is kept: it matches only a filter holding it")
+    void aByteOrderMarkIsNotSkipped() throws Exception {
+        String base = topic("bom");
+        assertMatches(base + "/\uFEFFx", List.of(base + "/\uFEFFx"), List.of(base + "/x"));
+    }
+
+    @Test
     @DisplayName("[MQTT-3.3.2-3] the topic of a delivery is the topic published to, not the subscriber's filter")
     void deliveriesCarryThePublishedTopic() throws Exception {
         String base = topic("room");

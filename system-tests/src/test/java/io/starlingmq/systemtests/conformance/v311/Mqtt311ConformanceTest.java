@@ -25,6 +25,28 @@ class Mqtt311ConformanceTest extends ConformanceTest {
     }
 
     @Test
+    @DisplayName("3.1.1 [MQTT-3.1.0-1] a packet other than CONNECT first closes the connection without reply")
+    void aPacketBeforeConnectClosesTheConnection() throws Exception {
+        RawMqttClient client = raw(V311);
+        client.send(MqttPackets.subscribe(V311, 1, 0, topic("t")));
+        assertClosedWithoutReply(client);
+    }
+
+    @Test
+    @DisplayName("3.1.1 [MQTT-4.3.3-2] [MQTT-2.3.1-6] QoS 2 inbound: PUBREC, then PUBCOMP for the PUBREL, same Packet Identifier, two-byte acks")
+    void qosTwoInboundFlow() throws Exception {
+        RawMqttClient client = rawConnected(V311, clientId("q2"));
+        client.send(MqttPackets.publish(V311, topic("t"), 2, 12, "x".getBytes()));
+        ReceivedPacket pubrec = client.readUntil(ReceivedPacket.PUBREC);
+        assertThat(pubrec.packetId()).isEqualTo(12);
+        assertThat(pubrec.body()).hasSize(2);
+        client.send(MqttPackets.pubrel(12));
+        ReceivedPacket pubcomp = client.readUntil(ReceivedPacket.PUBCOMP);
+        assertThat(pubcomp.packetId()).isEqualTo(12);
+        assertThat(pubcomp.body()).hasSize(2);
+    }
+
+    @Test
     @DisplayName("3.1.1 [MQTT-3.1.3-8] an empty client id with CleanSession 0 gets CONNACK 0x02, then the connection is closed")
     void anEmptyClientIdWithoutCleanSessionIsRejected() throws Exception {
         RawMqttClient client = raw(V311);
