@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -121,7 +122,7 @@ public abstract class ConformanceTest {
         ReceivedPacket last = packets.getLast();
         assertThat(last.type()).as("last packet before the close: %s", last).isEqualTo(ReceivedPacket.DISCONNECT);
         assertThat(hex(last.disconnectReasonCode())).as("DISCONNECT reason code")
-                .isIn(java.util.Arrays.stream(reasonCodes).mapToObj(ConformanceTest::hex).toList());
+                .isIn(Arrays.stream(reasonCodes).mapToObj(ConformanceTest::hex).toList());
     }
 
     /** The broker closes the connection without sending anything (3.1.1, or before CONNECT). */
