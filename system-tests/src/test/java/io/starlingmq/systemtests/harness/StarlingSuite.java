@@ -43,6 +43,25 @@ public final class StarlingSuite implements AutoCloseable {
     }
 
     /**
+     * One router on the given Redis, which is used as it is (not flushed), and gateways with the given
+     * names: for a suite with a Redis of its own.
+     */
+    public static StarlingSuite startOnRedis(String testName, String redisUri, String... gatewayNames)
+            throws IOException {
+        StarlingSuite suite = new StarlingSuite(testName);
+        try {
+            suite.startRouter("router-a", redisUri);
+            for (String gateway : gatewayNames) {
+                suite.startGateway(gateway);
+            }
+            return suite;
+        } catch (IOException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    /**
      * Redis (flushed), one router, the auth service (process name {@value #AUTH_SERVICE}) on the given
      * PostgreSQL and Keycloak, and gateways in service mode: every CONNECT is decided by the auth service.
      */
