@@ -101,13 +101,12 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         }
     }
 
+    /** No DISCONNECT may precede the CONNACK [MQTT-3.14.0-1]: a violation before it is a plain close. */
     private void hold(Object msg) {
-        if (msg instanceof MqttMessage message && message.fixedHeader().messageType() == MqttMessageType.CONNECT) {
+        if (msg instanceof MqttMessage message && message.fixedHeader().messageType() == MqttMessageType.CONNECT
+                || held.size() >= maxHeld) {
             ReferenceCountUtil.release(msg);
-            Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.PROTOCOL_ERROR);
-        } else if (held.size() >= maxHeld) {
-            ReferenceCountUtil.release(msg);
-            Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+            Disconnects.close(ctx.channel());
         } else {
             held.add(msg);
         }

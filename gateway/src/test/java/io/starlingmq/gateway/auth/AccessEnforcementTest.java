@@ -98,10 +98,11 @@ class AccessEnforcementTest extends LinkedGatewayTest {
             client.send(MqttBytes.subscribe(V5, 21, 1, "devices/dev-7/#", "#", "$SYS/#"));
             RawPacket suback = client.read();
             assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
-            // packet id (2), properties length (1), then one code per filter
-            assertThat(suback.u8(3)).isEqualTo(1);
-            assertThat(suback.u8(4)).isEqualTo(0x87);
-            assertThat(suback.u8(5)).isEqualTo(0x87);
+            // packet id (2), properties length (1), properties (the refusal's Reason String), one code per filter
+            int codes = 3 + suback.u8(2);
+            assertThat(suback.u8(codes)).isEqualTo(1);
+            assertThat(suback.u8(codes + 1)).isEqualTo(0x87);
+            assertThat(suback.u8(codes + 2)).isEqualTo(0x87);
         }
         await().atMost(WAIT).until(() -> !router.events(e -> e.hasSubscribe()
                 && e.getSubscribe().getClientId().equals("dev-7")).isEmpty());
