@@ -7,13 +7,14 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.util.ReferenceCountUtil;
+import io.starlingmq.gateway.codec.FrameRejectedException;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.validation.ReasonCode;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a packet the codec could not decode into the right end of the connection. After a failure the
- * codec discards all further input, so the connection always ends here.
+ * Turns a packet the frame stage refused, or the codec could not decode, into the right end of the
+ * connection. After a failure both discard all further input, so the connection always ends here.
  */
 public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
 
@@ -42,6 +43,9 @@ public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof MqttUnacceptableProtocolVersionException) {
             // The version is unknown, so the reply uses the 3.1.1 form, which 5.0 §3.1.2.2 also allows.
             Connacks.refuse(ctx.channel(), false, ReasonCode.UNSUPPORTED_PROTOCOL_VERSION);
+        } else if (cause instanceof FrameRejectedException rejected && rejected.connect() && rejected.mqtt5()) {
+            // 5.0 §3.1.4 allows a CONNACK with the reason before closing for a malformed CONNECT; 3.1.1 just closes.
+            Connacks.refuse(ctx.channel(), true, rejected.reasonCode());
         } else if (cause instanceof MqttIdentifierRejectedException) {
             // The codec rejects a client id only after it read the protocol level, so the version is known.
             Connacks.refuse(ctx.channel(), MqttVersions.isMqtt5(ctx.channel()), ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
@@ -51,6 +55,9 @@ public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
     }
 
     static int reasonFor(Throwable cause) {
+        if (cause instanceof FrameRejectedException rejected) {
+            return rejected.reasonCode();
+        }
         if (cause instanceof TooLongFrameException) {
             return ReasonCode.PACKET_TOO_LARGE;
         }

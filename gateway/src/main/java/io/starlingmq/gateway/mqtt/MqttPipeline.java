@@ -5,6 +5,7 @@ public final class MqttPipeline {
 
     public static final String IDLE = "idle";
     public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
+    public static final String FRAME_CHECK = "strictFrames";
     public static final String DECODER = "mqttDecoder";
     public static final String ENCODER = "mqttEncoder";
     public static final String METRICS = "packetMetrics";

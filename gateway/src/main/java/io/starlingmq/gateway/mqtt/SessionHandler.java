@@ -107,7 +107,9 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
                 identity.changeSessionExpiry(expiry);
             }
         }
-        if (reason != ReasonCode.DISCONNECT_WITH_WILL) {
+        // Only Normal disconnection removes the will; every other reason, 0x04 or an error, keeps it
+        // [MQTT-3.1.2-8] (5.0 §3.14.4).
+        if (reason == ReasonCode.SUCCESS) {
             connection.markGraceful();
         }
         CloseReason.record(session.ctx().channel(), CloseReason.NORMAL);

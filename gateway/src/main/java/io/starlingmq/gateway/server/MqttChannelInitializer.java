@@ -5,6 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.starlingmq.gateway.codec.StrictFrameDecoder;
 import io.starlingmq.gateway.mqtt.ConnectHandler;
 import io.starlingmq.gateway.mqtt.ConnectionServices;
 import io.starlingmq.gateway.mqtt.DecodeFailureHandler;
@@ -40,6 +41,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                 // Many deliveries in one event-loop turn become one socket write, not one each.
                 .addLast(MqttPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
                         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
+                .addLast(MqttPipeline.FRAME_CHECK, new StrictFrameDecoder(services.config().maxPacketSize()))
                 .addLast(MqttPipeline.DECODER, new MqttDecoder(services.config().maxPacketSize(),
                         services.config().maxClientIdLength()))
                 .addLast(MqttPipeline.ENCODER, MqttEncoder.INSTANCE)

@@ -98,7 +98,7 @@ public final class Connection {
         return toRouter(sessionOpen);
     }
 
-    /** The client ended the connection with a DISCONNECT that asks for no will. */
+    /** The client ended the connection with a DISCONNECT of reason Normal disconnection: the will is removed. */
     public void markGraceful() {
         graceful = true;
     }

@@ -18,9 +18,10 @@ import io.starlingmq.gateway.support.TestRouterResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The CONNECT's will travels to the router with SessionOpen; DISCONNECT 0x00 and 0x04 tell it apart. */
+/** The CONNECT's will travels to the router with SessionOpen; only DISCONNECT 0x00 removes it. */
 @QuarkusTest
 @QuarkusTestResource(TestRouterResource.class)
 class WillForwardingTest extends LinkedGatewayTest {
@@ -78,6 +79,18 @@ class WillForwardingTest extends LinkedGatewayTest {
         long connectionId = router.connectionIdOf("will-0x04");
 
         client.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
+
+        assertThat(sessionClose(connectionId).getGraceful()).isFalse();
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.1.2-8] a DISCONNECT with an error reason keeps the will")
+    void disconnectWithAnErrorReasonIsNotGracefulSoTheWillIsSent() {
+        Mqtt5BlockingClient client = clientWithWill("will-0x80");
+        client.connect();
+        long connectionId = router.connectionIdOf("will-0x80");
+
+        client.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.UNSPECIFIED_ERROR).send();
 
         assertThat(sessionClose(connectionId).getGraceful()).isFalse();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.starlingmq.gateway.codec.FrameRejectedException;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
 import io.starlingmq.gateway.validation.ReasonCode;
@@ -26,6 +27,12 @@ class DecodeFailureHandlerTest {
                 MqttBytes.publishHeaderClaiming(1_000_000, "t"));
         assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
                 .isEqualTo(ReasonCode.PACKET_TOO_LARGE);
+    }
+
+    @Test
+    void aFrameStageRefusalKeepsItsReasonCode() {
+        assertThat(DecodeFailureHandler.reasonFor(new FrameRejectedException(ReasonCode.PROTOCOL_ERROR, "twice",
+                false, true))).isEqualTo(ReasonCode.PROTOCOL_ERROR);
     }
 
     @Test
