@@ -66,6 +66,11 @@ public abstract class ConformanceTest {
         return suite().mqttPort(ConformanceSuite.GATEWAY_B);
     }
 
+    /** Gateway c: Server Keep Alive, Response Information and topic limits configured. */
+    protected static int portC() {
+        return suite().mqttPort(ConformanceSuite.GATEWAY_C);
+    }
+
     /** A client id no other test uses: the test's name shortened, and a sequence number. */
     protected String clientId(String role) {
         String base = testName.length() > 24 ? testName.substring(0, 24) : testName;
@@ -89,6 +94,28 @@ public abstract class ConformanceTest {
 
     protected RawMqttClient rawConnected(int version, byte[] connect) throws IOException {
         return closeLater(RawMqttClient.connected(portA(), version, connect));
+    }
+
+    /** A raw 5.0 socket to the given gateway that is connected, closed after the test. */
+    protected RawMqttClient rawConnectedTo(int port, String clientId) throws IOException {
+        return closeLater(RawMqttClient.connected(port, V5, clientId));
+    }
+
+    /** SUBSCRIBE (5.0) with the given options byte and properties; fails unless SUBACK grants {@code expected}. */
+    protected static void subscribe(RawMqttClient client, int packetId, byte[] properties, int options, String filter,
+                                    int expected) throws IOException {
+        client.send(MqttPackets.subscribe(V5, packetId, properties, options, filter));
+        ReceivedPacket suback = client.readUntil(ReceivedPacket.SUBACK);
+        assertThat(suback.filterReasonCodes()).as("SUBACK for %s", filter).containsExactly(expected);
+    }
+
+    /** A QoS 1 PUBLISH (5.0) answered by its PUBACK; returns the PUBACK. */
+    protected static ReceivedPacket publishQos1(RawMqttClient client, String topic, int packetId, boolean retain,
+                                                byte[] properties, String payload) throws IOException {
+        client.send(MqttPackets.publish(V5, topic, 1, packetId, retain, properties, payload.getBytes()));
+        ReceivedPacket puback = client.readUntil(ReceivedPacket.PUBACK);
+        assertThat(puback.packetId()).isEqualTo(packetId);
+        return puback;
     }
 
     /** A HiveMQ MQTT 5 client for the given port (not yet connected), disconnected after the test. */

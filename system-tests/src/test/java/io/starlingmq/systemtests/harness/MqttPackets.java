@@ -79,6 +79,15 @@ public final class MqttPackets {
         return writer.packet(0x82);
     }
 
+    /** A 5.0 SUBSCRIBE with properties (e.g. a Subscription Identifier); every filter gets the same options. */
+    public static byte[] subscribe(int version, int packetId, byte[] properties, int options, String... filters) {
+        MqttPacketWriter writer = new MqttPacketWriter().u16(packetId).properties(properties);
+        for (String filter : filters) {
+            writer.string(filter).u8(options);
+        }
+        return writer.packet(0x82);
+    }
+
     public static byte[] unsubscribe(int version, int packetId, String... filters) {
         MqttPacketWriter writer = new MqttPacketWriter().u16(packetId);
         if (version == V5) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * One packet read from the broker: its first byte and the bytes after the remaining length, with
@@ -78,8 +79,28 @@ public record ReceivedPacket(int firstByte, byte[] body, int version) {
         return qos() == 0 ? 0 : u16(2 + u16(0));
     }
 
+    /** The 5.0 PUBLISH's properties by identifier; a repeated one keeps the last value. */
+    public Map<Integer, Object> publishProperties() {
+        return properties(publishPropertiesOffset());
+    }
+
+    /** Every Subscription Identifier of a 5.0 PUBLISH, in the order sent (the property may repeat). */
+    public List<Long> subscriptionIdentifiers() {
+        List<Long> identifiers = new ArrayList<>();
+        forEachProperty(publishPropertiesOffset(), (id, value) -> {
+            if (id == 0x0B) {
+                identifiers.add((Long) value);
+            }
+        });
+        return identifiers;
+    }
+
+    private int publishPropertiesOffset() {
+        return 2 + u16(0) + (qos() == 0 ? 0 : 2);
+    }
+
     public byte[] payload() {
-        int offset = 2 + u16(0) + (qos() == 0 ? 0 : 2);
+        int offset = publishPropertiesOffset();
         if (version == MqttPackets.V5) {
             int[] length = varInt(offset);
             offset += length[1] + length[0];
@@ -103,6 +124,16 @@ public record ReceivedPacket(int firstByte, byte[] body, int version) {
     /** Reason code of a 5.0 PUBACK/PUBREC/PUBREL/PUBCOMP; 0x00 when the packet leaves it out. */
     public int ackReasonCode() {
         return body.length > 2 ? u8(2) : 0;
+    }
+
+    /** The properties of a 5.0 PUBACK/PUBREC/PUBREL/PUBCOMP (empty when it has none). */
+    public Map<Integer, Object> ackProperties() {
+        return body.length <= 3 ? Map.of() : properties(3);
+    }
+
+    /** The properties of a 5.0 SUBACK or UNSUBACK. */
+    public Map<Integer, Object> subackProperties() {
+        return properties(2);
     }
 
     /** The per-filter codes of a SUBACK or UNSUBACK (3.1.1 UNSUBACK has none). */
@@ -133,37 +164,43 @@ public record ReceivedPacket(int firstByte, byte[] body, int version) {
 
     /** Decodes a property block at {@code offset}: integers as Long, strings as String, binary as byte[]. */
     private Map<Integer, Object> properties(int offset) {
+        Map<Integer, Object> properties = new HashMap<>();
+        forEachProperty(offset, properties::put);
+        return properties;
+    }
+
+    /** Walks a property block at {@code offset}, in order, repeated properties included (User Properties skipped). */
+    private void forEachProperty(int offset, BiConsumer<Integer, Object> visitor) {
         int[] length = varInt(offset);
         int position = offset + length[1];
         int end = position + length[0];
-        Map<Integer, Object> properties = new HashMap<>();
         while (position < end) {
             int id = u8(position++);
             switch (id) {
-                case 0x01, 0x17, 0x19, 0x24, 0x25, 0x28, 0x29, 0x2A -> properties.put(id, (long) u8(position++));
+                case 0x01, 0x17, 0x19, 0x24, 0x25, 0x28, 0x29, 0x2A -> visitor.accept(id, (long) u8(position++));
                 case 0x13, 0x21, 0x22, 0x23 -> {
-                    properties.put(id, (long) u16(position));
+                    visitor.accept(id, (long) u16(position));
                     position += 2;
                 }
                 case 0x02, 0x11, 0x18, 0x27 -> {
-                    properties.put(id, ((long) u16(position) << 16) | u16(position + 2));
+                    visitor.accept(id, ((long) u16(position) << 16) | u16(position + 2));
                     position += 4;
                 }
                 case 0x0B -> {
                     int[] value = varInt(position);
-                    properties.put(id, (long) value[0]);
+                    visitor.accept(id, (long) value[0]);
                     position += value[1];
                 }
                 case 0x03, 0x08, 0x12, 0x15, 0x1A, 0x1C, 0x1F -> {
                     int size = u16(position);
-                    properties.put(id, new String(body, position + 2, size, StandardCharsets.UTF_8));
+                    visitor.accept(id, new String(body, position + 2, size, StandardCharsets.UTF_8));
                     position += 2 + size;
                 }
                 case 0x09, 0x16 -> {
                     int size = u16(position);
                     byte[] value = new byte[size];
                     System.arraycopy(body, position + 2, value, 0, size);
-                    properties.put(id, value);
+                    visitor.accept(id, value);
                     position += 2 + size;
                 }
                 case 0x26 -> {
@@ -174,7 +211,6 @@ public record ReceivedPacket(int firstByte, byte[] body, int version) {
                 default -> throw new IllegalStateException("unknown property 0x" + Integer.toHexString(id));
             }
         }
-        return properties;
     }
 
     /** A variable byte integer at {@code offset}: {value, bytes it took}. */

@@ -48,9 +48,19 @@ public final class StarlingSuite implements AutoCloseable {
      */
     public static StarlingSuite startOnRedis(String testName, String redisUri, String... gatewayNames)
             throws IOException {
+        return startOnRedis(testName, redisUri, Map.of(), gatewayNames);
+    }
+
+    /**
+     * As {@link #startOnRedis(String, String, String...)}, with extra environment for the router (e.g.
+     * {@code STARLING_ROUTER_SYS_INTERVAL}); gateways with settings of their own can be added afterwards
+     * with {@link #startGateway(String, Map)}.
+     */
+    public static StarlingSuite startOnRedis(String testName, String redisUri, Map<String, String> routerEnv,
+                                             String... gatewayNames) throws IOException {
         StarlingSuite suite = new StarlingSuite(testName);
         try {
-            suite.startRouter("router-a", redisUri);
+            suite.startRouter("router-a", redisUri, routerEnv);
             for (String gateway : gatewayNames) {
                 suite.startGateway(gateway);
             }
@@ -93,9 +103,16 @@ public final class StarlingSuite implements AutoCloseable {
     }
 
     private void startRouter(String name, String redisUri) throws IOException {
+        startRouter(name, redisUri, Map.of());
+    }
+
+    private void startRouter(String name, String redisUri, Map<String, String> extraEnv) throws IOException {
         int port = FreePort.find();
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("STARLING_ROUTER_STORE", "redis");
+        env.put("QUARKUS_REDIS_HOSTS", redisUri);
         processes.add(AppProcess.start(name, root.resolve("services/router/target/quarkus-app/quarkus-run.jar"),
-                port, Map.of("STARLING_ROUTER_STORE", "redis", "QUARKUS_REDIS_HOSTS", redisUri), logDir));
+                port, env, logDir));
         routerPorts.add(port);
     }
 
@@ -116,6 +133,11 @@ public final class StarlingSuite implements AutoCloseable {
      * service mode when the suite runs the auth service.
      */
     public AppProcess startGateway(String name) throws IOException {
+        return startGateway(name, Map.of());
+    }
+
+    /** As {@link #startGateway(String)}, with extra environment (e.g. {@code STARLING_GATEWAY_MAX_KEEP_ALIVE}). */
+    public AppProcess startGateway(String name, Map<String, String> extraEnv) throws IOException {
         GatewayPorts ports = new GatewayPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find());
         SuiteCertificates certificates = SuiteCertificates.shared(root);
         Map<String, String> env = new LinkedHashMap<>();
@@ -133,6 +155,7 @@ public final class StarlingSuite implements AutoCloseable {
             env.put("STARLING_GATEWAY_AUTH_MODE", "service");
             env.put("STARLING_GATEWAY_AUTH_URL", authServiceUrl);
         }
+        env.putAll(extraEnv);
         AppProcess gateway = AppProcess.start(name, root.resolve("gateway/target/quarkus-app/quarkus-run.jar"),
                 FreePort.find(), env, logDir);
         processes.add(gateway);

@@ -40,11 +40,12 @@ class SubscribeTest extends ConformanceTest {
     }
 
     @Test
-    @DisplayName("§3.8.3.1 a subscription option QoS of 3 is malformed: DISCONNECT 0x81")
-    void requestedQosThreeIsMalformed() throws Exception {
+    @DisplayName("§3.8.3.1 a subscription option Maximum QoS of 3 is a protocol error: DISCONNECT 0x82")
+    void requestedQosThreeIsAProtocolError() throws Exception {
+        // 5.0 §3.8.3.1 calls Maximum QoS 3 a Protocol Error (3.1.1 called it malformed, see v311/).
         RawMqttClient client = rawConnected(V5, clientId("qos3"));
         client.send(MqttPackets.subscribe(V5, 1, 3, topic("t")));
-        assertDisconnectedWith(client, 0x81);
+        assertDisconnectedWith(client, 0x82);
     }
 
     @Test
