@@ -101,4 +101,22 @@ class FlowControlTest extends ConformanceTest {
         ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
         assertThat(delivery.payloadText()).as("the first message that fits").isEqualTo("fits");
     }
+
+    @Test
+    @DisplayName("[MQTT-3.1.2-25] a QoS 1 message larger than the client's Maximum Packet Size is skipped without holding its Receive Maximum slot")
+    void anOversizeQos1DeliveryDoesNotBlockTheWindow() throws Exception {
+        String topic = topic("small1");
+        RawMqttClient subscriber = rawConnected(V5, MqttPackets.connect(V5, clientId("sub"), 0, true,
+                PropertyBytes.of().maximumPacketSize(128).receiveMaximum(1).toBytes()));
+        subscriber.send(MqttPackets.subscribe(V5, 1, 1, topic));
+        subscriber.readUntil(ReceivedPacket.SUBACK);
+        RawMqttClient publisher = closeLater(RawMqttClient.connected(portB(), V5, clientId("pub")));
+        publisher.send(MqttPackets.publish(V5, topic, 1, 1, new byte[512]));
+        publisher.readUntil(ReceivedPacket.PUBACK);
+        publisher.send(MqttPackets.publish(V5, topic, 1, 2, "fits".getBytes()));
+        publisher.readUntil(ReceivedPacket.PUBACK);
+
+        ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(delivery.payloadText()).as("the first message that fits").isEqualTo("fits");
+    }
 }
