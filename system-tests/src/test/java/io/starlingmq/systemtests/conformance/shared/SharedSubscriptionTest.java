@@ -6,6 +6,8 @@ import io.starlingmq.systemtests.harness.RawMqttClient;
 import io.starlingmq.systemtests.harness.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -106,24 +108,27 @@ class SharedSubscriptionTest extends ConformanceTest {
         }
     }
 
-    @Test
-    @DisplayName("§4.8.2 a QoS 1 message a clean member received but did not acknowledge goes to another member when it leaves")
-    void anUnacknowledgedMessageGoesToAnotherMemberWhenTheFirstLeaves() throws Exception {
+    @ParameterizedTest(name = "QoS {0}")
+    @ValueSource(ints = {1, 2})
+    @DisplayName("§4.8.2 a message a clean member received but did not acknowledge (no PUBACK, no PUBREC) goes to another member when it leaves")
+    void anUnacknowledgedMessageGoesToAnotherMemberWhenTheFirstLeaves(int qos) throws Exception {
         String topic = topic("handover");
         String group = "$share/g/" + topic;
         RawMqttClient leaving = closeLater(RawMqttClient.connected(portA(), V5, clientId("leaving")));
-        subscribe(leaving, 1, NONE, 1, group, 1);
-        publishQos1(rawConnectedTo(portB(), clientId("pub")), topic, 1, false, NONE, "unacknowledged");
+        subscribe(leaving, 1, NONE, qos, group, qos);
+        RawMqttClient publisher = rawConnectedTo(portB(), clientId("pub"));
+        publisher.send(MqttPackets.publish(V5, topic, qos, 1, "unacknowledged".getBytes()));
+        publisher.readUntil(qos == 1 ? ReceivedPacket.PUBACK : ReceivedPacket.PUBREC);
         ReceivedPacket delivery = leaving.readUntil(ReceivedPacket.PUBLISH);
         assertThat(delivery.payloadText()).isEqualTo("unacknowledged");
 
         RawMqttClient staying = rawConnectedTo(portB(), clientId("staying"));
-        subscribe(staying, 1, NONE, 1, group, 1);
+        subscribe(staying, 1, NONE, qos, group, qos);
         leaving.close();
 
         ReceivedPacket handedOver = staying.readUntil(ReceivedPacket.PUBLISH);
         assertThat(handedOver.payloadText()).isEqualTo("unacknowledged");
-        assertThat(handedOver.qos()).isEqualTo(1);
+        assertThat(handedOver.qos()).isEqualTo(qos);
     }
 
     private RawMqttClient member(int port, String role, String group, String marker) throws IOException {

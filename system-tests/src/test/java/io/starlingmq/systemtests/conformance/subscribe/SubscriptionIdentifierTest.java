@@ -2,6 +2,7 @@ package io.starlingmq.systemtests.conformance.subscribe;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
 import io.starlingmq.systemtests.harness.MqttPacketWriter;
+import io.starlingmq.systemtests.harness.MqttPackets;
 import io.starlingmq.systemtests.harness.PropertyBytes;
 import io.starlingmq.systemtests.harness.RawMqttClient;
 import io.starlingmq.systemtests.harness.ReceivedPacket;
@@ -55,7 +56,7 @@ class SubscriptionIdentifierTest extends ConformanceTest {
         assertThat(delivery.payloadText()).isEqualTo("once");
         assertThat(delivery.qos()).as("min(message QoS 1, highest granted QoS 2)").isEqualTo(1);
         assertThat(delivery.subscriptionIdentifiers()).containsExactlyInAnyOrder(1L, 2L);
-        subscriber.send(io.starlingmq.systemtests.harness.MqttPackets.puback(delivery.publishPacketId()));
+        subscriber.send(MqttPackets.puback(delivery.publishPacketId()));
         assertThat(subscriber.readUntil(ReceivedPacket.PUBLISH).payloadText()).as("the next message").isEqualTo("marker");
     }
 
@@ -90,7 +91,7 @@ class SubscriptionIdentifierTest extends ConformanceTest {
     @DisplayName("§3.8.2.1.2 a Subscription Identifier of 0 is a protocol error: DISCONNECT 0x82")
     void aSubscriptionIdentifierOfZeroIsAProtocolError() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("zero"));
-        client.send(io.starlingmq.systemtests.harness.MqttPackets.subscribe(V5, 1,
+        client.send(MqttPackets.subscribe(V5, 1,
                 PropertyBytes.of().subscriptionIdentifier(0).toBytes(), 1, topic("t")));
         assertDisconnectedWith(client, 0x82);
     }

@@ -77,7 +77,7 @@ class SysTopicsTest extends ConformanceTest {
         assertThat(watcher.readUntil(ReceivedPacket.SUBACK).filterReasonCodes()).containsExactly(0, 0);
 
         String clientId = clientId("seen");
-        RawMqttClient client = RawMqttClient.connected(portB(), V5, MqttPackets.connect(V5, clientId, 30));
+        RawMqttClient client = closeLater(RawMqttClient.connected(portB(), V5, MqttPackets.connect(V5, clientId, 30)));
         JsonNode connected = eventOf(watcher, clientId, "connected");
         assertThat(connected.get("clientid").asText()).isEqualTo(clientId);
         assertThat(connected.get("proto_ver").asInt()).isEqualTo(5);
