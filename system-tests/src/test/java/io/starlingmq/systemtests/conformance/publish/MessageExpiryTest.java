@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** 3.3.2.3.3 Message Expiry Interval (MQTT 5.0): expired messages are not delivered, the rest carry what is left. */
+/**
+ * 3.3.2.3.3 Message Expiry Interval (MQTT 5.0): expired messages are not delivered, the rest carry what is
+ * left; 4.3.3: a QoS 2 flow that has begun is finished whatever the message's expiry.
+ */
 class MessageExpiryTest extends ConformanceTest {
 
     private static final byte[] NONE = new byte[0];
@@ -100,6 +103,105 @@ class MessageExpiryTest extends ConformanceTest {
         } finally {
             publishQos1(publisher, topic, 2, true, NONE, "");
         }
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.3.3-7] a QoS 2 PUBLISH already sent is not expired: the PUBREC that comes after its expiry is answered PUBREL 0x00, PUBCOMP ends it")
+    void aSentQosTwoDeliveryIsCompletedAfterItsExpiry() throws Exception {
+        String topic = topic("sent-q2");
+        RawMqttClient subscriber = rawConnected(V5, clientId("sub"));
+        subscribe(subscriber, 1, NONE, 2, topic, 2);
+        publishQosTwo(rawConnectedTo(portB(), clientId("pub")), topic, "short-lived");
+        ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(delivery.qos()).isEqualTo(2);
+
+        letTimePass(3);
+        subscriber.send(MqttPackets.pubrec(delivery.publishPacketId()));
+        ReceivedPacket pubrel = subscriber.readUntil(ReceivedPacket.PUBREL);
+        assertThat(pubrel.packetId()).isEqualTo(delivery.publishPacketId());
+        assertThat(hex(pubrel.ackReasonCode())).as("PUBREL reason code").isEqualTo("0x00");
+        subscriber.send(MqttPackets.pubcomp(pubrel.packetId()));
+        assertThat(subscriber.pingAnswered()).as("the next packet is PINGRESP").isTrue();
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.3.3-7] [MQTT-4.4.0-1] a QoS 2 PUBLISH sent but not acknowledged is sent again with DUP 1 when the session resumes after its expiry")
+    void aSentQosTwoDeliveryIsResentAfterItsExpiry() throws Exception {
+        String topic = topic("resent-q2");
+        String subscriberId = clientId("sub");
+        RawMqttClient first = connectWithSession(subscriberId);
+        subscribe(first, 1, NONE, 2, topic, 2);
+        publishQosTwo(rawConnected(V5, clientId("pub")), topic, "short-lived");
+        ReceivedPacket delivery = first.readUntil(ReceivedPacket.PUBLISH);
+        first.close();
+
+        letTimePass(3);
+        RawMqttClient resumed = resume(subscriberId);
+        ReceivedPacket resent = resumed.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(resent.payloadText()).isEqualTo("short-lived");
+        assertThat(resent.dup()).as("DUP of the resent PUBLISH").isTrue();
+        assertThat(resent.publishPacketId()).isEqualTo(delivery.publishPacketId());
+        resumed.send(MqttPackets.pubrec(resent.publishPacketId()));
+        ReceivedPacket pubrel = resumed.readUntil(ReceivedPacket.PUBREL);
+        assertThat(hex(pubrel.ackReasonCode())).as("PUBREL reason code").isEqualTo("0x00");
+        resumed.send(MqttPackets.pubcomp(pubrel.packetId()));
+        assertThat(resumed.pingAnswered()).as("the next packet is PINGRESP").isTrue();
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.3.3-7] [MQTT-4.4.0-1] a QoS 2 delivery whose PUBREL was sent is released again when the session resumes after the message's expiry")
+    void aReleasedQosTwoDeliveryIsCompletedAfterItsExpiry() throws Exception {
+        String topic = topic("released-q2");
+        String subscriberId = clientId("sub");
+        RawMqttClient first = connectWithSession(subscriberId);
+        subscribe(first, 1, NONE, 2, topic, 2);
+        publishQosTwo(rawConnected(V5, clientId("pub")), topic, "short-lived");
+        ReceivedPacket delivery = first.readUntil(ReceivedPacket.PUBLISH);
+        first.send(MqttPackets.pubrec(delivery.publishPacketId()));
+        assertThat(first.readUntil(ReceivedPacket.PUBREL).packetId()).isEqualTo(delivery.publishPacketId());
+        first.close();
+
+        letTimePass(3);
+        RawMqttClient resumed = resume(subscriberId);
+        ReceivedPacket pubrel = resumed.read();
+        assertThat(pubrel.type()).as("first packet after CONNACK: %s", pubrel).isEqualTo(ReceivedPacket.PUBREL);
+        assertThat(pubrel.packetId()).isEqualTo(delivery.publishPacketId());
+        resumed.send(MqttPackets.pubcomp(pubrel.packetId()));
+        assertThat(resumed.pingAnswered()).as("the next packet is PINGRESP").isTrue();
+    }
+
+    @Test
+    @DisplayName("[MQTT-4.3.3-13] the broker completes a client's QoS 2 flow whose message expired before the PUBREL: PUBCOMP 0x00")
+    void anIncomingQosTwoFlowIsCompletedAfterItsExpiry() throws Exception {
+        String topic = topic("incoming-q2");
+        RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
+        subscribe(subscriber, 1, NONE, 2, topic, 2);
+        RawMqttClient publisher = rawConnected(V5, clientId("pub"));
+        publisher.send(MqttPackets.publish(V5, topic, 2, 21, false, PropertyBytes.of().messageExpiry(1).toBytes(),
+                "short-lived".getBytes()));
+        assertThat(publisher.readUntil(ReceivedPacket.PUBREC).packetId()).isEqualTo(21);
+
+        letTimePass(3);
+        publisher.send(MqttPackets.pubrel(21));
+        ReceivedPacket pubcomp = publisher.readUntil(ReceivedPacket.PUBCOMP);
+        assertThat(pubcomp.packetId()).isEqualTo(21);
+        assertThat(hex(pubcomp.ackReasonCode())).as("PUBCOMP reason code").isEqualTo("0x00");
+        assertThat(publisher.pingAnswered()).as("the connection is still served").isTrue();
+    }
+
+    /** A QoS 2 PUBLISH with a one-second expiry, its flow completed by the publisher. */
+    private static void publishQosTwo(RawMqttClient publisher, String topic, String payload) throws IOException {
+        publisher.send(MqttPackets.publish(V5, topic, 2, 1, false, PropertyBytes.of().messageExpiry(1).toBytes(),
+                payload.getBytes()));
+        assertThat(publisher.readUntil(ReceivedPacket.PUBREC).packetId()).isEqualTo(1);
+        publisher.send(MqttPackets.pubrel(1));
+        assertThat(publisher.readUntil(ReceivedPacket.PUBCOMP).packetId()).isEqualTo(1);
+    }
+
+    /** A clean start on gateway a with a session that outlives the connection, closed after the test. */
+    private RawMqttClient connectWithSession(String clientId) throws IOException {
+        return closeLater(RawMqttClient.connected(portA(), V5, MqttPackets.connect(V5, clientId, 0, true,
+                PropertyBytes.of().sessionExpiry(300).toBytes())));
     }
 
     /** Connects with a session that outlives the connection, subscribes at QoS 1 and disconnects normally. */

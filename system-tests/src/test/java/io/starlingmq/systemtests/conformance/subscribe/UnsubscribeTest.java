@@ -2,10 +2,13 @@ package io.starlingmq.systemtests.conformance.subscribe;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
 import io.starlingmq.systemtests.harness.MqttPackets;
+import io.starlingmq.systemtests.harness.PropertyBytes;
 import io.starlingmq.systemtests.harness.RawMqttClient;
 import io.starlingmq.systemtests.harness.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,5 +70,88 @@ class UnsubscribeTest extends ConformanceTest {
         assertThat(hex(publisher.readUntil(ReceivedPacket.PUBACK).ackReasonCode())).isEqualTo("0x10");
         publisher.send(MqttPackets.publish(V5, other, 0, 0, "marker".getBytes()));
         assertThat(client.readUntil(ReceivedPacket.PUBLISH).payloadText()).isEqualTo("marker");
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.10.4-3] a QoS 1 delivery sent before UNSUBSCRIBE and not yet acknowledged is still completed: resent with DUP 1 when the session resumes")
+    void anUnacknowledgedQosOneDeliveryOutlivesTheUnsubscribe() throws Exception {
+        String id = clientId("q1");
+        String topic = topic("in-flight-q1");
+        RawMqttClient first = closeLater(RawMqttClient.connected(portA(), V5,
+                MqttPackets.connect(V5, id, 0, true, PropertyBytes.of().sessionExpiry(300).toBytes())));
+        subscribe(first, 1, new byte[0], 1, topic, 1);
+        rawConnectedTo(portB(), clientId("pub")).send(MqttPackets.publish(V5, topic, 1, 1, "in flight".getBytes()));
+        ReceivedPacket delivery = first.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(delivery.qos()).isEqualTo(1);
+        first.send(MqttPackets.unsubscribe(V5, 2, topic));
+        assertThat(first.readUntil(ReceivedPacket.UNSUBACK).filterReasonCodes()).containsExactly(0x00);
+        first.close();
+
+        RawMqttClient resumed = closeLater(RawMqttClient.connected(portB(), V5,
+                MqttPackets.connect(V5, id, 0, false, PropertyBytes.of().sessionExpiry(0).toBytes())));
+        assertThat(resumed.connack().sessionPresent()).as("Session Present").isTrue();
+        ReceivedPacket resent = resumed.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(resent.payloadText()).isEqualTo("in flight");
+        assertThat(resent.dup()).as("DUP of the resent PUBLISH").isTrue();
+        assertThat(resent.publishPacketId()).isEqualTo(delivery.publishPacketId());
+        resumed.send(MqttPackets.puback(resent.publishPacketId()));
+        assertThat(resumed.pingAnswered()).as("the next packet is PINGRESP: the delivery is complete").isTrue();
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.10.4-3] a QoS 2 delivery sent before UNSUBSCRIBE is still completed: the PUBREC after UNSUBACK is answered PUBREL 0x00, then PUBCOMP ends it")
+    void aQosTwoDeliveryIsCompletedAfterTheUnsubscribe() throws Exception {
+        String topic = topic("in-flight-q2");
+        RawMqttClient subscriber = rawConnected(V5, clientId("sub"));
+        subscribe(subscriber, 1, new byte[0], 2, topic, 2);
+        RawMqttClient publisher = rawConnectedTo(portB(), clientId("pub"));
+        publisher.send(MqttPackets.publish(V5, topic, 2, 1, "in flight".getBytes()));
+        releaseQosTwo(publisher, 1);
+        ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
+        assertThat(delivery.qos()).isEqualTo(2);
+        subscriber.send(MqttPackets.unsubscribe(V5, 2, topic));
+        assertThat(subscriber.readUntil(ReceivedPacket.UNSUBACK).filterReasonCodes()).containsExactly(0x00);
+
+        subscriber.send(MqttPackets.pubrec(delivery.publishPacketId()));
+        ReceivedPacket pubrel = subscriber.readUntil(ReceivedPacket.PUBREL);
+        assertThat(pubrel.packetId()).isEqualTo(delivery.publishPacketId());
+        assertThat(hex(pubrel.ackReasonCode())).as("PUBREL reason code").isEqualTo("0x00");
+        subscriber.send(MqttPackets.pubcomp(pubrel.packetId()));
+        assertThat(subscriber.pingAnswered()).as("the next packet is PINGRESP: the delivery is complete").isTrue();
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.10.4-3] a QoS 2 delivery whose PUBREL was sent before UNSUBSCRIBE is still completed: PUBREL sent again when the session resumes")
+    void aReleasedQosTwoDeliveryOutlivesTheUnsubscribe() throws Exception {
+        String id = clientId("q2rel");
+        String topic = topic("released-q2");
+        RawMqttClient first = closeLater(RawMqttClient.connected(portA(), V5,
+                MqttPackets.connect(V5, id, 0, true, PropertyBytes.of().sessionExpiry(300).toBytes())));
+        subscribe(first, 1, new byte[0], 2, topic, 2);
+        RawMqttClient publisher = rawConnectedTo(portB(), clientId("pub"));
+        publisher.send(MqttPackets.publish(V5, topic, 2, 1, "released".getBytes()));
+        releaseQosTwo(publisher, 1);
+        ReceivedPacket delivery = first.readUntil(ReceivedPacket.PUBLISH);
+        first.send(MqttPackets.pubrec(delivery.publishPacketId()));
+        assertThat(first.readUntil(ReceivedPacket.PUBREL).packetId()).isEqualTo(delivery.publishPacketId());
+        first.send(MqttPackets.unsubscribe(V5, 2, topic));
+        assertThat(first.readUntil(ReceivedPacket.UNSUBACK).filterReasonCodes()).containsExactly(0x00);
+        first.close();
+
+        RawMqttClient resumed = closeLater(RawMqttClient.connected(portB(), V5,
+                MqttPackets.connect(V5, id, 0, false, PropertyBytes.of().sessionExpiry(0).toBytes())));
+        assertThat(resumed.connack().sessionPresent()).as("Session Present").isTrue();
+        ReceivedPacket pubrel = resumed.read();
+        assertThat(pubrel.type()).as("first packet after CONNACK: %s", pubrel).isEqualTo(ReceivedPacket.PUBREL);
+        assertThat(pubrel.packetId()).isEqualTo(delivery.publishPacketId());
+        resumed.send(MqttPackets.pubcomp(pubrel.packetId()));
+        assertThat(resumed.pingAnswered()).as("the next packet is PINGRESP: no PUBLISH again [MQTT-4.3.3-6]").isTrue();
+    }
+
+    /** Ends the publisher's side of a QoS 2 PUBLISH (PUBREC, PUBREL, PUBCOMP). */
+    private static void releaseQosTwo(RawMqttClient publisher, int packetId) throws IOException {
+        assertThat(publisher.readUntil(ReceivedPacket.PUBREC).packetId()).isEqualTo(packetId);
+        publisher.send(MqttPackets.pubrel(packetId));
+        assertThat(publisher.readUntil(ReceivedPacket.PUBCOMP).packetId()).isEqualTo(packetId);
     }
 }
