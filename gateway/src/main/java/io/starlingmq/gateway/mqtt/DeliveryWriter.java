@@ -12,13 +12,14 @@ import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.link.v1.MessageProperties;
 import io.starlingmq.gateway.alias.OutboundTopicAliases;
 import java.time.Clock;
 
 /**
  * Turns a router's Deliver into the PUBLISH this client gets, at the moment it is written: a message
- * whose expiry passed is not sent, the Message Expiry Interval is what remains (whole seconds, rounded
- * up), each Subscription Identifier becomes a property, RETAIN follows Deliver.retained, the topic may
+ * whose expiry passed is not sent (unless it is the resend of a QoS 2 PUBLISH, sent then without an
+ * expiry interval), the Message Expiry Interval is what remains (whole seconds, rounded up), each Subscription Identifier becomes a property, RETAIN follows Deliver.retained, the topic may
  * be replaced by an alias, and a packet larger than the client's Maximum Packet Size is not sent
  * [MQTT-3.1.2-25]. Confined to the channel's event loop.
  */
@@ -46,13 +47,19 @@ final class DeliveryWriter {
     Prepared prepare(Deliver deliver) {
         Message message = deliver.getMessage();
         long remainingMillis = message.getExpiresAtMs() == 0 ? -1 : message.getExpiresAtMs() - clock.millis();
-        if (message.getExpiresAtMs() != 0 && remainingMillis <= 0) {
+        boolean expired = message.getExpiresAtMs() != 0 && remainingMillis <= 0;
+        // A QoS 2 PUBLISH sent before (a resend) is completed whatever its expiry [MQTT-4.3.3-7].
+        boolean sentBefore = deliver.getDup() && deliver.getQos() == 2;
+        if (expired && !sentBefore) {
             return new Prepared(deliver, null, null, Skip.EXPIRED);
         }
         MqttProperties properties = MqttProperties.NO_PROPERTIES;
         OutboundTopicAliases.Choice alias = OutboundTopicAliases.NONE;
         if (mqtt5) {
-            properties = message.hasProperties() ? MessageMapping.toMqtt(message.getProperties()) : new MqttProperties();
+            MessageProperties carried = expired
+                    ? message.getProperties().toBuilder().clearMessageExpiryInterval().build()
+                    : message.getProperties();
+            properties = message.hasProperties() ? MessageMapping.toMqtt(carried) : new MqttProperties();
             if (remainingMillis > 0) {
                 long seconds = (remainingMillis + 999) / 1000;
                 properties.add(new IntegerProperty(MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),

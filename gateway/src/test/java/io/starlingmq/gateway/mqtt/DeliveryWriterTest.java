@@ -51,6 +51,24 @@ class DeliveryWriterTest {
     }
 
     @Test
+    @DisplayName("[MQTT-4.3.3-7] a QoS 2 PUBLISH sent before is resent after its expiry, with no expiry interval left")
+    void anExpiredQosTwoResendIsStillSent() {
+        Message expired = deliver("t", NOW - 1).getMessage().toBuilder().setQos(2)
+                .setProperties(MessageProperties.newBuilder().setMessageExpiryInterval(1)).build();
+        Deliver resend = Deliver.newBuilder().setQos(2).setDup(true).setMessage(expired).build();
+        MqttPublishMessage publish = written(writer(true, Long.MAX_VALUE, 0), resend, 4);
+        try {
+            assertThat(publish.fixedHeader().isDup()).isTrue();
+            assertThat(publish.variableHeader().properties()
+                    .getProperty(MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value())).isNull();
+        } finally {
+            publish.release();
+        }
+        assertThat(writer(true, Long.MAX_VALUE, 0).prepare(resend.toBuilder().setQos(1).build()).skip())
+                .isEqualTo(DeliveryWriter.Skip.EXPIRED);
+    }
+
+    @Test
     @DisplayName("[MQTT-3.3.2-6] the Message Expiry Interval sent is what remains, rounded up to whole seconds")
     void theExpiryIntervalSentIsTheRemainderRoundedUp() {
         Deliver deliver = deliver("t", NOW + 2_001).setMessage(deliver("t", NOW + 2_001).getMessage().toBuilder()
