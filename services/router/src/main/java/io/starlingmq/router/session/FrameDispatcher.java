@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * <p>PUBACKs and PUBCOMPs join the run they arrive in and are freed, with one store call for all of them,
  * before its publishes: an acknowledgement refers to a delivery sent before this frame was read, and freeing
  * a window commutes with appending to a queue (the queue's order is the same either way; only a full queue
- * drops less). Every other event (open, close, subscribe, PUBREC, PUBREL) ends the run and keeps its place.
+ * drops less). A heartbeat does nothing; every other event (open, close, subscribe, PUBREC, PUBREL) ends the run
+ * and keeps its place.
  */
 @ApplicationScoped
 public class FrameDispatcher implements FrameHandler {
@@ -65,6 +66,10 @@ public class FrameDispatcher implements FrameHandler {
             publishRun.add(publish);
         }
 
+        void addCompletion(DeliveryAck ack) {
+            completions.add(ack);
+        }
+
         void flushInto(GatewayLink link, List<Supplier<Uni<Void>>> steps) {
             if (!completions.isEmpty()) {
                 List<DeliveryAck> batch = List.copyOf(completions);
@@ -92,8 +97,8 @@ public class FrameDispatcher implements FrameHandler {
                 run.add(event.getPublish(), delayedPublish);
             } else if (event.getEventCase() == GatewayEvent.EventCase.DELIVERY_ACK
                     && DeliveryAcks.completes(event.getDeliveryAck())) {
-                run.completions.add(event.getDeliveryAck());
-            } else {
+                run.addCompletion(event.getDeliveryAck());
+            } else if (event.getEventCase() != GatewayEvent.EventCase.HEARTBEAT) {
                 run.flushInto(link, steps);
                 steps.add(() -> dispatch(link, event));
             }
@@ -122,8 +127,7 @@ public class FrameDispatcher implements FrameHandler {
             case UNSUBSCRIBE -> subscriptions.unsubscribe(link, event.getUnsubscribe());
             case DELIVERY_ACK -> acks.received(link, event.getDeliveryAck());
             case PUBLISH_RELEASE -> releases.release(link, event.getPublishRelease());
-            case HEARTBEAT -> Uni.createFrom().voidItem();
-            case HELLO, PUBLISH, EVENT_NOT_SET -> {
+            case HELLO, PUBLISH, HEARTBEAT, EVENT_NOT_SET -> {
                 LOG.debugf("gateway %s sent an unexpected %s event: ignored", link.gatewayId(), event.getEventCase());
                 yield Uni.createFrom().voidItem();
             }
