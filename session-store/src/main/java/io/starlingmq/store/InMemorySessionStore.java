@@ -148,15 +148,23 @@ public final class InMemorySessionStore implements SessionStore {
 
     @Override
     public Uni<AckResult> ack(String clientId, Holder holder, List<Integer> packetIds) {
-        return locked(() -> {
-            InMemorySession session = backend.sessions.get(clientId);
-            if (session == null || !session.heldBy(holder)) {
-                return new AckResult(null, List.of(), 0);
-            }
-            session.acknowledge(packetIds);
-            InMemorySession.Released released = session.release(now());
-            return new AckResult(holder, released.deliveries(), released.expired());
-        });
+        return locked(() -> acknowledge(clientId, holder, packetIds));
+    }
+
+    @Override
+    public Uni<List<AckResult>> ackAll(List<SessionAcks> acks) {
+        return locked(() -> acks.stream().map(a -> acknowledge(a.clientId(), a.holder(), a.packetIds())).toList());
+    }
+
+    /** Called under the backend's lock. */
+    private AckResult acknowledge(String clientId, Holder holder, List<Integer> packetIds) {
+        InMemorySession session = backend.sessions.get(clientId);
+        if (session == null || !session.heldBy(holder)) {
+            return new AckResult(null, List.of(), 0);
+        }
+        session.acknowledge(packetIds);
+        InMemorySession.Released released = session.release(now());
+        return new AckResult(holder, released.deliveries(), released.expired());
     }
 
     @Override

@@ -39,6 +39,14 @@ final class RedisCommands {
     }
 
     /**
+     * Sends the requests together on one connection (pipelined, not a transaction): one round trip, answers in
+     * order. For independent steps only, e.g. function calls of different sessions.
+     */
+    Uni<List<Response>> pipelined(List<Request> requests) {
+        return redis.batch(requests);
+    }
+
+    /**
      * Sends one after the other, each after the previous answered. Not a batch: the keys live in
      * different cluster slots, and a change must reach the stream only after the state it describes.
      */

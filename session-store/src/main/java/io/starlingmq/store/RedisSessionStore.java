@@ -155,19 +155,20 @@ public final class RedisSessionStore implements SessionStore {
             return Uni.createFrom().item(Map.of());
         }
         List<String> clients = List.copyOf(messagesByClient.keySet());
-        List<Uni<EnqueueResult>> steps = new ArrayList<>(clients.size());
+        List<Request> requests = new ArrayList<>(clients.size());
+        long now = now();
         for (String clientId : clients) {
-            List<Object> args = new ArrayList<>();
+            List<StoredMessage> messages = messagesByClient.get(clientId);
+            List<Object> args = new ArrayList<>(messages.size() + 2);
             args.add(limits.maxQueuedPerSession());
-            args.add(now());
-            messagesByClient.get(clientId).forEach(message -> args.add(MessageCodec.encode(message)));
-            steps.add(commands.send(RedisCommands.fcall("starling_enqueue", clientId, args))
-                    .map(RedisAnswers::enqueueResult));
+            args.add(now);
+            messages.forEach(message -> args.add(MessageCodec.encode(message)));
+            requests.add(RedisCommands.fcall("starling_enqueue", clientId, args));
         }
-        return Uni.join().all(steps).andFailFast().map(results -> {
+        return commands.pipelined(requests).map(answers -> {
             Map<String, EnqueueResult> byClient = new LinkedHashMap<>();
             for (int i = 0; i < clients.size(); i++) {
-                byClient.put(clients.get(i), results.get(i));
+                byClient.put(clients.get(i), RedisAnswers.enqueueResult(answers.get(i)));
             }
             return byClient;
         });
@@ -175,15 +176,39 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<AckResult> ack(String clientId, Holder holder, List<Integer> packetIds) {
-        List<Object> args = new ArrayList<>();
+        return commands.send(ackRequest(clientId, holder, packetIds, now()))
+                .map(answer -> ackResult(holder, answer));
+    }
+
+    @Override
+    public Uni<List<AckResult>> ackAll(List<SessionAcks> acks) {
+        if (acks.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        long now = now();
+        List<Request> requests = acks.stream().map(a -> ackRequest(a.clientId(), a.holder(), a.packetIds(), now))
+                .toList();
+        return commands.pipelined(requests).map(answers -> {
+            List<AckResult> results = new ArrayList<>(acks.size());
+            for (int i = 0; i < acks.size(); i++) {
+                results.add(ackResult(acks.get(i).holder(), answers.get(i)));
+            }
+            return results;
+        });
+    }
+
+    private static Request ackRequest(String clientId, Holder holder, List<Integer> packetIds, long now) {
+        List<Object> args = new ArrayList<>(packetIds.size() + 3);
         args.add(holder.gatewayId());
         args.add(Long.toString(holder.connectionId()));
-        args.add(now());
+        args.add(now);
         args.addAll(packetIds);
-        return commands.send(RedisCommands.fcall("starling_ack", clientId, args))
-                .map(answer -> answer.get(0).toInteger() == 0 ? new AckResult(null, List.of(), 0)
-                        : new AckResult(holder, RedisAnswers.deliveries(answer.get(1)),
-                        answer.get(2).toInteger()));
+        return RedisCommands.fcall("starling_ack", clientId, args);
+    }
+
+    private static AckResult ackResult(Holder holder, Response answer) {
+        return answer.get(0).toInteger() == 0 ? new AckResult(null, List.of(), 0)
+                : new AckResult(holder, RedisAnswers.deliveries(answer.get(1)), answer.get(2).toInteger());
     }
 
     @Override

@@ -57,6 +57,12 @@ public interface SessionStore extends AutoCloseable {
     Uni<AckResult> ack(String clientId, Holder holder, List<Integer> packetIds);
 
     /**
+     * {@link #ack} for several sessions at once: one atomic step per entry, sent together (one round trip to
+     * Redis), so a frame's acknowledgements do not wait for each other. Answers one result per entry, in order.
+     */
+    Uni<List<AckResult>> ackAll(List<SessionAcks> acks);
+
+    /**
      * The subscriber answered these QoS 2 deliveries with PUBREC: each inflight entry moves from "PUBLISH
      * sent" to "PUBREL sent" and keeps its window slot until {@link #ack}. On resume such entries come back
      * with {@link QueuedDelivery#released()} set. Answers the packet ids that are now in that state (ids

@@ -229,17 +229,11 @@ local function ack(keys, args)
     acked[tonumber(args[i])] = true
     redis.call('SREM', keys[5], args[i])
   end
-  local inflight = redis.call('LRANGE', keys[4], 0, -1)
-  local kept = {}
-  for _, entry in ipairs(inflight) do
-    if not acked[pid_of(entry)] then
-      kept[#kept + 1] = entry
-    end
-  end
-  if #kept < #inflight then
-    redis.call('DEL', keys[4])
-    for _, entry in ipairs(kept) do
-      redis.call('RPUSH', keys[4], entry)
+  -- Entries are unique (their packet ids are), so removing each acked one by value keeps the rest in
+  -- place instead of rewriting the whole window.
+  for _, entry in ipairs(redis.call('LRANGE', keys[4], 0, -1)) do
+    if acked[pid_of(entry)] then
+      redis.call('LREM', keys[4], 1, entry)
     end
   end
   local released = {}

@@ -353,6 +353,53 @@ public abstract class SessionStoreContractTest {
     }
 
     @Test
+    void ackAllFreesEverySessionsWindowAndAnswersInOrder() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 2, GW1);
+        open("d", false, SessionSpec.NEVER_EXPIRES, 1, GW2);
+        List<QueuedDelivery> ofC = enqueue("c", "c1", "c2", "c3", "c4").assigned();
+        List<QueuedDelivery> ofD = enqueue("d", "d1", "d2").assigned();
+
+        List<AckResult> acked = done(store.ackAll(List.of(
+                new SessionAcks("d", GW2, List.of(ofD.getFirst().packetId())),
+                new SessionAcks("c", GW1, ofC.stream().map(QueuedDelivery::packetId).toList()))));
+
+        assertThat(acked).extracting(AckResult::holder).containsExactly(GW2, GW1);
+        assertThat(texts(acked.get(0).released())).containsExactly("d2");
+        assertThat(texts(acked.get(1).released())).containsExactly("c3", "c4");
+    }
+
+    @Test
+    void ackAllIgnoresAStaleHolderAndStillAcksTheOthers() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        open("d", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        int ofC = enqueue("c", "c1", "c2").assigned().getFirst().packetId();
+        int ofD = enqueue("d", "d1", "d2").assigned().getFirst().packetId();
+
+        List<AckResult> acked = done(store.ackAll(List.of(
+                new SessionAcks("c", GW2, List.of(ofC)),
+                new SessionAcks("d", GW1, List.of(ofD)))));
+
+        assertThat(acked.get(0).holder()).isNull();
+        assertThat(acked.get(0).released()).isEmpty();
+        assertThat(texts(acked.get(1).released())).containsExactly("d2");
+        assertThat(texts(done(store.ack("c", GW1, List.of(ofC))).released())).containsExactly("c2");
+    }
+
+    @Test
+    void ackOfAMiddleEntryKeepsTheOthersInflightInOrder() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 3, GW1);
+        List<QueuedDelivery> inflight = enqueue("c", "m1", "m2", "m3").assigned();
+        done(store.ack("c", GW1, List.of(inflight.get(1).packetId())));
+        done(store.close("c", GW1, SessionSpec.NEVER_EXPIRES));
+
+        OpenResult resumed = open("c", false, SessionSpec.NEVER_EXPIRES, 3, GW2);
+
+        assertThat(texts(resumed.deliveries())).containsExactly("m1", "m3");
+        assertThat(resumed.deliveries()).extracting(QueuedDelivery::packetId)
+                .containsExactly(inflight.get(0).packetId(), inflight.get(2).packetId());
+    }
+
+    @Test
     void packetIdsStayUniqueAmongInflightAcrossAcks() {
         open("c", false, SessionSpec.NEVER_EXPIRES, 3, GW1);
         List<QueuedDelivery> inflight = new ArrayList<>(enqueue("c", "m1", "m2", "m3").assigned());

@@ -48,6 +48,14 @@ public interface RouterConfig {
     @WithDefault("1s")
     Duration willSweep();
 
+    /**
+     * Inbound frames of one gateway stream the router asks for ahead; those that arrived while the previous
+     * batch was handled are handled together (one store round trip per batch, not per frame). Bounds what a
+     * stream may hold in the router: this many frames of the gateway's batch size.
+     */
+    @WithDefault("16")
+    int maxFramesPerBatch();
+
     /** Most events in one outbound frame. */
     @WithDefault("512")
     int maxEventsPerFrame();

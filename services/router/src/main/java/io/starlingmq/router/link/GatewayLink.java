@@ -8,26 +8,38 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One gateway stream. Inbound flow control is manual: one frame is requested, handled to the end
- * (store calls included), then the next is requested, so a stream never has more than one frame in
- * the router and one publisher's messages keep their order.
+ * One gateway stream. Inbound flow control is manual: the router asks for at most {@code framesAhead}
+ * frames; the frames that arrived while the previous batch was handled are handled together as one
+ * batch (their events in the order sent, store calls included) and only then asked for again. So a stream
+ * never has more than {@code framesAhead} frames in the router, one publisher's messages keep their order,
+ * and a busy stream costs store round trips per batch rather than per small frame.
  */
 public final class GatewayLink implements StreamObserver<GatewayFrame> {
 
     private static final Logger LOG = Logger.getLogger(GatewayLink.class);
-    /** One requested frame, the end of the stream and our own abandonment, with room to spare. */
-    private static final int INBOUND_BOUND = 4;
+    /** A running and a scheduled batch, the end of the stream and our own abandonment, with room to spare. */
+    private static final int INBOUND_BOUND = 5;
 
     private final ServerCallStreamObserver<?> call;
     private final FrameSender sender;
     private final FrameHandler handler;
     private final GatewayRegistry registry;
     private final InboundSequencer inbound = new InboundSequencer(INBOUND_BOUND);
+    private final int framesAhead;
+    /** Frames arrived and not yet taken into a batch; never more than framesAhead. */
+    private final Queue<GatewayFrame> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger arrivedCount = new AtomicInteger();
+    private final AtomicBoolean batchScheduled = new AtomicBoolean();
     private final Map<Long, LinkSession> sessions = new ConcurrentHashMap<>();
     private volatile String gatewayId;
     private volatile boolean replaced;
@@ -38,8 +50,9 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private volatile long heardNanos = System.nanoTime();
 
     GatewayLink(ServerCallStreamObserver<?> call, FrameSink sink, int maxEventsPerFrame, int maxPendingFrames,
-                FrameHandler handler, GatewayRegistry registry) {
+                int framesAhead, FrameHandler handler, GatewayRegistry registry) {
         this.call = call;
+        this.framesAhead = framesAhead;
         this.sender = new FrameSender(sink, maxEventsPerFrame, maxPendingFrames, () -> gatewayId, this::abandon);
         this.handler = handler;
         this.registry = registry;
@@ -62,11 +75,20 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         return sessions.remove(connectionId);
     }
 
+    /** Asks for the first frames; called once, when the stream is accepted. */
+    void start() {
+        requestNext(framesAhead);
+    }
+
     @Override
     public void onNext(GatewayFrame frame) {
         heardNanos = System.nanoTime();
-        boolean accepted = inbound.submit(() -> process(frame).eventually(this::requestNext));
-        if (!accepted) {
+        if (arrivedCount.incrementAndGet() > framesAhead) {
+            sender.fail(Status.RESOURCE_EXHAUSTED.withDescription("frames sent beyond flow control"));
+            return;
+        }
+        arrived.add(frame);
+        if (batchScheduled.compareAndSet(false, true) && !inbound.submit(this::processArrived)) {
             sender.fail(Status.RESOURCE_EXHAUSTED.withDescription("frames sent beyond flow control"));
         }
     }
@@ -82,9 +104,23 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         inbound.submit(() -> lost().invoke(sender::complete));
     }
 
-    private void requestNext() {
+    private void requestNext(int frames) {
         heardNanos = System.nanoTime();
-        call.request(1);
+        call.request(frames);
+    }
+
+    /** Handles every frame that arrived so far as one batch, then asks for as many again. */
+    private Uni<Void> processArrived() {
+        batchScheduled.set(false);
+        List<GatewayFrame> batch = new ArrayList<>();
+        for (GatewayFrame frame = arrived.poll(); frame != null; frame = arrived.poll()) {
+            batch.add(frame);
+        }
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        arrivedCount.addAndGet(-batch.size());
+        return process(batch).eventually(() -> requestNext(batch.size()));
     }
 
     /** Nanoseconds since the gateway was last heard from while the router was ready to read. */
@@ -114,8 +150,8 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         sender.fail(Status.ABORTED.withDescription("replaced by a newer stream of gateway " + gatewayId));
     }
 
-    private Uni<Void> process(GatewayFrame frame) {
-        List<GatewayEvent> events = frame.getEventsList();
+    private Uni<Void> process(List<GatewayFrame> frames) {
+        List<GatewayEvent> events = eventsOf(frames);
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -133,6 +169,15 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
             return Uni.createFrom().voidItem();
         }
         return handler.handle(this, events);
+    }
+
+    private static List<GatewayEvent> eventsOf(List<GatewayFrame> frames) {
+        if (frames.size() == 1) {
+            return frames.getFirst().getEventsList();
+        }
+        List<GatewayEvent> events = new ArrayList<>();
+        frames.forEach(frame -> events.addAll(frame.getEventsList()));
+        return events;
     }
 
     private void hello(String id) {

@@ -29,12 +29,12 @@ public class LinkService extends RouterLinkGrpc.RouterLinkImplBase {
         ServerCallStreamObserver<RouterFrame> call = (ServerCallStreamObserver<RouterFrame>) responseObserver;
         call.disableAutoRequest();
         GatewayLink link = new GatewayLink(call, new GrpcFrameSink(call), config.maxEventsPerFrame(),
-                config.maxPendingFramesPerGateway(), handler, registry);
+                config.maxPendingFramesPerGateway(), config.maxFramesPerBatch(), handler, registry);
         call.setOnReadyHandler(link.sender()::drain);
         if (!readiness.isReady()) {
             link.sender().fail(Status.UNAVAILABLE.withDescription("router is starting: indexes not loaded yet"));
         } else {
-            call.request(1);
+            link.start();
         }
         return link;
     }

@@ -6,12 +6,16 @@ import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.store.Holder;
+import io.starlingmq.store.SessionAcks;
 import io.starlingmq.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A subscriber's PUBACK or PUBCOMP frees its window in the store and queued messages released into it
@@ -29,27 +33,46 @@ public class DeliveryAcks {
     @Inject
     RouterMetrics metrics;
 
-    public Uni<Void> ack(GatewayLink link, DeliveryAck ack) {
-        Holder holder = new Holder(link.gatewayId(), ack.getConnectionId());
-        Uni<Void> step = ack.getKind() == AckKind.PUBREC ? received(link, ack, holder) : completed(ack, holder);
-        return step
-                .onFailure().invoke(failure -> LOG.errorf(failure, "%s of %s failed", ack.getKind(), ack.getClientId()))
-                .onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> completed(DeliveryAck ack, Holder holder) {
-        return store.ack(ack.getClientId(), holder, List.of(ack.getPacketId()))
-                .invoke(result -> {
+    /**
+     * PUBACKs and PUBCOMPs (never PUBREC) of one frame: grouped per connection, in the order sent, and freed
+     * with one store call for all sessions. Each session's released messages are sent in the store's order.
+     */
+    public Uni<Void> completedAll(GatewayLink link, List<DeliveryAck> completions) {
+        Map<Connection, List<Integer>> byConnection = new LinkedHashMap<>();
+        for (DeliveryAck ack : completions) {
+            byConnection.computeIfAbsent(new Connection(ack.getClientId(), ack.getConnectionId()),
+                    c -> new ArrayList<>()).add(ack.getPacketId());
+        }
+        List<SessionAcks> calls = new ArrayList<>(byConnection.size());
+        byConnection.forEach((connection, packetIds) -> calls.add(new SessionAcks(connection.clientId(),
+                new Holder(link.gatewayId(), connection.connectionId()), packetIds)));
+        return store.ackAll(calls)
+                .invoke(results -> results.forEach(result -> {
                     metrics.expired(result.expired());
                     deliveries.sendQueued(result.holder(), result.released());
-                })
+                }))
+                .onFailure().invoke(failure -> LOG.errorf(failure, "%d acknowledgements of gateway %s failed",
+                        completions.size(), link.gatewayId()))
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    private Uni<Void> received(GatewayLink link, DeliveryAck ack, Holder holder) {
+    /** Whether an ack frees its window slot (PUBACK, PUBCOMP) rather than recording PUBREC. */
+    public static boolean completes(DeliveryAck ack) {
+        return ack.getKind() != AckKind.PUBREC;
+    }
+
+    private record Connection(String clientId, long connectionId) {
+    }
+
+    /** A PUBREC: recorded in the store before the gateway is told to send PUBREL. */
+    public Uni<Void> received(GatewayLink link, DeliveryAck ack) {
+        Holder holder = new Holder(link.gatewayId(), ack.getConnectionId());
         return store.markReleased(ack.getClientId(), holder, List.of(ack.getPacketId()))
                 .invoke(released -> link.sender().sendAll(released.stream()
                         .map(packetId -> RouterEvents.release(holder.connectionId(), packetId)).toList()))
-                .replaceWithVoid();
+                .replaceWithVoid()
+                .onFailure().invoke(failure -> LOG.errorf(failure, "PUBREC of %s failed", ack.getClientId()))
+                .onFailure().recoverWithNull();
     }
 }

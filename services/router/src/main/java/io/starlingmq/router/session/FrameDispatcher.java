@@ -2,6 +2,7 @@ package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.router.delayed.DelayedPublishes;
@@ -21,8 +22,14 @@ import java.util.function.Supplier;
  * Turns a frame's events into steps run one after another, in the order sent. Consecutive publishes of one
  * kind form one step, so a frame full of publishes costs one store call: a run of publishes to routable
  * topics is routed, a run of {@code $delayed/} publishes is stored for later. A delayed publish between two
- * routed ones splits their run, so every event is still handled after the ones sent before it. Client
+ * routed ones splits their run, so every publish is still handled after the ones sent before it. Client
  * events follow the open and close they report.
+ *
+ * <p>PUBACKs and PUBCOMPs join the run they arrive in and are freed, with one store call for all of them,
+ * before its publishes: an acknowledgement refers to a delivery sent before this frame was read, and freeing
+ * a window commutes with appending to a queue (the queue's order is the same either way; only a full queue
+ * drops less). A heartbeat does nothing; every other event (open, close, subscribe, PUBREC, PUBREL) ends the run
+ * and keeps its place.
  */
 @ApplicationScoped
 public class FrameDispatcher implements FrameHandler {
@@ -44,25 +51,59 @@ public class FrameDispatcher implements FrameHandler {
     @Inject
     ClientEvents clientEvents;
 
+    /** Publishes of one kind and the completing acks met among them. */
+    private final class Run {
+        private final List<Publish> publishRun = new ArrayList<>();
+        private final List<DeliveryAck> completions = new ArrayList<>();
+        private boolean delayedRun;
+
+        boolean splitBy(boolean delayedPublish) {
+            return !publishRun.isEmpty() && delayedPublish != delayedRun;
+        }
+
+        void add(Publish publish, boolean delayedPublish) {
+            delayedRun = delayedPublish;
+            publishRun.add(publish);
+        }
+
+        void addCompletion(DeliveryAck ack) {
+            completions.add(ack);
+        }
+
+        void flushInto(GatewayLink link, List<Supplier<Uni<Void>>> steps) {
+            if (!completions.isEmpty()) {
+                List<DeliveryAck> batch = List.copyOf(completions);
+                completions.clear();
+                steps.add(() -> acks.completedAll(link, batch));
+            }
+            if (!publishRun.isEmpty()) {
+                List<Publish> batch = List.copyOf(publishRun);
+                publishRun.clear();
+                steps.add(delayedRun ? () -> delayed.schedule(link, batch) : () -> publishes.route(link, batch));
+            }
+        }
+    }
+
     @Override
     public Uni<Void> handle(GatewayLink link, List<GatewayEvent> events) {
         List<Supplier<Uni<Void>>> steps = new ArrayList<>();
-        List<Publish> publishRun = new ArrayList<>();
-        boolean delayedRun = false;
+        Run run = new Run();
         for (GatewayEvent event : events) {
             if (event.getEventCase() == GatewayEvent.EventCase.PUBLISH) {
                 boolean delayedPublish = delayed.takes(event.getPublish());
-                if (delayedPublish != delayedRun) {
-                    flushPublishes(link, publishRun, delayedRun, steps);
-                    delayedRun = delayedPublish;
+                if (run.splitBy(delayedPublish)) {
+                    run.flushInto(link, steps);
                 }
-                publishRun.add(event.getPublish());
-                continue;
+                run.add(event.getPublish(), delayedPublish);
+            } else if (event.getEventCase() == GatewayEvent.EventCase.DELIVERY_ACK
+                    && DeliveryAcks.completes(event.getDeliveryAck())) {
+                run.addCompletion(event.getDeliveryAck());
+            } else if (event.getEventCase() != GatewayEvent.EventCase.HEARTBEAT) {
+                run.flushInto(link, steps);
+                steps.add(() -> dispatch(link, event));
             }
-            flushPublishes(link, publishRun, delayedRun, steps);
-            steps.add(() -> dispatch(link, event));
         }
-        flushPublishes(link, publishRun, delayedRun, steps);
+        run.flushInto(link, steps);
         return Multi.createFrom().iterable(steps)
                 .onItem().transformToUniAndConcatenate(step -> step.get()
                         .onFailure().invoke(failure -> LOG.errorf(failure, "event of gateway %s failed", link.gatewayId()))
@@ -76,15 +117,6 @@ public class FrameDispatcher implements FrameHandler {
         return sessions.connectionsLost(link, lost).chain(() -> clientEvents.lost(link, lost));
     }
 
-    private void flushPublishes(GatewayLink link, List<Publish> run, boolean delayedRun,
-                                List<Supplier<Uni<Void>>> steps) {
-        if (!run.isEmpty()) {
-            List<Publish> batch = List.copyOf(run);
-            run.clear();
-            steps.add(delayedRun ? () -> delayed.schedule(link, batch) : () -> publishes.route(link, batch));
-        }
-    }
-
     private Uni<Void> dispatch(GatewayLink link, GatewayEvent event) {
         return switch (event.getEventCase()) {
             case SESSION_OPEN -> sessions.open(link, event.getSessionOpen())
@@ -93,10 +125,9 @@ public class FrameDispatcher implements FrameHandler {
                     .chain(() -> clientEvents.closed(link, event.getSessionClose()));
             case SUBSCRIBE -> subscriptions.subscribe(link, event.getSubscribe());
             case UNSUBSCRIBE -> subscriptions.unsubscribe(link, event.getUnsubscribe());
-            case DELIVERY_ACK -> acks.ack(link, event.getDeliveryAck());
+            case DELIVERY_ACK -> acks.received(link, event.getDeliveryAck());
             case PUBLISH_RELEASE -> releases.release(link, event.getPublishRelease());
-            case HEARTBEAT -> Uni.createFrom().voidItem();
-            case HELLO, PUBLISH, EVENT_NOT_SET -> {
+            case HELLO, PUBLISH, HEARTBEAT, EVENT_NOT_SET -> {
                 LOG.debugf("gateway %s sent an unexpected %s event: ignored", link.gatewayId(), event.getEventCase());
                 yield Uni.createFrom().voidItem();
             }
