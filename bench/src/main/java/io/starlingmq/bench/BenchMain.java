@@ -65,6 +65,8 @@ public final class BenchMain {
         } finally {
             stopAll(targets);
         }
+        // The MQTT client library's event-loop threads are not daemons and would keep the JVM alive.
+        System.exit(0);
     }
 
     private static void run(BenchOptions options, List<BrokerTarget> targets, String args) throws Exception {
