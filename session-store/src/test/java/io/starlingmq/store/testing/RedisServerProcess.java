@@ -15,10 +15,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real {@code redis-server} for tests: started once per JVM on a free port in a temporary directory,
- * without persistence, and stopped by a shutdown hook.
+ * A real {@code redis-server} for tests, on a free port in a temporary directory, without persistence:
+ * the JVM's shared one (started once, stopped by a shutdown hook, flushed by the suites that use it), or
+ * a private one for a suite that outlives single test classes and must not be flushed by others.
  */
-public final class RedisServerProcess {
+public final class RedisServerProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(20);
     private static RedisServerProcess shared;
@@ -41,6 +42,11 @@ public final class RedisServerProcess {
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "redis-server-stop"));
         }
         return shared;
+    }
+
+    /** A Redis of the caller's own, started now; the caller closes it. */
+    public static RedisServerProcess startPrivate() {
+        return start();
     }
 
     public int port() {
@@ -121,6 +127,11 @@ public final class RedisServerProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private void stop() {

@@ -1,6 +1,6 @@
 package io.starlingmq.systemtests.conformance;
 
-import io.starlingmq.systemtests.harness.PrivateRedisServer;
+import io.starlingmq.store.testing.RedisServerProcess;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,12 +49,7 @@ public final class ConformanceSuite implements BeforeAllCallback {
     }
 
     private static Running startSuite() {
-        PrivateRedisServer redis;
-        try {
-            redis = PrivateRedisServer.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the conformance suite's Redis did not start", e);
-        }
+        RedisServerProcess redis = RedisServerProcess.startPrivate();
         StarlingSuite suite = null;
         try {
             suite = StarlingSuite.startOnRedis("conformance", redis.uri(), ROUTER_ENV, GATEWAY_A, GATEWAY_B);
@@ -69,7 +64,7 @@ public final class ConformanceSuite implements BeforeAllCallback {
         }
     }
 
-    private static void closeAfterFailedStart(StarlingSuite suite, PrivateRedisServer redis) {
+    private static void closeAfterFailedStart(StarlingSuite suite, RedisServerProcess redis) {
         if (suite != null) {
             suite.close();
         }
@@ -77,7 +72,7 @@ public final class ConformanceSuite implements BeforeAllCallback {
     }
 
     /** The suite and its Redis, closed together when the test run ends. */
-    private record Running(PrivateRedisServer redis, StarlingSuite suite) implements AutoCloseable {
+    private record Running(RedisServerProcess redis, StarlingSuite suite) implements AutoCloseable {
 
         @Override
         public void close() {
