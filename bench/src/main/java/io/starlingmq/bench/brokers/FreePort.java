@@ -1,30 +1,58 @@
 package io.starlingmq.bench.brokers;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** A TCP port free on the loopback right now, never one the suite or a system service uses by default. */
+/**
+ * A TCP port free on the loopback right now, below the kernel's ephemeral range and never handed out
+ * twice in one run. A port from the ephemeral range (what binding port 0 gives) can be taken by any
+ * outgoing connection before the process meant to listen on it starts; the connect scenarios open
+ * tens of thousands of those.
+ */
 public final class FreePort {
 
-    private static final Set<Integer> RESERVED = Set.of(1883, 6379, 6380, 8090, 9090);
+    /** Ports the suite or a system service uses by default. */
+    private static final Set<Integer> RESERVED = Set.of(1883, 6379, 6380, 8090, 8180, 8280, 9090);
+    private static final int LOWEST = 10_000;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePort() {
     }
 
-    public static int next() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = socket.getLocalPort();
-                if (!RESERVED.contains(port)) {
-                    return port;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
+    public static synchronized int next() {
+        int highest = ephemeralRangeStart() - 1;
+        int span = highest - LOWEST + 1;
+        int start = ThreadLocalRandom.current().nextInt(span);
+        for (int i = 0; i < span; i++) {
+            int port = LOWEST + (start + i) % span;
+            if (!RESERVED.contains(port) && !HANDED_OUT.contains(port) && bindable(port)) {
+                HANDED_OUT.add(port);
+                return port;
             }
         }
-        throw new IllegalStateException("no free port outside the reserved ones");
+        throw new IllegalStateException("no free port between " + LOWEST + " and " + highest);
+    }
+
+    static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            return Math.max(LOWEST + 1_000, Integer.parseInt(range.split("\\s+")[0]));
+        } catch (IOException | RuntimeException unknown) {
+            return 32_768;
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
     }
 }
