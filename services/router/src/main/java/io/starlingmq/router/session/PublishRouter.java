@@ -90,6 +90,11 @@ public class PublishRouter {
         });
     }
 
+    /** Whether a publish to {@code topic} now would reach anyone: lets a non-retained broker message skip being built. */
+    public boolean hasSubscribers(String topic) {
+        return !index.match(topic).isEmpty();
+    }
+
     /**
      * Routes a message the broker publishes itself (a will, a due delayed publish, a $SYS message) as a
      * publish of its publisher (retained when its retain flag says so), with no publisher to answer. Its

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Publishes {@code $SYS/brokers/{node}/clients/{clientid}/connected} once the router opened a session and
@@ -56,8 +57,7 @@ public class ClientEvents {
         }
         ConnectedClient client = ConnectedClient.of(open, System.currentTimeMillis());
         tracked.put(new ConnectionKey(link.gatewayId(), open.getConnectionId()), client);
-        return publishes.routeInternal(SysMessages.json(
-                SysTopics.clientEvent(node.name(), client.clientId(), "connected"), json.connected(client)));
+        return publish(client, "connected", () -> json.connected(client));
     }
 
     /** After the router handled {@code close}. */
@@ -79,9 +79,19 @@ public class ClientEvents {
         if (client == null) {
             return Uni.createFrom().voidItem();
         }
-        return publishes.routeInternal(SysMessages.json(
-                SysTopics.clientEvent(node.name(), client.clientId(), "disconnected"),
-                json.disconnected(client, reason, System.currentTimeMillis())));
+        return publish(client, "disconnected", () -> json.disconnected(client, reason, System.currentTimeMillis()));
+    }
+
+    /**
+     * Events are QoS 0 and not retained, so one nobody subscribes to is neither built nor routed: a connect
+     * storm would otherwise spend most of the router's time on JSON that goes nowhere.
+     */
+    private Uni<Void> publish(ConnectedClient client, String event, Supplier<byte[]> body) {
+        String topic = SysTopics.clientEvent(node.name(), client.clientId(), event);
+        if (!publishes.hasSubscribers(topic)) {
+            return Uni.createFrom().voidItem();
+        }
+        return publishes.routeInternal(SysMessages.json(topic, body.get()));
     }
 
     /** The open succeeded exactly when the directory names this connection as the session's holder. */
