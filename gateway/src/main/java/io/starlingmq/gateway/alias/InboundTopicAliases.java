@@ -7,19 +7,21 @@ package io.starlingmq.gateway.alias;
  */
 public final class InboundTopicAliases {
 
-    private final String[] topics;
+    private final int maximum;
+    /** Made when the client sets its first alias: most clients never do. */
+    private String[] topics;
 
     public InboundTopicAliases(int maximum) {
-        this.topics = new String[maximum];
+        this.maximum = maximum;
     }
 
     public int maximum() {
-        return topics.length;
+        return maximum;
     }
 
     /** Whether an alias lies within 1..maximum (else Topic Alias invalid, 0x94). */
     public boolean inRange(int alias) {
-        return alias >= 1 && alias <= topics.length;
+        return alias >= 1 && alias <= maximum;
     }
 
     /**
@@ -29,9 +31,12 @@ public final class InboundTopicAliases {
      */
     public String resolve(String topic, int alias) {
         if (!topic.isEmpty()) {
+            if (topics == null) {
+                topics = new String[maximum];
+            }
             topics[alias - 1] = topic;
             return topic;
         }
-        return topics[alias - 1];
+        return topics == null ? null : topics[alias - 1];
     }
 }

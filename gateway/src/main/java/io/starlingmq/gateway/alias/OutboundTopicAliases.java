@@ -15,12 +15,11 @@ public final class OutboundTopicAliases {
     public static final Choice NONE = new Choice(null, 0, true);
 
     private final int maximum;
-    /** topic -> alias, in access order so the eldest is the least recently used */
-    private final LinkedHashMap<String, Integer> byTopic;
+    /** topic -> alias, in access order so the eldest is the least recently used; made on the first commit */
+    private LinkedHashMap<String, Integer> byTopic;
 
     public OutboundTopicAliases(int clientMaximum, int configuredBound) {
         this.maximum = Math.max(0, Math.min(clientMaximum, configuredBound));
-        this.byTopic = new LinkedHashMap<>(16, 0.75f, true);
     }
 
     /**
@@ -30,6 +29,9 @@ public final class OutboundTopicAliases {
     public Choice choose(String topic) {
         if (maximum == 0) {
             return NONE;
+        }
+        if (byTopic == null) {
+            return new Choice(topic, 1, true);
         }
         Integer known = byTopic.get(topic);
         if (known != null) {
@@ -45,6 +47,9 @@ public final class OutboundTopicAliases {
     public void commit(Choice choice) {
         if (choice.alias() == 0 || !choice.sendTopic()) {
             return;
+        }
+        if (byTopic == null) {
+            byTopic = new LinkedHashMap<>(16, 0.75f, true);
         }
         if (byTopic.size() >= maximum) {
             byTopic.values().remove(choice.alias());

@@ -32,7 +32,8 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
     private static final int AUTH = 15;
 
     private final int maxPacketSize;
-    private final Utf8Check utf8 = new Utf8Check();
+    /** Stateless (its decoder is per thread): one for all connections. */
+    private static final Utf8Check UTF8 = new Utf8Check();
     /** Protocol level of the CONNECT that passed, 0 before. */
     private int protocolLevel;
     /** Protocol level the first CONNECT announced, so its refusal can use that version. */
@@ -90,7 +91,7 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
     private void check(int firstByte, ByteBuf in, int bodyStart, int length) {
         int type = firstByte >> 4;
         int flags = firstByte & 0x0F;
-        FrameReader reader = new FrameReader(in, bodyStart, length, utf8);
+        FrameReader reader = new FrameReader(in, bodyStart, length, UTF8);
         if (type == PUBLISH && protocolLevel != 0) {
             PublishFrameRules.check(reader, flags, mqtt5());
             return;

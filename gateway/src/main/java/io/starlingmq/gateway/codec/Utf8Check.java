@@ -10,13 +10,15 @@ import java.nio.charset.StandardCharsets;
  * Checks an MQTT UTF-8 string: well-formed UTF-8 with no encoded surrogate [MQTT-1.5.4-1] and no U+0000
  * [MQTT-1.5.4-2]. The JDK's decoder with {@link CodingErrorAction#REPORT} does the UTF-8 part (it refuses
  * overlong forms, surrogates and code points past U+10FFFF); all-ASCII strings, the usual case, are
- * settled by one scan without it. One instance per connection: a {@link CharsetDecoder} is not thread safe.
+ * settled by one scan without it. A {@link CharsetDecoder} is not thread safe: each thread has its own.
  */
 final class Utf8Check {
 
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    /** One per event-loop thread rather than one per connection: idle connections should cost nothing here. */
+    private static final ThreadLocal<CharsetDecoder> DECODER = ThreadLocal.withInitial(() -> StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+            .onUnmappableCharacter(CodingErrorAction.REPORT));
 
     /** Throws a Malformed Packet violation unless the bytes are an acceptable MQTT UTF-8 string. */
     void check(ByteBuf buf, int index, int length, String what) {
@@ -32,6 +34,7 @@ final class Utf8Check {
             throw FrameViolation.malformed(what + " contains U+0000");
         }
         try {
+            CharsetDecoder decoder = DECODER.get();
             decoder.reset();
             decoder.decode(buf.nioBuffer(firstNonAscii, index + length - firstNonAscii));
         } catch (CharacterCodingException e) {

@@ -25,6 +25,7 @@ import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.session.ClientPreferences;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
+import io.starlingmq.gateway.session.ConnectionRegistry;
 import io.starlingmq.gateway.session.RouterEventListener;
 import io.starlingmq.gateway.validation.ConnectValidator;
 import io.starlingmq.gateway.validation.PropertyRules;
@@ -178,9 +179,13 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         connection.listenWith(this);
         services.registry().register(connection);
         ChannelAttributes.connection(ctx.channel(), connection);
+        // Captures the connection and the registry, not this handler: it leaves the pipeline after CONNACK
+        // and must not stay reachable from every idle connection.
+        Connection registered = connection;
+        ConnectionRegistry registry = services.registry();
         ctx.channel().closeFuture().addListener(closed -> {
-            connection.closed();
-            services.registry().unregister(connection);
+            registered.closed();
+            registry.unregister(registered);
         });
         // Reading pauses until CONNACK: packets already decoded are held, not processed out of turn.
         ctx.channel().config().setAutoRead(false);
@@ -262,8 +267,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
     /** A credential that expires ends its connection then (5.0: DISCONNECT 0xA0, Maximum connect time). */
     private void disconnectWhenCredentialExpires() {
         Channel channel = ctx.channel();
+        boolean v5 = mqtt5; // the access keeps the callback for the connection's life; it must not keep this handler
         connection.access().scheduleExpiry(channel.eventLoop(), Clock.systemUTC(),
-                        () -> Disconnects.disconnect(channel, mqtt5, AccessReasonCodes.MAXIMUM_CONNECT_TIME))
+                        () -> Disconnects.disconnect(channel, v5, AccessReasonCodes.MAXIMUM_CONNECT_TIME))
                 .ifPresent(expiry -> channel.closeFuture().addListener(closed -> expiry.cancel(false)));
     }
 

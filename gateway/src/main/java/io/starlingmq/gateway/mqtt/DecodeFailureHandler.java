@@ -1,5 +1,6 @@
 package io.starlingmq.gateway.mqtt;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
@@ -15,8 +16,12 @@ import org.jboss.logging.Logger;
 /**
  * Turns a packet the frame stage refused, or the codec could not decode, into the right end of the
  * connection. After a failure both discard all further input, so the connection always ends here.
+ * Stateless: one instance serves every connection.
  */
+@ChannelHandler.Sharable
 public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
+
+    public static final DecodeFailureHandler INSTANCE = new DecodeFailureHandler();
 
     private static final Logger LOG = Logger.getLogger(DecodeFailureHandler.class);
     /** Text of the codec's DecoderException for a PUBLISH topic with wildcards (netty-codec-mqtt 4.1). */

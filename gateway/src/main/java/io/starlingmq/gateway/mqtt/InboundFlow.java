@@ -50,9 +50,9 @@ final class InboundFlow {
         this.maxPendingPublishes = services.config().maxPendingPublishes();
         this.v3PublishDenied = services.auth().publishDenied();
         int aliasMaximum = identity.isMqtt5() ? services.config().topicAliasMaximum() : 0;
-        this.validator = new PublishValidator(aliasMaximum);
+        this.validator = services.validators().publish(identity.isMqtt5());
         this.aliases = new InboundTopicAliases(aliasMaximum);
-        this.contentRules = new PublishContentRules(services.topicLimits());
+        this.contentRules = services.validators().content();
     }
 
     void onPublish(MqttPublishMessage publish) {

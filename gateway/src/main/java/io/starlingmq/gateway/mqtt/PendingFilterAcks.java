@@ -14,24 +14,28 @@ import java.util.Map;
 final class PendingFilterAcks {
 
     private final int bound;
-    private final Map<Integer, FilterVerdict> byPacketId = new HashMap<>();
+    /** Made on the first request and kept: an idle connection's footprint bounds a gateway's connection count. */
+    private Map<Integer, FilterVerdict> byPacketId;
 
     PendingFilterAcks(int bound) {
         this.bound = bound;
     }
 
     boolean full() {
-        return byPacketId.size() >= bound;
+        return byPacketId != null && byPacketId.size() >= bound;
     }
 
     /** False when a request with this packet id is already pending. */
     boolean add(int packetId, FilterVerdict verdict) {
+        if (byPacketId == null) {
+            byPacketId = new HashMap<>();
+        }
         return byPacketId.putIfAbsent(packetId, verdict) == null;
     }
 
     /** The reason codes for the whole request, or null if no such request is pending. */
     List<Integer> complete(int packetId, List<Integer> routerCodes) {
-        FilterVerdict verdict = byPacketId.remove(packetId);
+        FilterVerdict verdict = byPacketId == null ? null : byPacketId.remove(packetId);
         if (verdict == null) {
             return null;
         }

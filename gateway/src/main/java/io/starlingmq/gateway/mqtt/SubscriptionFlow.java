@@ -34,7 +34,7 @@ final class SubscriptionFlow {
     private final SessionContext session;
     private final ConnectionIdentity identity;
     private final SubscribeValidator subscribeValidator;
-    private final UnsubscribeValidator unsubscribeValidator = new UnsubscribeValidator();
+    private final UnsubscribeValidator unsubscribeValidator;
     private final PendingFilterAcks pendingSubscribes;
     private final PendingFilterAcks pendingUnsubscribes;
 
@@ -42,7 +42,8 @@ final class SubscriptionFlow {
         this.session = session;
         this.identity = session.identity();
         int bound = session.services().config().maxPendingPublishes();
-        this.subscribeValidator = new SubscribeValidator(session.services().topicLimits());
+        this.subscribeValidator = session.services().validators().subscribe();
+        this.unsubscribeValidator = session.services().validators().unsubscribe();
         this.pendingSubscribes = new PendingFilterAcks(bound);
         this.pendingUnsubscribes = new PendingFilterAcks(bound);
     }

@@ -46,7 +46,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                         services.config().maxClientIdLength()))
                 .addLast(MqttPipeline.ENCODER, MqttEncoder.INSTANCE)
                 .addLast(MqttPipeline.METRICS, packetMetrics)
-                .addLast(MqttPipeline.DECODE_FAILURE, new DecodeFailureHandler())
+                .addLast(MqttPipeline.DECODE_FAILURE, DecodeFailureHandler.INSTANCE)
                 .addLast(MqttPipeline.REAUTHENTICATION, new ReauthenticationHandler(services.authorizer()))
                 .addLast(MqttPipeline.CONNECT, new ConnectHandler(services));
     }

@@ -16,7 +16,8 @@ public final class InboundPublishes {
     private static final int NOT_DONE = -1;
 
     private final int bound;
-    private final Map<Integer, Pending> pendingByPacketId = new LinkedHashMap<>();
+    /** In arrival order; made on the first QoS 1/2 PUBLISH and kept (an idle connection should cost little). */
+    private Map<Integer, Pending> pendingByPacketId;
 
     public InboundPublishes(int bound) {
         this.bound = bound;
@@ -24,12 +25,15 @@ public final class InboundPublishes {
 
     /** False when this packet id is already pending (a resend): it must not be forwarded again. */
     public boolean add(int packetId, int qos) {
+        if (pendingByPacketId == null) {
+            pendingByPacketId = new LinkedHashMap<>();
+        }
         return pendingByPacketId.putIfAbsent(packetId, new Pending(qos, NOT_DONE)) == null;
     }
 
     /** Records a PublishDone and returns the acknowledgements now releasable, in order. */
     public List<Ack> done(int packetId, int reasonCode) {
-        Pending pending = pendingByPacketId.get(packetId);
+        Pending pending = pendingByPacketId == null ? null : pendingByPacketId.get(packetId);
         if (pending == null) {
             return List.of();
         }
@@ -48,12 +52,12 @@ public final class InboundPublishes {
     }
 
     public int size() {
-        return pendingByPacketId.size();
+        return pendingByPacketId == null ? 0 : pendingByPacketId.size();
     }
 
     /** At the bound the connection stops reading until confirmations arrive. */
     public boolean full() {
-        return pendingByPacketId.size() >= bound;
+        return size() >= bound;
     }
 
     /** A PUBACK (QoS 1) or PUBREC (QoS 2) to send: packet id, QoS and MQTT 5 reason code. */

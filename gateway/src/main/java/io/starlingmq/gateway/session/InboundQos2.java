@@ -13,24 +13,28 @@ import java.util.Set;
 public final class InboundQos2 {
 
     private final int bound;
-    private final Set<Integer> received = new HashSet<>();
-    private final Set<Integer> releasing = new HashSet<>();
+    // Made on first use and kept: most connections never publish at QoS 2.
+    private Set<Integer> received;
+    private Set<Integer> releasing;
 
     public InboundQos2(int bound) {
         this.bound = bound;
     }
 
     public boolean isReceived(int packetId) {
-        return received.contains(packetId);
+        return received != null && received.contains(packetId);
     }
 
     /** False when the bound is reached: the client ignored the Receive Maximum. */
     public boolean markReceived(int packetId) {
-        if (received.contains(packetId)) {
+        if (isReceived(packetId)) {
             return true;
         }
         if (size() >= bound) {
             return false;
+        }
+        if (received == null) {
+            received = new HashSet<>();
         }
         received.add(packetId);
         return true;
@@ -38,20 +42,23 @@ public final class InboundQos2 {
 
     /** PUBREL: answers whether the id was received here. */
     public boolean forget(int packetId) {
-        return received.remove(packetId);
+        return received != null && received.remove(packetId);
     }
 
     /** A PUBREL forwarded to the router; false when one for this id is already on its way. */
     public boolean startRelease(int packetId) {
+        if (releasing == null) {
+            releasing = new HashSet<>();
+        }
         return releasing.add(packetId);
     }
 
     /** The router's ReleaseDone; false when no release of this id was pending. */
     public boolean releaseDone(int packetId) {
-        return releasing.remove(packetId);
+        return releasing != null && releasing.remove(packetId);
     }
 
     public int size() {
-        return received.size() + releasing.size();
+        return (received == null ? 0 : received.size()) + (releasing == null ? 0 : releasing.size());
     }
 }

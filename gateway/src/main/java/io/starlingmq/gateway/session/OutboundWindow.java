@@ -20,11 +20,13 @@ public final class OutboundWindow {
 
     private final int capacity;
     private final int maxQueued;
+    // Made on first use and kept: most connections never receive QoS 1 or 2, and the idle connection's
+    // footprint is what bounds how many connections a gateway holds.
     /** inflight id -> its delivery, kept for a shared delivery not yet acknowledged (returned on close) */
-    private final Map<Integer, Deliver> inflight = new HashMap<>();
+    private Map<Integer, Deliver> inflight;
     /** inflight QoS 2 ids whose PUBREC came: PUBREL sent, PUBCOMP awaited */
-    private final Set<Integer> released = new HashSet<>();
-    private final ArrayDeque<Deliver> queued = new ArrayDeque<>();
+    private Set<Integer> released;
+    private ArrayDeque<Deliver> queued;
     private int lastId;
 
     public OutboundWindow(int capacity, int maxQueued) {
@@ -33,13 +35,16 @@ public final class OutboundWindow {
     }
 
     public boolean hasRoom() {
-        return inflight.size() < capacity;
+        return inflightCount() < capacity;
     }
 
     /** Takes a slot for a delivery and returns the packet id for it; ids used elsewhere on the connection are skipped. */
     public int assign(IntPredicate usedElsewhere, Deliver deliver) {
         if (!hasRoom()) {
             throw new IllegalStateException("outbound window full");
+        }
+        if (inflight == null) {
+            inflight = new HashMap<>();
         }
         int id = lastId;
         do {
@@ -52,8 +57,11 @@ public final class OutboundWindow {
 
     /** False when the queue is full: the delivery is dropped. */
     public boolean enqueue(Deliver deliver) {
-        if (queued.size() >= maxQueued) {
+        if (queuedCount() >= maxQueued) {
             return false;
+        }
+        if (queued == null) {
+            queued = new ArrayDeque<>();
         }
         queued.add(deliver);
         return true;
@@ -61,8 +69,11 @@ public final class OutboundWindow {
 
     /** PUBREC for one of our ids: it keeps its slot, PUBREL is due. False if the id was not ours. */
     public boolean received(int packetId) {
-        if (!inflight.containsKey(packetId)) {
+        if (inflight == null || !inflight.containsKey(packetId)) {
             return false;
+        }
+        if (released == null) {
+            released = new HashSet<>();
         }
         released.add(packetId);
         return true;
@@ -70,17 +81,23 @@ public final class OutboundWindow {
 
     /** PUBACK or PUBCOMP: frees the slot of an id; false if the id was not one of ours. */
     public boolean release(int packetId) {
-        released.remove(packetId);
-        return inflight.remove(packetId) != null;
+        if (released != null) {
+            released.remove(packetId);
+        }
+        return inflight != null && inflight.remove(packetId) != null;
     }
 
     /** The next queued delivery, or null. */
     public Deliver pollQueued() {
-        return queued.poll();
+        return queued == null ? null : queued.poll();
     }
 
     public int queuedCount() {
-        return queued.size();
+        return queued == null ? 0 : queued.size();
+    }
+
+    private int inflightCount() {
+        return inflight == null ? 0 : inflight.size();
     }
 
     /**
@@ -89,14 +106,18 @@ public final class OutboundWindow {
      */
     public List<Deliver> unacknowledgedShared() {
         List<Deliver> result = new ArrayList<>();
-        inflight.forEach((id, deliver) -> {
-            if (!released.contains(id) && !deliver.getSharedSubscription().isEmpty()) {
-                result.add(deliver);
-            }
-        });
-        for (Deliver deliver : queued) {
-            if (!deliver.getSharedSubscription().isEmpty()) {
-                result.add(deliver);
+        if (inflight != null) {
+            inflight.forEach((id, deliver) -> {
+                if ((released == null || !released.contains(id)) && !deliver.getSharedSubscription().isEmpty()) {
+                    result.add(deliver);
+                }
+            });
+        }
+        if (queued != null) {
+            for (Deliver deliver : queued) {
+                if (!deliver.getSharedSubscription().isEmpty()) {
+                    result.add(deliver);
+                }
             }
         }
         return result;

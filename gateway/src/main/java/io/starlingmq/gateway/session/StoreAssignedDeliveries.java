@@ -10,18 +10,22 @@ import java.util.Set;
  */
 public final class StoreAssignedDeliveries {
 
-    private final Set<Integer> outstanding = new HashSet<>();
+    /** Made on the first delivery and kept: most connections have no persistent session. */
+    private Set<Integer> outstanding;
 
     public void sent(int packetId) {
+        if (outstanding == null) {
+            outstanding = new HashSet<>();
+        }
         outstanding.add(packetId);
     }
 
     /** True when the id was a store-assigned delivery: the PUBACK goes to the router. */
     public boolean acknowledged(int packetId) {
-        return outstanding.remove(packetId);
+        return outstanding != null && outstanding.remove(packetId);
     }
 
     public boolean inUse(int packetId) {
-        return outstanding.contains(packetId);
+        return outstanding != null && outstanding.contains(packetId);
     }
 }
