@@ -13,7 +13,7 @@ import java.util.List;
  *        Mosquitto's inflight window)
  * @param heapMb heap of Starling's JVMs, -Xms = -Xmx (default 512)
  * @param warmUp discarded run before every measurement (default 3 s; zero: none): a paced run of the
- *        same case at the search's start rate, or a tenth of the connections for connect scenarios
+ *        same case at the search's start rate, or a full round of the connections for connect scenarios
  */
 public record BenchOptions(List<BenchCase> cases, MqttVersion version, int payloadSize, Duration duration, int repeats,
         int window, ScenarioParams params, SearchSettings search, List<String> targets, Path repo, Path output, int heapMb,

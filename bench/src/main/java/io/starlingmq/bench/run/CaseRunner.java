@@ -31,7 +31,8 @@ public final class CaseRunner {
         int phases = c.scenario().phases();
         double warmUp = options.warmUp().isZero() ? 0 : phases * (options.warmUp().toSeconds() + OVERHEAD_SECONDS);
         if (!c.scenario().hasRate()) {
-            return options.params().connections() / 1000.0 + 10 + warmUp;
+            double connectRound = options.params().connections() / 1000.0 + 10;
+            return options.warmUp().isZero() ? connectRound : 2 * connectRound;
         }
         if (c.rate().search()) {
             return options.search().maxSteps() * (options.search().stepDuration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
@@ -67,14 +68,16 @@ public final class CaseRunner {
     /**
      * A discarded run just before the measured one, so JIT compilation, pools and buffers are warm for
      * every measurement, not only for the first case: the same case paced at the search's start rate,
-     * or a tenth of the connections for a connect scenario.
+     * or as many connections as the measurement for a connect scenario (a tenth left the JVMs' connect
+     * path to the JIT compiler during the measurement: in the router, compiler threads took more CPU
+     * than its event loops).
      */
     private void warmUp(BenchCase c, BrokerTarget target, Optional<JwtAccess> jwt, LoadSettings base) throws InterruptedException {
         ScenarioParams p = options.params();
         if (c.scenario().hasRate()) {
             once(c, target, jwt, base.withDuration(options.warmUp()).withRate(Rate.paced(options.search().startRate())), p);
         } else {
-            once(c, target, jwt, base, p.withConnections(Math.max(1, p.connections() / 10)));
+            once(c, target, jwt, base, p);
         }
     }
 
