@@ -1,6 +1,5 @@
 package io.starlingmq.auth.api;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.auth.chain.AuthDecision;
 import io.starlingmq.auth.chain.AuthenticatorChain;
@@ -36,7 +35,6 @@ public class AuthnResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @WithSession
     @Operation(summary = "Authenticate a connecting device and return its access rules")
     public Uni<AuthnResponse> authenticate(AuthnRequest request) {
         if (request == null || request.clientId() == null || request.clientId().isEmpty()) {

@@ -5,8 +5,7 @@ import io.starlingmq.rules.Action;
 import io.starlingmq.rules.Permission;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.auth.config.AuthConfig;
-import io.starlingmq.auth.registry.RuleEntity;
-import io.starlingmq.auth.registry.RuleRepository;
+import io.starlingmq.auth.registry.ApplicableRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +20,23 @@ public class RuleAssembler {
 
     private static final AccessRule ALLOW_REST = new AccessRule(Permission.ALLOW, Action.ALL, List.of("#"));
 
-    private final RuleRepository registry;
+    private final ApplicableRules registry;
     private final AuthConfig config;
 
-    public RuleAssembler(RuleRepository registry, AuthConfig config) {
+    public RuleAssembler(ApplicableRules registry, AuthConfig config) {
         this.registry = registry;
         this.config = config;
     }
 
     public Uni<List<AccessRule>> rulesFor(String clientId, String username, List<AccessRule> credentialRules) {
-        return registry.applicableTo(clientId, username).map(stored -> {
-            List<AccessRule> templates = new ArrayList<>(credentialRules);
-            stored.stream().map(RuleAssembler::toRule).forEach(templates::add);
+        return registry.forDevice(clientId, username).map(stored -> {
+            List<AccessRule> templates = new ArrayList<>(credentialRules.size() + stored.size() + 1);
+            templates.addAll(credentialRules);
+            templates.addAll(stored);
             if (config.noMatch() == AuthConfig.NoMatch.ALLOW) {
                 templates.add(ALLOW_REST);
             }
             return PlaceholderResolver.resolve(templates, clientId, username);
         });
-    }
-
-    private static AccessRule toRule(RuleEntity entity) {
-        return new AccessRule(entity.permission, entity.action, List.of(entity.topic));
     }
 }

@@ -65,6 +65,30 @@ class PasswordAuthenticationTest {
     }
 
     @Test
+    void registryRulesComeByScopeClientUsernameAllThenByPriorityWhateverTheirAge() {
+        int usernameLow = rule("username", "pw-user", 7, "usernames/low");
+        int usernameHigh = rule("username", "pw-user", 3, "usernames/high");
+        int clientLate = rule("client", "pw-dev", -1, "clients/first");
+        int otherUser = rule("username", "someone-else", 0, "never/mine");
+        try {
+            connect("pw-dev", "pw-user", "correct horse")
+                    .body("result", equalTo("allow"))
+                    .body("rules.topics", contains(contains("clients/first"), contains("devices/pw-dev/#"),
+                            contains("usernames/high"), contains("usernames/low"), contains("users/pw-user/inbox")));
+        } finally {
+            for (int id : new int[] {usernameLow, usernameHigh, clientLate, otherUser}) {
+                admin().delete("/v1/admin/rules/" + id);
+            }
+        }
+    }
+
+    private static int rule(String scope, String subject, int priority, String topic) {
+        return admin().body(Map.of("scope", scope, "subject", subject, "priority", priority,
+                        "permission", "allow", "action", "publish", "topic", topic))
+                .post("/v1/admin/rules").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
     void wrongPasswordIsDenied() {
         connect("pw-dev", "pw-user", "battery staple").body("result", equalTo("deny"))
                 .body("reason", equalTo("bad password"));
