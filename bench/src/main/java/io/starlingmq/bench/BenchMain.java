@@ -127,8 +127,11 @@ public final class BenchMain {
         String settings = "MQTT " + options.version().label() + ", payload " + options.payloadSize() + " B, "
                 + options.duration().toSeconds() + " s per paced run, search steps of " + options.search().stepDuration().toSeconds()
                 + " s (at most " + options.search().maxSteps() + "), window " + options.window() + " per publisher, "
-                + (options.warmUp().isZero() ? "no warm-up" : options.warmUp().toSeconds() + " s warm-up at "
-                        + (long) options.search().startRate() + " msg/s before every measurement") + ", "
+                + (options.warmUp().isZero() ? "no warm-up" : "warm-up before every measurement in rounds of "
+                        + options.warmUp().toSeconds() + " s at " + (long) options.search().startRate()
+                        + " msg/s (a full round of connections for connect cases), repeated until the JIT compilers of the "
+                        + "broker's processes and of the load generator used under " + CaseRunner.QUIET_JIT_PERCENT + " % of a core in a round, at most "
+                        + options.warmUpLimit().toSeconds() + " s") + ", "
                 + options.params();
         ReportData data = new ReportData(Environment.collect(options.repo()), ("./starling bench " + args).trim(), settings,
                 names, configs, options.repeats(), results, links);

@@ -38,6 +38,7 @@ public final class OptionsParser {
               --max-steps N      search: steps per search (default 7)
               --start-rate R     search: first rate, and the rate of warm-ups (default 5000)
               --warm-up S        seconds of discarded load before every measurement, 0 for none (default 3)
+              --warm-up-max S    repeat warm-ups until the JIT compilers are quiet, at most this long (default 60)
               --heap-mb N        heap of Starling's JVMs, -Xms = -Xmx (default 512)
               --targets LIST     starling,mosquitto (default both)
               --out FILE         report (default BENCHMARKS.md in the repository)
@@ -61,6 +62,7 @@ public final class OptionsParser {
         int payload = 64;
         int durationSeconds = 10;
         int warmUpSeconds = 3;
+        int warmUpLimitSeconds = 60;
         int heapMb = StarlingSettings.DEFAULT_HEAP_MB;
         int repeats = 3;
         int window = 32;
@@ -102,6 +104,7 @@ public final class OptionsParser {
                 case "--max-steps" -> maxSteps = bounded(arg, value, 1, 50);
                 case "--start-rate" -> startRate = bounded(arg, value, 1, 10_000_000);
                 case "--warm-up" -> warmUpSeconds = bounded(arg, value, 0, 600);
+                case "--warm-up-max" -> warmUpLimitSeconds = bounded(arg, value, 0, 3600);
                 case "--heap-mb" -> heapMb = bounded(arg, value, 64, 65_536);
                 case "--targets" -> targets = targets(value);
                 case "--out" -> output = Path.of(value).toAbsolutePath();
@@ -112,7 +115,7 @@ public final class OptionsParser {
         return new BenchOptions(cases, version, payload, Duration.ofSeconds(durationSeconds), repeats, window,
                 new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources, ackRate),
                 new SearchSettings(startRate, Math.max(startRate, s.ceiling()), maxSteps, Duration.ofSeconds(stepSeconds)),
-                targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds));
+                targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(warmUpLimitSeconds));
     }
 
     private static Scenario scenario(String name) {

@@ -39,6 +39,6 @@ class ProcStatTest {
     void mosquittoConfigMatchesStarlingDefaultsAndListensOnTheGivenPort() {
         String config = MosquittoBroker.config(41234);
         assertThat(config).contains("listener 41234 127.0.0.1", "allow_anonymous true", "persistence false",
-                "max_inflight_messages 32", "max_queued_messages 1000");
+                "max_inflight_messages 32", "max_queued_messages 1000", "set_tcp_nodelay true");
     }
 }

@@ -21,6 +21,7 @@ class OptionsParserTest {
                 "persistent-qos1-search", "conn", "auth-connect", "overload-qos1-max");
         assertThat(o.needsJwt()).isTrue();
         assertThat(o.warmUp()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(o.warmUpLimit()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.heapMb()).isEqualTo(512);
         assertThat(o.repeats()).isEqualTo(3);
         assertThat(o.output()).isEqualTo(REPO.resolve("BENCHMARKS.md"));
@@ -51,6 +52,8 @@ class OptionsParserTest {
     void warmUpCanBeTurnedOffAndTheHeapSized() {
         BenchOptions o = OptionsParser.parse(List.of("fanin", "--warm-up", "0", "--heap-mb", "1024"), REPO);
         assertThat(o.warmUp()).isZero();
+        assertThat(OptionsParser.parse(List.of("fanin", "--warm-up-max", "5"), REPO).warmUpLimit())
+                .isEqualTo(Duration.ofSeconds(5));
         assertThat(o.heapMb()).isEqualTo(1024);
     }
 
