@@ -59,8 +59,12 @@ public final class CaseRunner {
                 LoadSettings step = base.withDuration(options.search().stepDuration());
                 MaxRateSearch.Outcome<RunResult> outcome = options.search().search().search(
                         rate -> once(c, target, jwt, step.withRate(Rate.paced(rate)), options.params()), RunResult::passed);
-                outcome.steps().forEach(s -> LOG.debugf("%s %s step %.0f msg/s: %s", c.id(), target.name(), s.rate(),
-                        s.passed() ? "pass" : "fail"));
+                // Which step failed, and how, is what explains where a search settled.
+                outcome.steps().forEach(s -> LOG.infof("%s %s step %.0f msg/s: %s (sent %.0f msg/s, lost %.0f, p99 %.2f ms)",
+                        c.id(), target.name(), s.rate(), s.passed() ? "pass" : "fail",
+                        s.result().metrics().getOrDefault(RunResult.SENT_PER_SECOND, Double.NaN),
+                        s.result().metrics().getOrDefault(RunResult.LOST, Double.NaN),
+                        s.result().metrics().getOrDefault(RunResult.P99, Double.NaN)));
                 RunResult best = outcome.atBest() != null ? outcome.atBest() : outcome.steps().get(0).result();
                 result = best.with(Measurement.MAX_SUSTAINED, outcome.best());
             } else {
