@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -80,9 +81,17 @@ public class PublishRouter {
     public Uni<Void> route(GatewayLink link, List<Publish> publishes) {
         long now = System.currentTimeMillis();
         return receipts.resends(publishes).chain(resends -> {
-            List<Outcome> outcomes = publishes.stream().map(p -> new Outcome(p,
-                    MessageMapping.toStored(p.getMessage(), now), resends.contains(InboundReceipts.Key.of(p)))).toList();
-            List<Outcome> fresh = outcomes.stream().filter(o -> !o.resend).toList();
+            // Plain loops: this runs for every publish, and streams were a visible share of its garbage.
+            List<Outcome> outcomes = new ArrayList<>(publishes.size());
+            List<Outcome> fresh = new ArrayList<>(publishes.size());
+            for (Publish p : publishes) {
+                boolean resend = !resends.isEmpty() && resends.contains(InboundReceipts.Key.of(p));
+                Outcome outcome = new Outcome(p, MessageMapping.toStored(p.getMessage(), now), resend);
+                outcomes.add(outcome);
+                if (!resend) {
+                    fresh.add(outcome);
+                }
+            }
             return storeRetained(fresh)
                     .onItem().transformToUni(ignored -> enqueue(match(fresh), fresh))
                     .onItem().transformToUni(ignored -> recordReceived(fresh))
@@ -110,6 +119,9 @@ public class PublishRouter {
 
     /** QoS 2 packet ids of routed messages join their publishers' received sets before PUBREC is sent. */
     private Uni<Void> recordReceived(List<Outcome> routed) {
+        if (!anyQos2(routed)) {
+            return Uni.createFrom().voidItem();
+        }
         List<Outcome> recorded = routed.stream().filter(o -> !o.failed).toList();
         return receipts.record(recorded.stream().map(o -> o.publish).toList())
                 .onFailure().invoke(failure -> {
@@ -119,8 +131,20 @@ public class PublishRouter {
                 .onFailure().recoverWithNull();
     }
 
+    private static boolean anyQos2(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            if (o.message.qos() == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Retained messages first, in order, so a subscriber arriving next already finds them. */
     private Uni<Void> storeRetained(List<Outcome> outcomes) {
+        if (!anyRetained(outcomes)) {
+            return Uni.createFrom().voidItem();
+        }
         List<Outcome> retaining = outcomes.stream().filter(o -> o.message.retain()).toList();
         if (retaining.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -178,11 +202,22 @@ public class PublishRouter {
                 .onFailure().recoverWithNull();
     }
 
+    private static boolean anyRetained(List<Outcome> outcomes) {
+        for (Outcome o : outcomes) {
+            if (o.message.retain()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void answer(GatewayLink link, List<Outcome> outcomes) {
-        List<RouterEvent> done = outcomes.stream()
-                .filter(o -> o.message.qos() > 0)
-                .map(o -> RouterEvents.publishDone(o.publish.getConnectionId(), o.publish.getPacketId(), o.reasonCode()))
-                .toList();
+        List<RouterEvent> done = new ArrayList<>(outcomes.size());
+        for (Outcome o : outcomes) {
+            if (o.message.qos() > 0) {
+                done.add(RouterEvents.publishDone(o.publish.getConnectionId(), o.publish.getPacketId(), o.reasonCode()));
+            }
+        }
         link.sender().sendAll(done);
     }
 }
