@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.gateway.support.FreePort;
 import io.starlingmq.rules.AccessRule;
 import io.starlingmq.rules.Action;
 import io.starlingmq.rules.Permission;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -164,10 +164,7 @@ class AuthServiceClientTest {
 
     @Test
     void refusedConnectionIsUnavailable() throws IOException {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = FreePort.find();
         try (AuthServiceClient nowhere = new AuthServiceClient(vertx,
                 URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(5), 4)) {
             assertThat(decided(nowhere.authenticate(facts("dev-1")))).isInstanceOf(AuthDecision.Unavailable.class);

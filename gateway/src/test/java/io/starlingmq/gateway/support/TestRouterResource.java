@@ -3,7 +3,6 @@ package io.starlingmq.gateway.support;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /** Starts a TestRouter on a free port and points the gateway (on another free port) at it. */
@@ -22,12 +21,12 @@ public final class TestRouterResource implements QuarkusTestResourceLifecycleMan
     public Map<String, String> start() {
         try {
             router = new TestRouter();
-            int routerPort = freePort();
+            int routerPort = FreePort.find();
             router.start(routerPort);
             return Map.ofEntries(
                     Map.entry("starling.gateway.routers", "localhost:" + routerPort),
                     Map.entry("starling.gateway.mqtt.host", "127.0.0.1"),
-                    Map.entry("starling.gateway.mqtt.port", Integer.toString(freePort())),
+                    Map.entry("starling.gateway.mqtt.port", Integer.toString(FreePort.find())),
                     Map.entry("starling.gateway.open-timeout", "1s"),
                     Map.entry("starling.gateway.connect-timeout", "2s"),
                     Map.entry("starling.gateway.max-client-id-length", Integer.toString(MAX_CLIENT_ID_LENGTH)),
@@ -55,12 +54,6 @@ public final class TestRouterResource implements QuarkusTestResourceLifecycleMan
             router.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,9 +1,7 @@
 package io.starlingmq.gateway.transport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.starlingmq.gateway.support.FreePort;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,7 +26,7 @@ public final class TransportTestResource implements QuarkusTestResourceLifecycle
         Map<String, String> config = new HashMap<>();
         config.put("starling.gateway.tls.enabled", "true");
         config.put("starling.gateway.tls.host", "127.0.0.1");
-        config.put("starling.gateway.tls.port", Integer.toString(freePort()));
+        config.put("starling.gateway.tls.port", Integer.toString(FreePort.find()));
         config.put("starling.gateway.tls.cert-file", certificates.serverCertFile().toString());
         config.put("starling.gateway.tls.key-file", certificates.serverKeyFile().toString());
         config.put("starling.gateway.tls.ca-file", certificates.caFile().toString());
@@ -36,10 +34,10 @@ public final class TransportTestResource implements QuarkusTestResourceLifecycle
         config.put("starling.gateway.tls.reload-interval", args.getOrDefault("reload-interval", "10s"));
         config.put("starling.gateway.ws.enabled", "true");
         config.put("starling.gateway.ws.host", "127.0.0.1");
-        config.put("starling.gateway.ws.port", Integer.toString(freePort()));
+        config.put("starling.gateway.ws.port", Integer.toString(FreePort.find()));
         config.put("starling.gateway.wss.enabled", "true");
         config.put("starling.gateway.wss.host", "127.0.0.1");
-        config.put("starling.gateway.wss.port", Integer.toString(freePort()));
+        config.put("starling.gateway.wss.port", Integer.toString(FreePort.find()));
         return config;
     }
 
@@ -51,13 +49,5 @@ public final class TransportTestResource implements QuarkusTestResourceLifecycle
     @Override
     public void stop() {
         // The certificates live in a temporary folder; nothing is listening here.
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
