@@ -2,6 +2,7 @@ package io.starlingmq.auth.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import io.starlingmq.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,8 +38,8 @@ final class KeycloakServer {
             Path home = Path.of(required("starling.test.keycloak.home"));
             Path realm = Path.of(required("starling.test.realm.file"));
             prepareRealm(home, realm);
-            int httpPort = FreePorts.next();
-            int managementPort = FreePorts.next();
+            int httpPort = FreePort.find();
+            int managementPort = FreePort.find();
             Path log = ProcessLogs.file("keycloak");
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + httpPort,

@@ -2,6 +2,7 @@ package io.starlingmq.auth.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import io.starlingmq.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ final class PostgresServer {
 
     private static Map<String, String> start() {
         try {
-            int port = FreePorts.next();
+            int port = FreePort.find();
             Path home = Files.createTempDirectory("starling-auth-pg");
             Path data = home.resolve("data");
             boolean root = "root".equals(System.getProperty("user.name"));

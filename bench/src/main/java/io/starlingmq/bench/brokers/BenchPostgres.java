@@ -1,5 +1,6 @@
 package io.starlingmq.bench.brokers;
 
+import io.starlingmq.testing.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class BenchPostgres implements AutoCloseable {
         Path data = home.resolve("data");
         run(asUser(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                 "--no-sync"));
-        int port = FreePort.next();
+        int port = FreePort.find();
         ManagedProcess process = ManagedProcess.start("postgres", asUser(bin.resolve("postgres").toString(), "-D", data.toString(),
                 "-p", Integer.toString(port), "-h", "127.0.0.1", "-k", home.toString(), "-c", "fsync=off"), Map.of(), logs);
         BenchPostgres postgres = new BenchPostgres(bin, home, port, process);

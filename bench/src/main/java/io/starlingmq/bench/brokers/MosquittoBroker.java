@@ -1,6 +1,7 @@
 package io.starlingmq.bench.brokers;
 
 import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.testing.FreePort;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -22,7 +23,7 @@ public final class MosquittoBroker implements BrokerTarget {
     static final int MAX_INFLIGHT_MESSAGES = 32;
     static final int MAX_QUEUED_MESSAGES = 1000;
 
-    private final int port = FreePort.next();
+    private final int port = FreePort.find();
     private ManagedProcess process;
 
     public static MosquittoBroker start(Path workDir) throws IOException, InterruptedException {

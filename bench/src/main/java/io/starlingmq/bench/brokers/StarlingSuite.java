@@ -2,6 +2,7 @@ package io.starlingmq.bench.brokers;
 
 import io.starlingmq.bench.load.Endpoint;
 import io.starlingmq.bench.scenario.DropCounters;
+import io.starlingmq.testing.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +31,10 @@ public final class StarlingSuite implements BrokerTarget {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Long> corePids = new LinkedHashMap<>();
     private final Map<String, Long> jwtPids = new LinkedHashMap<>();
-    private final int mqttPort = FreePort.next();
-    private final int redisPort = FreePort.next();
-    private final int routerPort = FreePort.next();
-    private final int gatewayHttpPort = FreePort.next();
+    private final int mqttPort = FreePort.find();
+    private final int redisPort = FreePort.find();
+    private final int routerPort = FreePort.find();
+    private final int gatewayHttpPort = FreePort.find();
     private final StarlingDropCounters dropCounters = new StarlingDropCounters(gatewayHttpPort, routerPort);
     private ManagedProcess gateway;
     private JwtAccess jwt;
@@ -101,7 +102,7 @@ public final class StarlingSuite implements BrokerTarget {
 
         DeviceTokenSigner tokens = DeviceTokenSigner.generate();
         Path key = tokens.writePublicKey(workDir.resolve("bench-key/public.pem"));
-        int authPort = FreePort.next();
+        int authPort = FreePort.find();
         String db = "//127.0.0.1:" + postgres.port() + "/postgres";
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         command.addAll(settings.heapFlags());
@@ -120,8 +121,8 @@ public final class StarlingSuite implements BrokerTarget {
         auth.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + authPort + "/q/health/ready"), READY_TIMEOUT);
         AuthServiceWarmUp.run(authPort, tokens);
 
-        int jwtMqttPort = FreePort.next();
-        int jwtHttpPort = FreePort.next();
+        int jwtMqttPort = FreePort.find();
+        int jwtHttpPort = FreePort.find();
         ManagedProcess jwtGateway = track(jwtPids, ManagedProcess.start("gateway-jwt", javaCommand(gatewayJar), Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(jwtHttpPort),
                 "STARLING_GATEWAY_MQTT_PORT", Integer.toString(jwtMqttPort),

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.smallrye.mutiny.Uni;
-import io.starlingmq.gateway.support.FreePort;
 import io.starlingmq.rules.AccessRule;
 import io.starlingmq.rules.Action;
 import io.starlingmq.rules.Permission;
+import io.starlingmq.testing.FreePort;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.starlingmq.store.testing;
 
+import io.starlingmq.testing.FreePort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,8 +1,8 @@
 package io.starlingmq.systemtests.harness;
 
-import io.starlingmq.store.testing.FreePort;
 import io.starlingmq.store.testing.RedisServerProcess;
 
+import io.starlingmq.testing.FreePort;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.starlingmq.bench.brokers;
+package io.starlingmq.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ class FreePortTest {
         int ephemeralStart = FreePort.ephemeralRangeStart();
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            int port = FreePort.next();
+            int port = FreePort.find();
             assertThat(port).isBetween(10_000, ephemeralStart - 1);
             assertThat(seen.add(port)).as("port %d handed out twice", port).isTrue();
         }

@@ -1,4 +1,4 @@
-package io.starlingmq.bench.brokers;
+package io.starlingmq.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -10,22 +10,21 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A TCP port free on the loopback right now, below the kernel's ephemeral range and never handed out
- * twice in one run. A port from the ephemeral range (what binding port 0 gives) can be taken by any
- * outgoing connection before the process meant to listen on it starts; the connect scenarios open
- * tens of thousands of those.
+ * A TCP port on 127.0.0.1 that is free now, below the kernel's ephemeral range and never handed out
+ * twice by this JVM. A port the kernel picked for binding port 0 comes from the ephemeral range, where
+ * any outgoing connection of the test run may take it before the server meant to listen on it starts.
  */
 public final class FreePort {
 
-    /** Ports the suite or a system service uses by default. */
-    private static final Set<Integer> RESERVED = Set.of(1883, 6379, 6380, 8090, 8180, 8280, 9090);
     private static final int LOWEST = 10_000;
+    /** Ports the suite uses by default when run by hand. */
+    private static final Set<Integer> RESERVED = Set.of(1883, 6379, 6380, 8083, 8084, 8090, 8091, 8180, 8280, 8883, 9090);
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePort() {
     }
 
-    public static synchronized int next() {
+    public static synchronized int find() {
         int highest = ephemeralRangeStart() - 1;
         int span = highest - LOWEST + 1;
         int start = ThreadLocalRandom.current().nextInt(span);
