@@ -3,6 +3,7 @@ package io.starlingmq.gateway.link;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.channel.EventLoop;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
@@ -12,8 +13,6 @@ import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.RouterFrame;
 import io.starlingmq.contract.link.v1.RouterLinkGrpc;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -29,7 +28,7 @@ final class RouterLink {
     private final RouterFrameSink sink;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
-    private final ExecutorService serial;
+    private final EventLoop loop;
     private final FrameBatcher batcher;
     private final ManagedChannel channel;
     private static final GatewayEvent HEARTBEAT = GatewayEvent.newBuilder()
@@ -39,22 +38,20 @@ final class RouterLink {
     private volatile boolean stopped;
 
     RouterLink(int index, String target, String gatewayId, int queueSize, int batchSize, Backoff backoff,
-            RouterFrameSink sink, ScheduledExecutorService scheduler) {
+            RouterFrameSink sink, ScheduledExecutorService scheduler, LinkLoop linkLoop) {
         this.index = index;
         this.target = target;
         this.gatewayId = gatewayId;
         this.sink = sink;
         this.scheduler = scheduler;
         this.backoff = backoff;
-        this.serial = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "starling-link-" + index);
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.batcher = new FrameBatcher(queueSize, batchSize, serial);
-        // Callbacks run on the transport thread: they only hand frames on, so a hop through gRPC's
-        // default executor would cost a thread switch per frame for nothing.
-        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor().build();
+        this.loop = linkLoop.loop();
+        // The batcher writes on the stream's own event loop, so a write is not handed to another thread.
+        this.batcher = new FrameBatcher(queueSize, batchSize, loop);
+        // Callbacks run on the transport's thread, that same loop: they only hand frames on, so a hop
+        // through gRPC's default executor would cost a thread switch per frame for nothing.
+        this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor()
+                .eventLoopGroup(loop).channelType(linkLoop.channelType()).build();
     }
 
     void start() {
@@ -81,9 +78,9 @@ final class RouterLink {
     void stop(long timeoutMillis) {
         stopped = true;
         batcher.complete();
-        serial.shutdown();
         try {
-            serial.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+            // The loop runs its tasks in order: once this one ran, the batcher's last writes were made.
+            loop.submit(() -> { }).await(timeoutMillis, TimeUnit.MILLISECONDS);
             channel.shutdown().awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,9 +67,10 @@ public class MqttServer {
     void onStart(@Observes StartupEvent event) throws InterruptedException {
         ListenerPlan plan = new ListenerPlan(config, transports);
         expectedListeners = plan.listeners().size();
-        links.start(registry);
         boss = transport.newGroup(1, "starling-mqtt-accept");
-        workers = transport.newGroup(0, "starling-mqtt-io");
+        workers = transport.newGroup(eventLoops(), "starling-mqtt-io");
+        // Each router link lives on one of the connections' event loops: see RouterLinks.
+        links.start(registry, workers, transport.socketChannel());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
@@ -87,6 +88,11 @@ public class MqttServer {
             long everyMillis = transports.tls().reloadInterval().toMillis();
             boss.scheduleWithFixedDelay(ssl::reloadIfChanged, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
         });
+    }
+
+    private int eventLoops() {
+        int configured = config.eventLoops();
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,9 +1,11 @@
 package io.starlingmq.gateway.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.jboss.logging.Logger;
 
@@ -18,6 +20,7 @@ final class NettyTransport {
     private static final String EPOLL = "io.netty.channel.epoll.Epoll";
     private static final String EPOLL_GROUP = "io.netty.channel.epoll.EpollEventLoopGroup";
     private static final String EPOLL_SERVER_CHANNEL = "io.netty.channel.epoll.EpollServerSocketChannel";
+    private static final String EPOLL_SOCKET_CHANNEL = "io.netty.channel.epoll.EpollSocketChannel";
 
     private final boolean epoll;
 
@@ -54,6 +57,19 @@ final class NettyTransport {
             }
         }
         return NioServerSocketChannel.class;
+    }
+
+    /** The client channel class that runs on this transport's event loops (the router links use it). */
+    @SuppressWarnings("unchecked")
+    Class<? extends Channel> socketChannel() {
+        if (epoll) {
+            try {
+                return (Class<? extends Channel>) Class.forName(EPOLL_SOCKET_CHANNEL);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("epoll reported available but cannot be used", e);
+            }
+        }
+        return NioSocketChannel.class;
     }
 
     private static boolean epollAvailable() {
