@@ -105,7 +105,7 @@ public final class StarlingSuite implements BrokerTarget {
         int authPort = FreePort.find();
         String db = "//127.0.0.1:" + postgres.port() + "/postgres";
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
-        command.addAll(settings.heapFlags());
+        command.addAll(settings.jvmFlags());
         command.addAll(List.of(
                 "-Dquarkus.http.port=" + authPort, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=trusted",
@@ -135,7 +135,7 @@ public final class StarlingSuite implements BrokerTarget {
 
     private List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
-        command.addAll(settings.heapFlags());
+        command.addAll(settings.jvmFlags());
         command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
@@ -154,7 +154,8 @@ public final class StarlingSuite implements BrokerTarget {
     @Override
     public String configuration() {
         String base = "gateway, router and Redis (AOF everysec) as separate processes, default settings, router store redis, "
-                + "JVM heaps fixed at " + settings.heapMb() + " MB (-Xms = -Xmx)";
+                + "JVM heaps fixed at " + settings.heapMb() + " MB (-Xms = -Xmx), the JVM options of ./starling up ("
+                + String.join(" ", StarlingSettings.SERVICE_FLAGS) + ")";
         return settings.jwt() ? base + "; for auth-connect also PostgreSQL, the auth service (static-key issuer made for "
                 + "the run, RS256) and a second gateway with auth mode service" : base;
     }
