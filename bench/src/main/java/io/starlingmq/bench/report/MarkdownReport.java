@@ -71,13 +71,14 @@ public final class MarkdownReport {
     }
 
     private static void noise(StringBuilder md, ReportData d) {
-        md.append("## Noise\n\nSpread of each case's headline figure between repeats, (max − min) / median. "
-                + "Ratios that differ by less than this are within the noise.\n\n");
+        md.append("## Noise\n\nSpread of each case's headline figure between repeats, (max − min) / median; for a paced "
+                + "case, of its p99 (it delivers its rate in every repeat). Ratios that differ by less than this are within "
+                + "the noise.\n\n");
         md.append("| case | figure |");
         d.targets().forEach(t -> md.append(' ').append(t).append(" |"));
         md.append("\n|---|---|").append("---|".repeat(d.targets().size())).append('\n');
         for (CaseResults c : d.results()) {
-            String metric = Headline.metric(c.benchCase());
+            String metric = Headline.noiseMetric(c.benchCase());
             md.append("| ").append(c.benchCase().label()).append(" | ").append(metric).append(" |");
             for (String t : d.targets()) {
                 double spread = c.summary(t, metric).spread();

@@ -66,6 +66,23 @@ class MarkdownReportTest {
     }
 
     @Test
+    void noiseOfAPacedCaseIsTheSpreadOfItsP99() {
+        BenchCase paced = new BenchCase(new FanInScenario(), 1, RatePlan.parse("10000"));
+        List<Measurement> ms = new ArrayList<>();
+        double[] p99 = {2.0, 3.0, 4.0};
+        for (int i = 0; i < 3; i++) {
+            RunResult r = new RunResult(Map.of(RunResult.DELIVERED_PER_SECOND, 10_000.0, RunResult.P99, p99[i]),
+                    new Percentiles(10, 1, 1.5, 2, 3, 4), true, "");
+            ms.add(new Measurement("Starling", i + 1, r, List.of()));
+            ms.add(new Measurement("Mosquitto", i + 1, r, List.of()));
+        }
+        ReportData data = new ReportData(ENV, "./starling bench fanin", "MQTT 5.0", List.of("Starling", "Mosquitto"),
+                Map.of(), 3, List.of(new CaseResults(paced, ms)), Map.of());
+        // (4 - 2) / 3 = 67 %, where delivered msg/s would read 0 %.
+        assertThat(MarkdownReport.write(data)).contains("| " + paced.label() + " | p99 ms | 67 % | 67 % |");
+    }
+
+    @Test
     void versionsCommandAndChartsAreInTheReport() {
         String md = report();
         assertThat(md).contains("| Starling commit | abc123 |", "| Mosquitto | 2.0.11 |", "| CPU | Test CPU, 2 cores |",
