@@ -155,8 +155,13 @@ public final class RedisSessionStore implements SessionStore {
             return Uni.createFrom().item(Map.of());
         }
         List<String> clients = List.copyOf(messagesByClient.keySet());
+        return commands.pipelined(enqueueRequests(clients, messagesByClient, now()))
+                .map(answers -> enqueueResults(clients, answers, 0));
+    }
+
+    private List<Request> enqueueRequests(List<String> clients, Map<String, List<StoredMessage>> messagesByClient,
+            long now) {
         List<Request> requests = new ArrayList<>(clients.size());
-        long now = now();
         for (String clientId : clients) {
             List<StoredMessage> messages = messagesByClient.get(clientId);
             List<Object> args = new ArrayList<>(messages.size() + 2);
@@ -165,13 +170,30 @@ public final class RedisSessionStore implements SessionStore {
             messages.forEach(message -> args.add(MessageCodec.encode(message)));
             requests.add(RedisCommands.fcall("starling_enqueue", clientId, args));
         }
-        return commands.pipelined(requests).map(answers -> {
-            Map<String, EnqueueResult> byClient = new LinkedHashMap<>();
-            for (int i = 0; i < clients.size(); i++) {
-                byClient.put(clients.get(i), RedisAnswers.enqueueResult(answers.get(i)));
-            }
-            return byClient;
-        });
+        return requests;
+    }
+
+    private static Map<String, EnqueueResult> enqueueResults(List<String> clients, List<Response> answers, int from) {
+        Map<String, EnqueueResult> byClient = new LinkedHashMap<>();
+        for (int i = 0; i < clients.size(); i++) {
+            byClient.put(clients.get(i), RedisAnswers.enqueueResult(answers.get(from + i)));
+        }
+        return byClient;
+    }
+
+    /** Both kinds of calls in one pipeline: Redis runs a connection's commands in the order sent. */
+    @Override
+    public Uni<AcksThenQueued> ackAllThenEnqueue(List<SessionAcks> acks,
+            Map<String, List<StoredMessage>> messagesByClient) {
+        long now = now();
+        List<String> clients = List.copyOf(messagesByClient.keySet());
+        List<Request> requests = new ArrayList<>(ackRequests(acks, now));
+        requests.addAll(enqueueRequests(clients, messagesByClient, now));
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(new AcksThenQueued(List.of(), Map.of()));
+        }
+        return commands.pipelined(requests).map(answers -> new AcksThenQueued(ackResults(acks, answers),
+                enqueueResults(clients, answers, acks.size())));
     }
 
     @Override
@@ -185,16 +207,23 @@ public final class RedisSessionStore implements SessionStore {
         if (acks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        long now = now();
-        List<Request> requests = acks.stream().map(a -> ackRequest(a.clientId(), a.holder(), a.packetIds(), now))
-                .toList();
-        return commands.pipelined(requests).map(answers -> {
-            List<AckResult> results = new ArrayList<>(acks.size());
-            for (int i = 0; i < acks.size(); i++) {
-                results.add(ackResult(acks.get(i).holder(), answers.get(i)));
-            }
-            return results;
-        });
+        return commands.pipelined(ackRequests(acks, now())).map(answers -> ackResults(acks, answers));
+    }
+
+    private static List<Request> ackRequests(List<SessionAcks> acks, long now) {
+        List<Request> requests = new ArrayList<>(acks.size());
+        for (SessionAcks a : acks) {
+            requests.add(ackRequest(a.clientId(), a.holder(), a.packetIds(), now));
+        }
+        return requests;
+    }
+
+    private static List<AckResult> ackResults(List<SessionAcks> acks, List<Response> answers) {
+        List<AckResult> results = new ArrayList<>(acks.size());
+        for (int i = 0; i < acks.size(); i++) {
+            results.add(ackResult(acks.get(i).holder(), answers.get(i)));
+        }
+        return results;
     }
 
     private static Request ackRequest(String clientId, Holder holder, List<Integer> packetIds, long now) {

@@ -63,6 +63,17 @@ public interface SessionStore extends AutoCloseable {
     Uni<List<AckResult>> ackAll(List<SessionAcks> acks);
 
     /**
+     * {@link #ackAll} and then {@link #enqueue}, each session's steps still atomic: the acknowledgements
+     * take effect first, so a message appended here may take a slot they freed. A store that can sends
+     * both together (one round trip to Redis instead of two).
+     */
+    default Uni<AcksThenQueued> ackAllThenEnqueue(List<SessionAcks> acks,
+            Map<String, List<StoredMessage>> messagesByClient) {
+        return ackAll(acks).chain(acked -> enqueue(messagesByClient)
+                .map(queued -> new AcksThenQueued(acked, queued)));
+    }
+
+    /**
      * The subscriber answered these QoS 2 deliveries with PUBREC: each inflight entry moves from "PUBLISH
      * sent" to "PUBREL sent" and keeps its window slot until {@link #ack}. On resume such entries come back
      * with {@link QueuedDelivery#released()} set. Answers the packet ids that are now in that state (ids

@@ -369,6 +369,32 @@ public abstract class SessionStoreContractTest {
     }
 
     @Test
+    void ackAllThenEnqueueFreesTheWindowBeforeAppending() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
+        open("d", false, SessionSpec.NEVER_EXPIRES, 1, GW2);
+        int ofC = enqueue("c", "c1").assigned().getFirst().packetId();
+        enqueue("d", "d1");
+
+        AcksThenQueued done = done(store.ackAllThenEnqueue(List.of(new SessionAcks("c", GW1, List.of(ofC))),
+                Map.of("c", List.of(message("c2")), "d", List.of(message("d2")))));
+
+        assertThat(done.acked()).extracting(AckResult::holder).containsExactly(GW1);
+        assertThat(done.acked().getFirst().released()).isEmpty();
+        // c's only slot was freed first, so c2 takes it at once; d's window is still full, so d2 waits.
+        assertThat(texts(done.queued().get("c").assigned())).containsExactly("c2");
+        assertThat(done.queued().get("d").assigned()).isEmpty();
+        assertThat(done.queued().get("d").holder()).isEqualTo(GW2);
+    }
+
+    @Test
+    void ackAllThenEnqueueWithNothingToDoAnswersEmpty() {
+        AcksThenQueued done = done(store.ackAllThenEnqueue(List.of(), Map.of()));
+
+        assertThat(done.acked()).isEmpty();
+        assertThat(done.queued()).isEmpty();
+    }
+
+    @Test
     void ackAllIgnoresAStaleHolderAndStillAcksTheOthers() {
         open("c", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
         open("d", false, SessionSpec.NEVER_EXPIRES, 1, GW1);
