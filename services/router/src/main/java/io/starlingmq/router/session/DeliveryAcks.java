@@ -5,6 +5,7 @@ import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.store.AckResult;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.SessionAcks;
 import io.starlingmq.store.SessionStore;
@@ -38,6 +39,15 @@ public class DeliveryAcks {
      * with one store call for all sessions. Each session's released messages are sent in the store's order.
      */
     public Uni<Void> completedAll(GatewayLink link, List<DeliveryAck> completions) {
+        return store.ackAll(storeCalls(link, completions))
+                .invoke(this::sendReleased)
+                .onFailure().invoke(failure -> failed(link, completions, failure))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** The store calls of {@link #completedAll}: one per connection, its packet ids in the order sent. */
+    List<SessionAcks> storeCalls(GatewayLink link, List<DeliveryAck> completions) {
         Map<Connection, List<Integer>> byConnection = new LinkedHashMap<>();
         for (DeliveryAck ack : completions) {
             byConnection.computeIfAbsent(new Connection(ack.getClientId(), ack.getConnectionId()),
@@ -46,15 +56,19 @@ public class DeliveryAcks {
         List<SessionAcks> calls = new ArrayList<>(byConnection.size());
         byConnection.forEach((connection, packetIds) -> calls.add(new SessionAcks(connection.clientId(),
                 new Holder(link.gatewayId(), connection.connectionId()), packetIds)));
-        return store.ackAll(calls)
-                .invoke(results -> results.forEach(result -> {
-                    metrics.expired(result.expired());
-                    deliveries.sendQueued(result.holder(), result.released());
-                }))
-                .onFailure().invoke(failure -> LOG.errorf(failure, "%d acknowledgements of gateway %s failed",
-                        completions.size(), link.gatewayId()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return calls;
+    }
+
+    /** Sends what the freed windows released, and counts what expired meanwhile. */
+    void sendReleased(List<AckResult> results) {
+        for (AckResult result : results) {
+            metrics.expired(result.expired());
+            deliveries.sendQueued(result.holder(), result.released());
+        }
+    }
+
+    void failed(GatewayLink link, List<DeliveryAck> completions, Throwable failure) {
+        LOG.errorf(failure, "%d acknowledgements of gateway %s failed", completions.size(), link.gatewayId());
     }
 
     /** Whether an ack frees its window slot (PUBACK, PUBCOMP) rather than recording PUBREC. */

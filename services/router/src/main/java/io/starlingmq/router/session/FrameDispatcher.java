@@ -25,10 +25,10 @@ import java.util.function.Supplier;
  * routed ones splits their run, so every publish is still handled after the ones sent before it. Client
  * events follow the open and close they report.
  *
- * <p>PUBACKs and PUBCOMPs join the run they arrive in and are freed, with one store call for all of them,
- * before its publishes: an acknowledgement refers to a delivery sent before this frame was read, and freeing
- * a window commutes with appending to a queue (the queue's order is the same either way; only a full queue
- * drops less). A heartbeat does nothing; every other event (open, close, subscribe, PUBREC, PUBREL) ends the run
+ * <p>PUBACKs and PUBCOMPs join the run they arrive in and are freed before its publishes, in the store call
+ * that appends a routed run's messages (one round trip for both): an acknowledgement refers to a delivery
+ * sent before this frame was read, and freeing a window commutes with appending to a queue (the queue's
+ * order is the same either way; only a full queue drops less). A heartbeat does nothing; every other event (open, close, subscribe, PUBREC, PUBREL) ends the run
  * and keeps its place.
  */
 @ApplicationScoped
@@ -71,15 +71,20 @@ public class FrameDispatcher implements FrameHandler {
         }
 
         void flushInto(GatewayLink link, List<Supplier<Uni<Void>>> steps) {
-            if (!completions.isEmpty()) {
-                List<DeliveryAck> batch = List.copyOf(completions);
-                completions.clear();
-                steps.add(() -> acks.completedAll(link, batch));
+            List<DeliveryAck> acked = List.copyOf(completions);
+            completions.clear();
+            List<Publish> batch = List.copyOf(publishRun);
+            publishRun.clear();
+            if (!batch.isEmpty() && !delayedRun) {
+                // The store frees the windows just before it appends the publishes: one round trip for both.
+                steps.add(() -> publishes.route(link, batch, acked));
+                return;
             }
-            if (!publishRun.isEmpty()) {
-                List<Publish> batch = List.copyOf(publishRun);
-                publishRun.clear();
-                steps.add(delayedRun ? () -> delayed.schedule(link, batch) : () -> publishes.route(link, batch));
+            if (!acked.isEmpty()) {
+                steps.add(() -> acks.completedAll(link, acked));
+            }
+            if (!batch.isEmpty()) {
+                steps.add(() -> delayed.schedule(link, batch));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.RouterEvent;
@@ -56,6 +57,8 @@ public class PublishRouter {
     InboundReceipts receipts;
     @Inject
     SharedGroupChooser chooser;
+    @Inject
+    DeliveryAcks acks;
 
     /** What became of one publish of the frame. */
     private static final class Outcome {
@@ -79,6 +82,14 @@ public class PublishRouter {
     }
 
     public Uni<Void> route(GatewayLink link, List<Publish> publishes) {
+        return route(link, publishes, List.of());
+    }
+
+    /**
+     * Routes publishes after freeing the windows of {@code completions} (PUBACKs and PUBCOMPs of the same
+     * frame): the store frees them just before it appends this batch's messages, in the same round trip.
+     */
+    public Uni<Void> route(GatewayLink link, List<Publish> publishes, List<DeliveryAck> completions) {
         long now = System.currentTimeMillis();
         return receipts.resends(publishes).chain(resends -> {
             // Plain loops: this runs for every publish, and streams were a visible share of its garbage.
@@ -93,7 +104,7 @@ public class PublishRouter {
                 }
             }
             return storeRetained(fresh)
-                    .onItem().transformToUni(ignored -> enqueue(match(fresh), fresh))
+                    .onItem().transformToUni(ignored -> enqueue(link, completions, match(fresh), fresh))
                     .onItem().transformToUni(ignored -> recordReceived(fresh))
                     .invoke(ignored -> answer(link, outcomes));
         });
@@ -191,6 +202,20 @@ public class PublishRouter {
             });
         }
         return batch.sendDirect(deliveries);
+    }
+
+    private Uni<Void> enqueue(GatewayLink link, List<DeliveryAck> completions, Map<String, List<StoredMessage>> toQueue,
+            List<Outcome> outcomes) {
+        if (completions.isEmpty()) {
+            return enqueue(toQueue, outcomes);
+        }
+        return queues.ackAllThenEnqueue(acks.storeCalls(link, completions), toQueue, acks::sendReleased)
+                .onFailure().invoke(failure -> {
+                    acks.failed(link, completions, failure);
+                    LOG.errorf(failure, "queueing %d sessions' messages failed", toQueue.size());
+                    outcomes.stream().filter(o -> o.queued).forEach(o -> o.failed = true);
+                })
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> enqueue(Map<String, List<StoredMessage>> toQueue, List<Outcome> outcomes) {

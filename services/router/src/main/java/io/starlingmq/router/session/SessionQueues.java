@@ -2,7 +2,9 @@ package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.AckResult;
 import io.starlingmq.store.EnqueueResult;
+import io.starlingmq.store.SessionAcks;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Appends addressed messages to persistent sessions' queues with one store call, then sends what the store
@@ -38,15 +41,30 @@ public class SessionQueues {
             return Uni.createFrom().voidItem();
         }
         return store.enqueue(toQueue)
-                .call(results -> {
-                    results.forEach(this::enqueued);
-                    return Multi.createFrom().iterable(results.entrySet())
-                            .filter(result -> result.getValue().sessionGone())
-                            .onItem().transformToUniAndConcatenate(gone -> handOnShared(gone.getKey(),
-                                    toQueue.get(gone.getKey())))
-                            .collect().last();
+                .call(results -> queued(toQueue, results))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Frees acknowledged windows, then appends, in one store call: {@code onAcked} gets the acknowledgements'
+     * results first, so what they released is sent before what the appended messages were assigned.
+     */
+    public Uni<Void> ackAllThenEnqueue(List<SessionAcks> acks, Map<String, List<StoredMessage>> toQueue,
+            Consumer<List<AckResult>> onAcked) {
+        return store.ackAllThenEnqueue(acks, toQueue)
+                .call(done -> {
+                    onAcked.accept(done.acked());
+                    return queued(toQueue, done.queued());
                 })
                 .replaceWithVoid();
+    }
+
+    private Uni<?> queued(Map<String, List<StoredMessage>> toQueue, Map<String, EnqueueResult> results) {
+        results.forEach(this::enqueued);
+        return Multi.createFrom().iterable(results.entrySet())
+                .filter(result -> result.getValue().sessionGone())
+                .onItem().transformToUniAndConcatenate(gone -> handOnShared(gone.getKey(), toQueue.get(gone.getKey())))
+                .collect().last();
     }
 
     /** Shared deliveries meant for a session that turned out to be gone go to other members of their groups. */

@@ -59,6 +59,33 @@ abstract class BatchedFramesContract extends RouterLinkTestBase {
     }
 
     @Test
+    void whatAFramesAcksReleaseIsSentBeforeItsPublishesThatTakeTheOtherFreedSlots() {
+        TestGateway gateway = gateway("gw");
+        String subscriber = id("durable");
+        String publisher = id("pub");
+        String topic = id("t");
+        openSession(gateway, 1, subscriber, true, PERSISTENT);
+        subscribeTo(gateway, 1, subscriber, 1, topic, 1);
+        openSession(gateway, 2, publisher, true, CLEAN);
+        List<GatewayEvent> backlog = new ArrayList<>();
+        for (int i = 1; i <= WINDOW + 1; i++) {
+            backlog.add(publish(2, publisher, i, topic, "m" + i, 1, false));
+        }
+        gateway.send(backlog.toArray(GatewayEvent[]::new));
+        List<Deliver> window = takeDeliveries(gateway, 1, WINDOW);
+
+        // Two slots freed: the first goes to m11, queued before; the second to m12, published in this frame.
+        gateway.send(ack(1, subscriber, window.get(0).getPacketId()), ack(1, subscriber, window.get(1).getPacketId()),
+                publish(2, publisher, WINDOW + 2, topic, "m12", 1, false),
+                publish(2, publisher, WINDOW + 3, topic, "m13", 1, false));
+
+        assertThat(gateway.take(publishDone(2, WINDOW + 3)).getPublishDone().getReasonCode()).isZero();
+        assertThat(payloads(takeDeliveries(gateway, 1, 2))).containsExactly("m11", "m12");
+        gateway.send(ack(1, subscriber, window.get(2).getPacketId()));
+        assertThat(payloads(takeDeliveries(gateway, 1, 1))).containsExactly("m13");
+    }
+
+    @Test
     void publishesSentInManyFramesBackToBackArriveInTheOrderSent() {
         TestGateway publisherGateway = gateway("gw-pub");
         TestGateway subscriberGateway = gateway("gw-sub");
