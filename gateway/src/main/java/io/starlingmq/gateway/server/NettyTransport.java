@@ -47,29 +47,25 @@ final class NettyTransport {
         return new NioEventLoopGroup(threads, factory);
     }
 
-    @SuppressWarnings("unchecked")
     Class<? extends ServerChannel> serverChannel() {
-        if (epoll) {
-            try {
-                return (Class<? extends ServerChannel>) Class.forName(EPOLL_SERVER_CHANNEL);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("epoll reported available but cannot be used", e);
-            }
-        }
-        return NioServerSocketChannel.class;
+        return channelClass(EPOLL_SERVER_CHANNEL, ServerChannel.class, NioServerSocketChannel.class);
     }
 
     /** The client channel class that runs on this transport's event loops (the router links use it). */
-    @SuppressWarnings("unchecked")
     Class<? extends Channel> socketChannel() {
-        if (epoll) {
-            try {
-                return (Class<? extends Channel>) Class.forName(EPOLL_SOCKET_CHANNEL);
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("epoll reported available but cannot be used", e);
-            }
+        return channelClass(EPOLL_SOCKET_CHANNEL, Channel.class, NioSocketChannel.class);
+    }
+
+    private <T extends Channel> Class<? extends T> channelClass(String epollName, Class<T> kind,
+            Class<? extends T> nio) {
+        if (!epoll) {
+            return nio;
         }
-        return NioSocketChannel.class;
+        try {
+            return Class.forName(epollName).asSubclass(kind);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("epoll reported available but cannot be used", e);
+        }
     }
 
     private static boolean epollAvailable() {

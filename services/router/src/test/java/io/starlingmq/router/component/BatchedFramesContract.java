@@ -33,15 +33,7 @@ abstract class BatchedFramesContract extends RouterLinkTestBase {
         String subscriber = id("durable");
         String publisher = id("pub");
         String topic = id("t");
-        openSession(gateway, 1, subscriber, true, PERSISTENT);
-        subscribeTo(gateway, 1, subscriber, 1, topic, 1);
-        openSession(gateway, 2, publisher, true, CLEAN);
-        List<GatewayEvent> backlog = new ArrayList<>();
-        for (int i = 1; i <= WINDOW + 2; i++) {
-            backlog.add(publish(2, publisher, i, topic, "m" + i, 1, false));
-        }
-        gateway.send(backlog.toArray(GatewayEvent[]::new));
-        List<Deliver> window = takeDeliveries(gateway, 1, WINDOW);
+        List<Deliver> window = fullWindow(gateway, subscriber, publisher, topic, 2);
         assertThat(payloads(window)).containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10");
 
         gateway.send(ack(1, subscriber, window.get(0).getPacketId()),
@@ -64,15 +56,7 @@ abstract class BatchedFramesContract extends RouterLinkTestBase {
         String subscriber = id("durable");
         String publisher = id("pub");
         String topic = id("t");
-        openSession(gateway, 1, subscriber, true, PERSISTENT);
-        subscribeTo(gateway, 1, subscriber, 1, topic, 1);
-        openSession(gateway, 2, publisher, true, CLEAN);
-        List<GatewayEvent> backlog = new ArrayList<>();
-        for (int i = 1; i <= WINDOW + 1; i++) {
-            backlog.add(publish(2, publisher, i, topic, "m" + i, 1, false));
-        }
-        gateway.send(backlog.toArray(GatewayEvent[]::new));
-        List<Deliver> window = takeDeliveries(gateway, 1, WINDOW);
+        List<Deliver> window = fullWindow(gateway, subscriber, publisher, topic, 1);
 
         // Two slots freed: the first goes to m11, queued before; the second to m12, published in this frame.
         gateway.send(ack(1, subscriber, window.get(0).getPacketId()), ack(1, subscriber, window.get(1).getPacketId()),
@@ -115,6 +99,22 @@ abstract class BatchedFramesContract extends RouterLinkTestBase {
         assertThat(done).extracting(e -> e.getPublishDone().getPacketId())
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, count).boxed().toList());
         assertThat(done).allMatch(e -> e.getPublishDone().getReasonCode() == 0);
+    }
+
+    /**
+     * A persistent subscriber (connection 1) and a clean publisher (connection 2); the publisher sends
+     * m1 … m{WINDOW + queued}. Answers the deliveries that fill the window; the rest wait in the queue.
+     */
+    private List<Deliver> fullWindow(TestGateway gateway, String subscriber, String publisher, String topic, int queued) {
+        openSession(gateway, 1, subscriber, true, PERSISTENT);
+        subscribeTo(gateway, 1, subscriber, 1, topic, 1);
+        openSession(gateway, 2, publisher, true, CLEAN);
+        List<GatewayEvent> backlog = new ArrayList<>();
+        for (int i = 1; i <= WINDOW + queued; i++) {
+            backlog.add(publish(2, publisher, i, topic, "m" + i, 1, false));
+        }
+        gateway.send(backlog.toArray(GatewayEvent[]::new));
+        return takeDeliveries(gateway, 1, WINDOW);
     }
 
     private static List<Deliver> takeDeliveries(TestGateway gateway, long connectionId, int count) {
