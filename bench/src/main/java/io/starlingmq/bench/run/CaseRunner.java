@@ -3,6 +3,7 @@ package io.starlingmq.bench.run;
 import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.load.RunResult;
+import io.starlingmq.bench.scenario.ConnScenario;
 import io.starlingmq.bench.scenario.ScenarioContext;
 import io.starlingmq.bench.scenario.ScenarioParams;
 import io.starlingmq.bench.brokers.BrokerTarget;
@@ -69,6 +70,9 @@ public final class CaseRunner {
                 result = best.with(Measurement.MAX_SUSTAINED, outcome.best());
             } else {
                 result = once(c, target, jwt, base, options.params());
+                if (!options.warmUp().isZero()) {
+                    result = ConnScenario.afterWarmUp(result);
+                }
             }
             return new Measurement(target.name(), repeat, result, sampler.finish());
         }
