@@ -70,6 +70,8 @@ public final class BenchMain {
     }
 
     private static void run(BenchOptions options, List<BrokerTarget> targets, String args) throws Exception {
+        // Read before the run: the charts it writes into the repository would make every tree look edited.
+        Environment environment = Environment.collect(options.repo());
         Path work = Files.createTempDirectory("starling-bench");
         Path javaHome = Path.of(System.getProperty("java.home"));
         System.out.println("bench: starting brokers (logs under " + work + ")");
@@ -103,7 +105,7 @@ public final class BenchMain {
             }
             results.add(new CaseResults(c, measurements));
         }
-        writeReport(options, targets, results, args);
+        writeReport(options, environment, targets, results, args);
     }
 
     private static String brief(Measurement m) {
@@ -116,8 +118,8 @@ public final class BenchMain {
         return line.toString().trim();
     }
 
-    private static void writeReport(BenchOptions options, List<BrokerTarget> targets, List<CaseResults> results, String args)
-            throws Exception {
+    private static void writeReport(BenchOptions options, Environment environment, List<BrokerTarget> targets,
+            List<CaseResults> results, String args) throws Exception {
         Path report = options.output();
         Path charts = options.repo().resolve("bench/results");
         List<String> names = targets.stream().map(BrokerTarget::name).toList();
@@ -133,7 +135,7 @@ public final class BenchMain {
                         + "broker's processes and of the load generator used under " + CaseRunner.QUIET_JIT_PERCENT + " % of a core in a round, at most "
                         + options.warmUpLimit().toSeconds() + " s") + ", "
                 + options.params();
-        ReportData data = new ReportData(Environment.collect(options.repo()), ("./starling bench " + args).trim(), settings,
+        ReportData data = new ReportData(environment, ("./starling bench " + args).trim(), settings,
                 names, configs, options.repeats(), results, links);
         Files.writeString(report, MarkdownReport.write(data) + findings(options.repo()));
         System.out.println("bench: wrote " + report + " and charts under " + charts);
