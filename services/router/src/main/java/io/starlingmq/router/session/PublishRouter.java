@@ -157,9 +157,6 @@ public class PublishRouter {
             return Uni.createFrom().voidItem();
         }
         List<Outcome> retaining = outcomes.stream().filter(o -> o.message.retain()).toList();
-        if (retaining.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         return Multi.createFrom().iterable(retaining)
                 .onItem().transformToUniAndConcatenate(o -> store.retain(o.message)
                         .invoke(() -> retained.set(o.message))
@@ -209,17 +206,18 @@ public class PublishRouter {
         if (completions.isEmpty()) {
             return enqueue(toQueue, outcomes);
         }
-        return queues.ackAllThenEnqueue(acks.storeCalls(link, completions), toQueue, acks::sendReleased)
-                .onFailure().invoke(failure -> {
-                    acks.failed(link, completions, failure);
-                    LOG.errorf(failure, "queueing %d sessions' messages failed", toQueue.size());
-                    outcomes.stream().filter(o -> o.queued).forEach(o -> o.failed = true);
-                })
-                .onFailure().recoverWithNull();
+        return queueingFailed(queues.ackAllThenEnqueue(acks.storeCalls(link, completions), toQueue, acks::sendReleased)
+                .onFailure().invoke(failure -> acks.failed(link, completions, failure)), toQueue, outcomes);
     }
 
     private Uni<Void> enqueue(Map<String, List<StoredMessage>> toQueue, List<Outcome> outcomes) {
-        return queues.enqueue(toQueue)
+        return queueingFailed(queues.enqueue(toQueue), toQueue, outcomes);
+    }
+
+    /** A failed store call fails the PublishDone of every publish it was to queue. */
+    private static Uni<Void> queueingFailed(Uni<Void> queueing, Map<String, List<StoredMessage>> toQueue,
+            List<Outcome> outcomes) {
+        return queueing
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "queueing %d sessions' messages failed", toQueue.size());
                     outcomes.stream().filter(o -> o.queued).forEach(o -> o.failed = true);

@@ -61,6 +61,9 @@ public class SessionQueues {
 
     private Uni<?> queued(Map<String, List<StoredMessage>> toQueue, Map<String, EnqueueResult> results) {
         results.forEach(this::enqueued);
+        if (results.values().stream().noneMatch(EnqueueResult::sessionGone)) {
+            return Uni.createFrom().voidItem();
+        }
         return Multi.createFrom().iterable(results.entrySet())
                 .filter(result -> result.getValue().sessionGone())
                 .onItem().transformToUniAndConcatenate(gone -> handOnShared(gone.getKey(), toQueue.get(gone.getKey())))
