@@ -109,6 +109,11 @@ public final class MosquittoBroker implements BrokerTarget {
     }
 
     @Override
+    public OptionalLong connectionHolderNativeBytes() {
+        return OptionalLong.empty();
+    }
+
+    @Override
     public void close() {
         if (process != null) {
             process.close();

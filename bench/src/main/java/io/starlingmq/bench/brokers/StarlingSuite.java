@@ -85,7 +85,8 @@ public final class StarlingSuite implements BrokerTarget {
         router.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + routerPort + "/q/health/ready"), READY_TIMEOUT);
         jwtPids.put("router", router.pid());
 
-        gateway = track(corePids, ManagedProcess.start("gateway", javaCommand(gatewayJar), Map.of(
+        // The gateway that holds the conn case's connections tracks its native memory (JvmNativeMemory).
+        gateway = track(corePids, ManagedProcess.start("gateway", javaCommand(gatewayJar, JvmNativeMemory.TRACKING_FLAG), Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(gatewayHttpPort),
                 "STARLING_GATEWAY_MQTT_PORT", Integer.toString(mqttPort),
                 "STARLING_GATEWAY_ROUTERS", "127.0.0.1:" + routerPort), logs));
@@ -133,9 +134,10 @@ public final class StarlingSuite implements BrokerTarget {
         jwt = new JwtAccess(new Endpoint("127.0.0.1", jwtMqttPort, null), tokens, Collections.unmodifiableMap(new LinkedHashMap<>(jwtPids)));
     }
 
-    private List<String> javaCommand(Path jar) {
+    private List<String> javaCommand(Path jar, String... extraFlags) {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
         command.addAll(settings.jvmFlags());
+        command.addAll(List.of(extraFlags));
         command.addAll(List.of("-jar", jar.toString()));
         return command;
     }
@@ -155,7 +157,7 @@ public final class StarlingSuite implements BrokerTarget {
     public String configuration() {
         String base = "gateway, router and Redis (AOF everysec) as separate processes, default settings, router store redis, "
                 + "JVM heaps fixed at " + settings.heapMb() + " MB (-Xms = -Xmx), the JVM options of ./starling up ("
-                + String.join(" ", StarlingSettings.SERVICE_FLAGS) + ")";
+                + String.join(" ", StarlingSettings.SERVICE_FLAGS) + "), the gateway with " + JvmNativeMemory.TRACKING_FLAG;
         return settings.jwt() ? base + "; for auth-connect also PostgreSQL, the auth service (static-key issuer made for "
                 + "the run, RS256) and a second gateway with auth mode service" : base;
     }
@@ -198,6 +200,11 @@ public final class StarlingSuite implements BrokerTarget {
     @Override
     public OptionalLong connectionHolderHeapBytes() {
         return JvmHeap.usedAfterGc(javaHome, gateway.pid());
+    }
+
+    @Override
+    public OptionalLong connectionHolderNativeBytes() {
+        return JvmNativeMemory.committedOutsideHeap(javaHome, gateway.pid());
     }
 
     @Override

@@ -10,4 +10,7 @@ public interface BrokerMemory {
 
     /** Live heap of that process after a full GC, when it is a JVM. */
     OptionalLong connectionHolderHeapBytes();
+
+    /** Native memory that process holds outside its heap, when it is a JVM that tracks it. */
+    OptionalLong connectionHolderNativeBytes();
 }

@@ -15,13 +15,17 @@ import java.util.OptionalLong;
 
 /**
  * C idle connections from several 127.0.0.x source addresses: how fast they connect, and how much
- * memory the process holding them (the gateway; mosquitto) grows per connection.
+ * memory the process holding them (the gateway; mosquitto) grows per connection: RSS, and for the JVM
+ * gateway its live heap after a full GC and its native memory outside the heap.
  */
 public final class ConnScenario implements Scenario {
 
     public static final String CONNECTS_PER_SECOND = "connects/s";
     public static final String RSS_PER_CONNECTION = "RSS KB/conn";
     public static final String HEAP_PER_CONNECTION = "heap KB/conn";
+    public static final String NATIVE_PER_CONNECTION = "native KB/conn";
+    /** Live heap plus native memory outside the heap: what each connection costs the gateway. */
+    public static final String MEMORY_PER_CONNECTION = "memory KB/conn";
     public static final String CONNECTIONS = "connections";
     /** CONNECTs awaiting their CONNACK at once. */
     private static final int CONNECT_WINDOW = 500;
@@ -46,6 +50,7 @@ public final class ConnScenario implements Scenario {
         int count = c.params().connections();
         long rssBefore = c.memory().connectionHolderRssBytes();
         OptionalLong heapBefore = c.memory().connectionHolderHeapBytes();
+        OptionalLong nativeBefore = c.memory().connectionHolderNativeBytes();
         List<BenchClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             InetAddress source = sourceAddress(i % c.params().sourceAddresses());
@@ -58,6 +63,7 @@ public final class ConnScenario implements Scenario {
             double seconds = (System.nanoTime() - start) / 1e9;
             long rssAfter = c.memory().connectionHolderRssBytes();
             OptionalLong heapAfter = c.memory().connectionHolderHeapBytes();
+            OptionalLong nativeAfter = c.memory().connectionHolderNativeBytes();
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(CONNECTIONS, (double) count);
             m.put(CONNECTS_PER_SECOND, count / seconds);
@@ -65,18 +71,32 @@ public final class ConnScenario implements Scenario {
             // meanwhile): no figure rather than a negative or zero one.
             long rssGrowth = rssAfter - rssBefore;
             m.put(RSS_PER_CONNECTION, rssGrowth > 0 ? rssGrowth / 1024.0 / count : Double.NaN);
-            m.put(HEAP_PER_CONNECTION, heapBefore.isPresent() && heapAfter.isPresent()
-                    ? (heapAfter.getAsLong() - heapBefore.getAsLong()) / 1024.0 / count : Double.NaN);
+            double heap = perConnectionKb(heapBefore, heapAfter, count);
+            double nativeMemory = perConnectionKb(nativeBefore, nativeAfter, count);
+            m.put(HEAP_PER_CONNECTION, heap);
+            m.put(NATIVE_PER_CONNECTION, nativeMemory);
+            m.put(MEMORY_PER_CONNECTION, memoryKb(heap, nativeMemory));
             return new RunResult(m, Percentiles.NONE, true, "");
         } finally {
             group.disconnect();
         }
     }
 
+    static double perConnectionKb(OptionalLong before, OptionalLong after, int count) {
+        return before.isPresent() && after.isPresent() ? (after.getAsLong() - before.getAsLong()) / 1024.0 / count
+                : Double.NaN;
+    }
+
+    /** Heap plus native; native memory that shrank (a pool trimmed meanwhile) must not hide part of the heap's growth. */
+    static double memoryKb(double heapKb, double nativeKb) {
+        return Double.isNaN(heapKb) || Double.isNaN(nativeKb) ? Double.NaN : heapKb + Math.max(0, nativeKb);
+    }
+
     /**
      * A measured round after a warm-up round has no RSS figure: the warm-up held as many connections in
      * the same process, and the memory they freed is reused, so RSS does not grow with new connections
-     * (both brokers read 0.00 KB; bench finding 7). The heap figure stays: it is taken after a full GC.
+     * (both brokers read 0.00 KB; bench finding 7). The heap and native figures stay: the GC and Native
+     * Memory Tracking count what is held, not which pages were ever touched.
      */
     public static RunResult afterWarmUp(RunResult measured) {
         return measured.metrics().containsKey(RSS_PER_CONNECTION) ? measured.with(RSS_PER_CONNECTION, Double.NaN)
