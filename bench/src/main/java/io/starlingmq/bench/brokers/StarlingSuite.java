@@ -3,6 +3,7 @@ package io.starlingmq.bench.brokers;
 import io.starlingmq.bench.load.Endpoint;
 import io.starlingmq.bench.scenario.DropCounters;
 import io.starlingmq.testing.FreePort;
+import io.starlingmq.testing.LocalPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ public final class StarlingSuite implements BrokerTarget {
     /** PostgreSQL, the auth service with this run's key as its only device-token issuer, and a gateway in auth mode service. */
     private void startJwt(Path authJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
         Path logs = workDir.resolve("logs");
-        BenchPostgres postgres = BenchPostgres.start(logs);
+        LocalPostgres postgres = LocalPostgres.start(logs.resolve("postgres.log"));
         // An allowed connect reads the registry's rules for the device, so the database is on the path.
         started.add(postgres);
         jwtPids.put("postgres", postgres.serverPid());

@@ -3,16 +3,16 @@ package io.starlingmq.router.component;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.ConfigProvider;
+import io.starlingmq.router.testsupport.TestGateway;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
-import static io.starlingmq.router.component.TestGateway.open;
-import static io.starlingmq.router.component.TestGateway.publish;
-import static io.starlingmq.router.component.TestGateway.publishDone;
-import static io.starlingmq.router.component.TestGateway.sessionOpened;
+import static io.starlingmq.router.testsupport.TestGateway.open;
+import static io.starlingmq.router.testsupport.TestGateway.publish;
+import static io.starlingmq.router.testsupport.TestGateway.publishDone;
+import static io.starlingmq.router.testsupport.TestGateway.sessionOpened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -30,8 +30,7 @@ class MemoryStoreWithRedisConfiguredTest {
 
     @Test
     void theInMemoryStoreServesWithoutAnyRedisConnection() throws InterruptedException {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        try (TestGateway gateway = new TestGateway(port, "gw-memory")) {
+        try (TestGateway gateway = new TestGateway("gw-memory")) {
             gateway.send(open(1, "memory-client", true, 0));
             gateway.take(sessionOpened(1));
             gateway.send(publish(1, "memory-client", 1, "memory/topic", "x", 1, false));

@@ -3,19 +3,19 @@ package io.starlingmq.router.component;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
+import io.starlingmq.router.testsupport.TestGateway;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.starlingmq.router.component.TestGateway.WAIT;
-import static io.starlingmq.router.component.TestGateway.open;
-import static io.starlingmq.router.component.TestGateway.sessionOpened;
-import static io.starlingmq.router.component.TestGateway.subscribe;
-import static io.starlingmq.router.component.TestGateway.subscribed;
+import static io.starlingmq.router.testsupport.TestGateway.WAIT;
+import static io.starlingmq.router.testsupport.TestGateway.open;
+import static io.starlingmq.router.testsupport.TestGateway.sessionOpened;
+import static io.starlingmq.router.testsupport.TestGateway.subscribe;
+import static io.starlingmq.router.testsupport.TestGateway.subscribed;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -41,8 +41,7 @@ abstract class RouterLinkTestBase {
     }
 
     TestGateway gateway(String name) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        TestGateway gateway = new TestGateway(port, name == null ? null : id(name));
+        TestGateway gateway = new TestGateway(name == null ? null : id(name));
         gateways.add(gateway);
         return gateway;
     }

@@ -2,21 +2,22 @@ package io.starlingmq.router.component;
 
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.router.testsupport.TestGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.starlingmq.router.component.TestGateway.WAIT;
-import static io.starlingmq.router.component.TestGateway.anyDeliverTo;
-import static io.starlingmq.router.component.TestGateway.deliverOf;
-import static io.starlingmq.router.component.TestGateway.expiring;
-import static io.starlingmq.router.component.TestGateway.publish;
-import static io.starlingmq.router.component.TestGateway.publishDone;
-import static io.starlingmq.router.component.TestGateway.request;
-import static io.starlingmq.router.component.TestGateway.subscribe;
-import static io.starlingmq.router.component.TestGateway.subscribed;
+import static io.starlingmq.router.testsupport.TestGateway.WAIT;
+import static io.starlingmq.router.testsupport.TestGateway.anyDeliverTo;
+import static io.starlingmq.router.testsupport.TestGateway.deliverOf;
+import static io.starlingmq.router.testsupport.TestGateway.expiring;
+import static io.starlingmq.router.testsupport.TestGateway.publish;
+import static io.starlingmq.router.testsupport.TestGateway.publishDone;
+import static io.starlingmq.router.testsupport.TestGateway.request;
+import static io.starlingmq.router.testsupport.TestGateway.subscribe;
+import static io.starlingmq.router.testsupport.TestGateway.subscribed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

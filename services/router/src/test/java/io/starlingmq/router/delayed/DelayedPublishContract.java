@@ -4,8 +4,9 @@ import com.google.protobuf.ByteString;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.link.v1.MessageProperties;
 import io.starlingmq.contract.link.v1.UserProperty;
-import io.starlingmq.router.sys.GatewayDouble;
+import io.starlingmq.router.testsupport.TestGateway;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -17,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static io.starlingmq.router.sys.GatewayDouble.WAIT;
-import static io.starlingmq.router.sys.GatewayDouble.deliverOf;
-import static io.starlingmq.router.sys.GatewayDouble.deliverOn;
-import static io.starlingmq.router.sys.GatewayDouble.publish;
-import static io.starlingmq.router.sys.GatewayDouble.publishDone;
+import static io.starlingmq.router.testsupport.TestGateway.WAIT;
+import static io.starlingmq.router.testsupport.TestGateway.deliverOf;
+import static io.starlingmq.router.testsupport.TestGateway.deliverOn;
+import static io.starlingmq.router.testsupport.TestGateway.publish;
+import static io.starlingmq.router.testsupport.TestGateway.publishDone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -36,34 +37,34 @@ abstract class DelayedPublishContract {
     MeterRegistry meters;
 
     protected final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<GatewayDouble> gateways = new ArrayList<>();
+    private final List<TestGateway> gateways = new ArrayList<>();
 
     protected String id(String name) {
         return name + "-" + run;
     }
 
-    protected GatewayDouble gateway(String name) {
-        GatewayDouble gateway = new GatewayDouble(id(name));
+    protected TestGateway gateway(String name) {
+        TestGateway gateway = new TestGateway(id(name));
         gateways.add(gateway);
         return gateway;
     }
 
     @AfterEach
     void closeGateways() throws InterruptedException {
-        for (GatewayDouble gateway : gateways) {
+        for (TestGateway gateway : gateways) {
             gateway.close();
         }
     }
 
     @Test
     void aDelayedMessageReachesItsTopicAfterItsDelayAndNotBefore() {
-        GatewayDouble gateway = gateway("gw");
+        TestGateway gateway = gateway("gw");
         String topic = id("plant") + "/alarm";
         gateway.connectAndSubscribe(1, id("sub"), topic, 1);
         gateway.connectAndSubscribe(2, id("pub"), id("unused"), 0);
         Message message = Message.newBuilder().setTopic("$delayed/3/" + topic).setQos(1).setPublisher(id("pub"))
                 .setPayload(ByteString.copyFrom("later", StandardCharsets.UTF_8))
-                .setProperties(GatewayDouble.properties().setContentType("text/plain")
+                .setProperties(MessageProperties.newBuilder().setContentType("text/plain")
                         .setResponseTopic(topic + "/reply")
                         .addUserProperties(UserProperty.newBuilder().setKey("k").setValue("v")))
                 .build();
@@ -87,7 +88,7 @@ abstract class DelayedPublishContract {
     @Test
     @DisplayName("A malformed $delayed topic is refused with 0x90 Topic Name invalid; at QoS 0 it is dropped and counted")
     void malformedDelayedTopicIsRefused() {
-        GatewayDouble gateway = gateway("gw");
+        TestGateway gateway = gateway("gw");
         gateway.connectAndSubscribe(2, id("pub"), id("unused"), 0);
         double invalidBefore = meters.get("starling.router.delayed.invalid").counter().count();
 
@@ -103,7 +104,7 @@ abstract class DelayedPublishContract {
 
     @Test
     void aDelayedPublishBetweenTwoOthersOfOneFrameLeavesThemRoutedNowAndInOrder() {
-        GatewayDouble gateway = gateway("gw");
+        TestGateway gateway = gateway("gw");
         String topic = id("line");
         gateway.connectAndSubscribe(1, id("sub"), topic, 1);
         gateway.connectAndSubscribe(2, id("pub"), id("unused"), 0);
@@ -123,7 +124,7 @@ abstract class DelayedPublishContract {
 
     @Test
     void aDelayedRetainedMessageIsRetainedOnItsTopicWhenPublished() {
-        GatewayDouble gateway = gateway("gw");
+        TestGateway gateway = gateway("gw");
         String topic = id("state");
         gateway.connectAndSubscribe(1, id("first"), topic, 0);
         gateway.connectAndSubscribe(2, id("pub"), id("unused"), 0);

@@ -3,15 +3,15 @@ package io.starlingmq.router.delayed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.starlingmq.router.sys.GatewayDouble;
+import io.starlingmq.router.testsupport.TestGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static io.starlingmq.router.sys.GatewayDouble.publish;
-import static io.starlingmq.router.sys.GatewayDouble.publishDone;
+import static io.starlingmq.router.testsupport.TestGateway.publish;
+import static io.starlingmq.router.testsupport.TestGateway.publishDone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bound on pending delayed messages (in memory, so each run starts empty). */
@@ -27,12 +27,12 @@ class DelayedQuotaTest {
         }
     }
 
-    private GatewayDouble gateway;
+    private TestGateway gateway;
 
     /** Made once the application of this profile runs: the test port is its. */
     @BeforeEach
     void linkGateway() {
-        gateway = new GatewayDouble("gw-quota");
+        gateway = new TestGateway("gw-quota");
     }
 
     @AfterEach

@@ -2,7 +2,7 @@ package io.starlingmq.router.delayed;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.starlingmq.router.sys.GatewayDouble;
+import io.starlingmq.router.testsupport.TestGateway;
 import io.starlingmq.store.DelayedClaim;
 import io.starlingmq.store.DelayedLimits;
 import io.starlingmq.store.DelayedMessage;
@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
-import static io.starlingmq.router.sys.GatewayDouble.WAIT;
-import static io.starlingmq.router.sys.GatewayDouble.deliverOn;
+import static io.starlingmq.router.testsupport.TestGateway.WAIT;
+import static io.starlingmq.router.testsupport.TestGateway.deliverOn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -62,7 +62,7 @@ class RedisDelayedPublishTest extends DelayedPublishContract {
 
     @Test
     void aMessageStoredByARouterThatStoppedIsPublishedByThisOne() {
-        GatewayDouble gateway = gateway("gw");
+        TestGateway gateway = gateway("gw");
         String topic = id("restart");
         gateway.connectAndSubscribe(1, id("sub"), topic, 1);
 
@@ -76,7 +76,7 @@ class RedisDelayedPublishTest extends DelayedPublishContract {
 
     @Test
     void twoRoutersSweepingTheSameScheduleNeverBothPublishAMessage() {
-        GatewayDouble gateway = gateway("gw");
+        TestGateway gateway = gateway("gw");
         String topic = id("race");
         gateway.connectAndSubscribe(1, id("sub"), topic, 0);
         int count = 200;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.starlingmq.contract.link.v1.Deliver;
+import io.starlingmq.router.testsupport.TestGateway;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -17,11 +18,11 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.starlingmq.router.sys.FastSweepProfile.NODE;
-import static io.starlingmq.router.sys.GatewayDouble.close;
-import static io.starlingmq.router.sys.GatewayDouble.deliverOf;
-import static io.starlingmq.router.sys.GatewayDouble.deliverOn;
-import static io.starlingmq.router.sys.GatewayDouble.open;
-import static io.starlingmq.router.sys.GatewayDouble.publish;
+import static io.starlingmq.router.testsupport.TestGateway.closeBecause;
+import static io.starlingmq.router.testsupport.TestGateway.deliverOf;
+import static io.starlingmq.router.testsupport.TestGateway.deliverOn;
+import static io.starlingmq.router.testsupport.TestGateway.openWithClientFacts;
+import static io.starlingmq.router.testsupport.TestGateway.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The $SYS topics a router publishes: client events and periodic stats. */
@@ -33,32 +34,32 @@ class SysTopicsTest {
     ObjectMapper mapper;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<GatewayDouble> gateways = new ArrayList<>();
+    private final List<TestGateway> gateways = new ArrayList<>();
 
     private String id(String name) {
         return name + "-" + run;
     }
 
-    private GatewayDouble gateway() {
-        GatewayDouble gateway = new GatewayDouble(id("gw" + gateways.size()));
+    private TestGateway gateway() {
+        TestGateway gateway = new TestGateway(id("gw" + gateways.size()));
         gateways.add(gateway);
         return gateway;
     }
 
     @AfterEach
     void closeGateways() throws InterruptedException {
-        for (GatewayDouble gateway : gateways) {
+        for (TestGateway gateway : gateways) {
             gateway.close();
         }
     }
 
     @Test
     void aConnectedEventCarriesTheClientFacts() throws Exception {
-        GatewayDouble gateway = gateway();
+        TestGateway gateway = gateway();
         gateway.connectAndSubscribe(1, id("watcher"), "$SYS/brokers/+/clients/+/connected", 0);
         long before = System.currentTimeMillis();
 
-        gateway.send(open(2, id("device"), "alice", "10.1.2.3:50123", 30));
+        gateway.send(openWithClientFacts(2, id("device"), "alice", "10.1.2.3:50123", 30));
 
         String topic = "$SYS/brokers/" + NODE + "/clients/" + id("device") + "/connected";
         Deliver event = gateway.take(deliverOn(1, topic)).getDeliver();
@@ -78,11 +79,11 @@ class SysTopicsTest {
 
     @Test
     void aDisconnectedEventCarriesTheReasonTheGatewayGave() throws Exception {
-        GatewayDouble gateway = gateway();
+        TestGateway gateway = gateway();
         gateway.connectAndSubscribe(1, id("watcher"), "$SYS/brokers/" + NODE + "/clients/+/disconnected", 0);
-        gateway.send(open(2, id("device"), "", "[2001:db8::1]:1883", 60));
+        gateway.send(openWithClientFacts(2, id("device"), "", "[2001:db8::1]:1883", 60));
 
-        gateway.send(close(2, id("device"), "keepalive_timeout"));
+        gateway.send(closeBecause(2, id("device"), "keepalive_timeout"));
 
         String topic = "$SYS/brokers/" + NODE + "/clients/" + id("device") + "/disconnected";
         JsonNode json = mapper.readTree(gateway.take(deliverOn(1, topic)).getDeliver().getMessage().getPayload().toByteArray());
@@ -96,11 +97,11 @@ class SysTopicsTest {
     @Test
     @DisplayName("[MQTT-4.7.2-1] A subscription to '#' receives no $SYS messages")
     void multiLevelWildcardDoesNotMatchSysTopics() {
-        GatewayDouble gateway = gateway();
+        TestGateway gateway = gateway();
         gateway.connectAndSubscribe(1, id("everything"), "#", 0);
         gateway.connectAndSubscribe(2, id("watcher"), "$SYS/#", 0);
 
-        gateway.send(open(3, id("device"), "", "", 0));
+        gateway.send(openWithClientFacts(3, id("device"), "", "", 0));
         gateway.take(deliverOn(2, "$SYS/brokers/" + NODE + "/clients/" + id("device") + "/connected"));
         // routed after the event: once '#' has it, '#' would have had the event already
         gateway.send(publish(3, id("device"), 0, id("plain"), "marker", 0));
@@ -112,7 +113,7 @@ class SysTopicsTest {
 
     @Test
     void periodicStatsArriveWithSaneValues() {
-        GatewayDouble gateway = gateway();
+        TestGateway gateway = gateway();
         gateway.connectAndSubscribe(1, id("watcher"), "$SYS/brokers/" + NODE + "/#", 0);
         String root = "$SYS/brokers/" + NODE + "/";
 
@@ -131,13 +132,13 @@ class SysTopicsTest {
     }
 
     /** Waits for a message on {@code topic} reporting a positive count. */
-    private static long positive(GatewayDouble gateway, String topic) {
+    private static long positive(TestGateway gateway, String topic) {
         return Long.parseLong(gateway.take(deliverOn(1, topic).and(e -> Long.parseLong(
                 e.getDeliver().getMessage().getPayload().toStringUtf8()) > 0)).getDeliver().getMessage().getPayload()
                 .toStringUtf8());
     }
 
-    private static String text(GatewayDouble gateway, String topic) {
+    private static String text(TestGateway gateway, String topic) {
         return gateway.take(deliverOn(1, topic)).getDeliver().getMessage().getPayload().toStringUtf8();
     }
 }

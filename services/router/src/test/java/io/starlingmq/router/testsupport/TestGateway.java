@@ -1,4 +1,4 @@
-package io.starlingmq.router.component;
+package io.starlingmq.router.testsupport;
 
 import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
@@ -24,6 +24,7 @@ import io.starlingmq.contract.link.v1.Subscribe;
 import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.contract.link.v1.Unsubscribe;
 import io.starlingmq.contract.link.v1.Will;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,10 +39,14 @@ import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** Plays one gateway over a real gRPC stream: sends frames, collects what the router answers. */
-final class TestGateway implements AutoCloseable {
+/**
+ * Plays one gateway over a real gRPC stream to the application under test: sends frames, collects what
+ * the router answers. Shared by the component, delayed-publish and $SYS tests so that all of them speak
+ * the link contract the same way.
+ */
+public final class TestGateway implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ManagedChannel channel;
     private final StreamObserver<GatewayFrame> requests;
@@ -49,7 +54,9 @@ final class TestGateway implements AutoCloseable {
     private volatile Status ended;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
-    TestGateway(int port, String gatewayId) {
+    /** With a {@code gatewayId}: Hello, then a heartbeat every second; without (null): neither. */
+    public TestGateway(String gatewayId) {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
         requests = RouterLinkGrpc.newStub(channel).link(new StreamObserver<>() {
             @Override
@@ -83,35 +90,48 @@ final class TestGateway implements AutoCloseable {
     }
 
     /** Stops heartbeats while keeping the stream open, as a hung or cut-off gateway would. */
-    void fallSilent() {
+    public void fallSilent() {
         heartbeats.shutdownNow();
     }
 
-    void send(GatewayEvent... events) {
+    public void send(GatewayEvent... events) {
         synchronized (requests) {
             requests.onNext(GatewayFrame.newBuilder().addAllEvents(Arrays.asList(events)).build());
         }
     }
 
     /** Waits for the first not yet taken event that satisfies {@code wanted}, and takes it. */
-    RouterEvent take(Predicate<RouterEvent> wanted) {
+    public RouterEvent take(Predicate<RouterEvent> wanted) {
         return await().atMost(WAIT).until(() -> takeIfPresent(wanted), Optional::isPresent).orElseThrow();
     }
 
     /** Waits until the router ended the stream; answers how. */
-    Status awaitEnd() {
+    public Status awaitEnd() {
         return await().atMost(WAIT).until(() -> ended, s -> s != null);
     }
 
     /** The events received and not taken yet, in order. */
-    List<RouterEvent> untaken() {
+    public List<RouterEvent> untaken() {
+        return untaken(e -> true);
+    }
+
+    /** The events received and not taken yet that satisfy {@code wanted}, in order. */
+    public List<RouterEvent> untaken(Predicate<RouterEvent> wanted) {
         synchronized (received) {
-            return List.copyOf(received);
+            return received.stream().filter(wanted).toList();
         }
     }
 
+    /** Opens a clean session and subscribes it to {@code filter}; waits for both answers. */
+    public void connectAndSubscribe(long connectionId, String clientId, String filter, int qos) {
+        send(open(connectionId, clientId, true, 0));
+        take(sessionOpened(connectionId));
+        send(subscribe(connectionId, clientId, 1, filter, qos));
+        take(subscribed(connectionId, 1));
+    }
+
     /** Ends the stream as a dying gateway would: no SessionClose for its connections. */
-    void drop() {
+    public void drop() {
         channel.shutdownNow();
     }
 
@@ -133,14 +153,21 @@ final class TestGateway implements AutoCloseable {
         }
     }
 
-    static GatewayEvent open(long connectionId, String clientId, boolean cleanStart, long expirySeconds) {
+    public static GatewayEvent open(long connectionId, String clientId, boolean cleanStart, long expirySeconds) {
         return GatewayEvent.newBuilder().setSessionOpen(SessionOpen.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setCleanStart(cleanStart)
                 .setSessionExpiryInterval((int) expirySeconds).setReceiveMaximum(10).setProtocolVersion(5)).build();
     }
 
-    static GatewayEvent openWithWill(long connectionId, String clientId, long expirySeconds, String willTopic,
-                                     String willPayload, long willDelaySeconds) {
+    /** A clean MQTT 5 session (expiry 0) with the client facts a real gateway sends, for the $SYS events. */
+    public static GatewayEvent openWithClientFacts(long connectionId, String clientId, String username,
+                                                   String peerAddress, int keepAlive) {
+        return GatewayEvent.newBuilder().setSessionOpen(open(connectionId, clientId, true, 0).getSessionOpen()
+                .toBuilder().setUsername(username).setPeerAddress(peerAddress).setKeepAlive(keepAlive)).build();
+    }
+
+    public static GatewayEvent openWithWill(long connectionId, String clientId, long expirySeconds, String willTopic,
+                                            String willPayload, long willDelaySeconds) {
         SessionOpen open = open(connectionId, clientId, true, expirySeconds).getSessionOpen().toBuilder()
                 .setWill(Will.newBuilder().setDelayInterval((int) willDelaySeconds).setMessage(Message.newBuilder()
                         .setTopic(willTopic).setQos(1).setPublisher(clientId)
@@ -149,104 +176,126 @@ final class TestGateway implements AutoCloseable {
     }
 
     /** The connection ended without a normal DISCONNECT (lost, or DISCONNECT 0x04). */
-    static GatewayEvent lost(long connectionId, String clientId, long expirySeconds) {
+    public static GatewayEvent lost(long connectionId, String clientId, long expirySeconds) {
         return GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setGraceful(false)
                 .setSessionExpiryInterval((int) expirySeconds)).build();
     }
 
-    static GatewayEvent close(long connectionId, String clientId) {
+    public static GatewayEvent close(long connectionId, String clientId) {
         return close(connectionId, clientId, 0);
     }
 
-    static GatewayEvent close(long connectionId, String clientId, long expirySeconds) {
+    public static GatewayEvent close(long connectionId, String clientId, long expirySeconds) {
         return GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setGraceful(true)
                 .setSessionExpiryInterval((int) expirySeconds)).build();
     }
 
-    static GatewayEvent subscribe(long connectionId, String clientId, int packetId, String filter, int qos) {
+    /** A normal DISCONNECT with the reason the gateway reports in the $SYS disconnected event. */
+    public static GatewayEvent closeBecause(long connectionId, String clientId, String reason) {
+        return GatewayEvent.newBuilder().setSessionClose(close(connectionId, clientId).getSessionClose().toBuilder()
+                .setReason(reason)).build();
+    }
+
+    public static GatewayEvent subscribe(long connectionId, String clientId, int packetId, String filter, int qos) {
         return GatewayEvent.newBuilder().setSubscribe(Subscribe.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
                 .addSubscriptions(SubscriptionRequest.newBuilder().setFilter(filter).setQos(qos))).build();
     }
 
     /** A SUBSCRIBE with full subscription options. */
-    static GatewayEvent subscribe(long connectionId, String clientId, int packetId, SubscriptionRequest... requests) {
+    public static GatewayEvent subscribe(long connectionId, String clientId, int packetId,
+                                         SubscriptionRequest... requests) {
         return GatewayEvent.newBuilder().setSubscribe(Subscribe.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
                 .addAllSubscriptions(Arrays.asList(requests))).build();
     }
 
-    static SubscriptionRequest.Builder request(String filter, int qos) {
+    public static SubscriptionRequest.Builder request(String filter, int qos) {
         return SubscriptionRequest.newBuilder().setFilter(filter).setQos(qos);
     }
 
     /** The publish with an MQTT 5 Message Expiry Interval. */
-    static GatewayEvent expiring(GatewayEvent publish, int expirySeconds) {
+    public static GatewayEvent expiring(GatewayEvent publish, int expirySeconds) {
         Publish.Builder builder = publish.getPublish().toBuilder();
         builder.getMessageBuilder().getPropertiesBuilder().setMessageExpiryInterval(expirySeconds);
         return GatewayEvent.newBuilder().setPublish(builder).build();
     }
 
     /** A clean session's connection ended while these shared deliveries were not acknowledged. */
-    static GatewayEvent closeReturning(long connectionId, String clientId, List<SharedDelivery> unacknowledged) {
+    public static GatewayEvent closeReturning(long connectionId, String clientId, List<SharedDelivery> unacknowledged) {
         return GatewayEvent.newBuilder().setSessionClose(SessionClose.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setGraceful(false)
                 .addAllUnacknowledged(unacknowledged)).build();
     }
 
-    static GatewayEvent unsubscribe(long connectionId, String clientId, int packetId, String filter) {
+    public static GatewayEvent unsubscribe(long connectionId, String clientId, int packetId, String filter) {
         return GatewayEvent.newBuilder().setUnsubscribe(Unsubscribe.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId).addFilters(filter)).build();
     }
 
-    static GatewayEvent publish(long connectionId, String clientId, int packetId, String topic, String payload,
-                                int qos, boolean retain) {
+    public static GatewayEvent publish(long connectionId, String clientId, int packetId, String topic, String payload,
+                                       int qos, boolean retain) {
         return GatewayEvent.newBuilder().setPublish(Publish.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)
                 .setMessage(Message.newBuilder().setTopic(topic).setQos(qos).setRetain(retain).setPublisher(clientId)
                         .setPayload(ByteString.copyFrom(payload, StandardCharsets.UTF_8)))).build();
     }
 
-    static GatewayEvent ack(long connectionId, String clientId, int packetId) {
+    public static GatewayEvent publish(long connectionId, String clientId, int packetId, String topic, String payload,
+                                       int qos) {
+        return publish(connectionId, clientId, packetId, topic, payload, qos, false);
+    }
+
+    public static GatewayEvent publish(long connectionId, String clientId, int packetId, Message message) {
+        return GatewayEvent.newBuilder().setPublish(Publish.newBuilder()
+                .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId).setMessage(message)).build();
+    }
+
+    public static GatewayEvent ack(long connectionId, String clientId, int packetId) {
         return ack(connectionId, clientId, packetId, AckKind.PUBACK);
     }
 
-    static GatewayEvent ack(long connectionId, String clientId, int packetId, AckKind kind) {
+    public static GatewayEvent ack(long connectionId, String clientId, int packetId, AckKind kind) {
         return GatewayEvent.newBuilder().setDeliveryAck(DeliveryAck.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId).setKind(kind)).build();
     }
 
-    static GatewayEvent publishRelease(long connectionId, String clientId, int packetId) {
+    public static GatewayEvent publishRelease(long connectionId, String clientId, int packetId) {
         return GatewayEvent.newBuilder().setPublishRelease(PublishRelease.newBuilder()
                 .setConnectionId(connectionId).setClientId(clientId).setPacketId(packetId)).build();
     }
 
-    static Predicate<RouterEvent> releaseDone(long connectionId, int packetId) {
+    public static Predicate<RouterEvent> releaseDone(long connectionId, int packetId) {
         return e -> e.hasReleaseDone() && e.getReleaseDone().getConnectionId() == connectionId
                 && e.getReleaseDone().getPacketId() == packetId;
     }
 
-    static Predicate<RouterEvent> deliverOf(long connectionId, String payload) {
+    public static Predicate<RouterEvent> deliverOf(long connectionId, String payload) {
         return e -> e.hasDeliver() && e.getDeliver().getConnectionId() == connectionId
                 && e.getDeliver().getMessage().getPayload().toStringUtf8().equals(payload);
     }
 
-    static Predicate<RouterEvent> anyDeliverTo(long connectionId) {
+    public static Predicate<RouterEvent> deliverOn(long connectionId, String topic) {
+        return e -> e.hasDeliver() && e.getDeliver().getConnectionId() == connectionId
+                && e.getDeliver().getMessage().getTopic().equals(topic);
+    }
+
+    public static Predicate<RouterEvent> anyDeliverTo(long connectionId) {
         return e -> e.hasDeliver() && e.getDeliver().getConnectionId() == connectionId;
     }
 
-    static Predicate<RouterEvent> publishDone(long connectionId, int packetId) {
+    public static Predicate<RouterEvent> publishDone(long connectionId, int packetId) {
         return e -> e.hasPublishDone() && e.getPublishDone().getConnectionId() == connectionId
                 && e.getPublishDone().getPacketId() == packetId;
     }
 
-    static Predicate<RouterEvent> sessionOpened(long connectionId) {
+    public static Predicate<RouterEvent> sessionOpened(long connectionId) {
         return e -> e.hasSessionOpened() && e.getSessionOpened().getConnectionId() == connectionId;
     }
 
-    static Predicate<RouterEvent> subscribed(long connectionId, int packetId) {
+    public static Predicate<RouterEvent> subscribed(long connectionId, int packetId) {
         return e -> e.hasSubscribed() && e.getSubscribed().getConnectionId() == connectionId
                 && e.getSubscribed().getPacketId() == packetId;
     }
