@@ -6,7 +6,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The router's default number of Vert.x event loops: half the available processors, at least one.
- * Vert.x's own default, twice the processors, puts the gateway streams and the Redis connections on
+ * Quarkus's own default, one per processor, puts the gateway streams and the Redis connections on
  * different loops. Every Redis command is then handed to another loop with a task and a wake-up. On
  * 2 cores, one loop closed 10,000 sessions with less than half the router CPU (bench finding 16).
  * Its ordinal is below every other source, so {@code quarkus.vertx.event-loops-pool-size} set
