@@ -1,8 +1,10 @@
 package io.starlingmq.bench.load;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
+import io.reactivex.schedulers.Schedulers;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -11,6 +13,14 @@ import java.util.function.Consumer;
 public final class BenchClients {
 
     private static final long CONNECT_TIMEOUT_SECONDS = 30;
+
+    /**
+     * Completions and received messages are handled on the client's Netty thread rather than handed to
+     * RxJava's computation pool: the bench's callbacks are short and never block, and the hand-off cost
+     * a thread wake-up per message, both in CPU and in the latency it measured.
+     */
+    private static final MqttClientExecutorConfig EXECUTORS =
+            MqttClientExecutorConfig.builder().applicationScheduler(Schedulers.trampoline()).build();
 
     private BenchClients() {
     }
@@ -26,9 +36,9 @@ public final class BenchClients {
         MqttClientTransportConfig config = transport(endpoint);
         return switch (version) {
             case V5 -> new Mqtt5BenchClient(MqttClient.builder().useMqttVersion5().identifier(clientId)
-                    .transportConfig(config).buildAsync(), onMessage, credentials);
+                    .transportConfig(config).executorConfig(EXECUTORS).buildAsync(), onMessage, credentials);
             case V311 -> new Mqtt3BenchClient(MqttClient.builder().useMqttVersion3().identifier(clientId)
-                    .transportConfig(config).buildAsync(), onMessage, credentials);
+                    .transportConfig(config).executorConfig(EXECUTORS).buildAsync(), onMessage, credentials);
         };
     }
 
