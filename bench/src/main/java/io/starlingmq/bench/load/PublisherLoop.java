@@ -25,7 +25,7 @@ public final class PublisherLoop {
      * message that fell due meanwhile: a wake-up per message cost the load generator more CPU than
      * the broker under test spent on the message.
      */
-    static final long PACING_TICK_NANOS = 1_000_000;
+    private static final long PACING_TICK_NANOS = 1_000_000;
 
     public record Outcome(long sent, long errors, double seconds, boolean settled) {
         public double sentPerSecond() {
