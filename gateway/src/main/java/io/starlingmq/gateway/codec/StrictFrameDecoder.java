@@ -1,6 +1,7 @@
 package io.starlingmq.gateway.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
@@ -39,9 +40,55 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
     /** Protocol level the first CONNECT announced, so its refusal can use that version. */
     private int announcedLevel;
     private boolean failed;
+    private FrameAdmission admission = FrameAdmission.OPEN;
+    /** The last decode stopped at a packet not admitted: no read may be asked for to complete it. */
+    private boolean holding;
+    /** Inside channelRead: a resume from a handler further on must not re-enter the decode loop. */
+    private boolean reading;
 
     public StrictFrameDecoder(int maxPacketSize) {
         this.maxPacketSize = maxPacketSize;
+    }
+
+    /** Which packets may be cut from now on; checked before every packet. */
+    public void admitWith(FrameAdmission newAdmission) {
+        this.admission = newAdmission;
+    }
+
+    /**
+     * Cuts the packets that waited in the buffer while they were not admitted, as far as they are
+     * admitted now. Called on the channel's event loop once the reason for holding them has gone.
+     */
+    public void resume(ChannelHandlerContext ctx) throws Exception {
+        if (reading || !holding || ctx.isRemoved() || !ctx.channel().isActive()) {
+            // Within a read the decode loop goes on by itself and asks the admission again.
+            return;
+        }
+        holding = false;
+        channelRead(ctx, Unpooled.EMPTY_BUFFER);
+        channelReadComplete(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        reading = true;
+        try {
+            super.channelRead(ctx, msg);
+        } finally {
+            reading = false;
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        if (holding) {
+            // The base class would ask for another read when this one produced no packet, to complete a
+            // partial one; a held packet is whole, and more reads would only pile bytes up behind it.
+            discardSomeReadBytes();
+            ctx.fireChannelReadComplete();
+            return;
+        }
+        super.channelReadComplete(ctx);
     }
 
     @Override
@@ -52,6 +99,11 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
         }
         int start = in.readerIndex();
         int readable = in.readableBytes();
+        if (readable > 0 && !admitted(in.getUnsignedByte(start))) {
+            holding = true;
+            return;
+        }
+        holding = false;
         int remainingLength = 0;
         int headerLength = 1;
         while (true) {
@@ -86,6 +138,11 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
             return;
         }
         out.add(in.readRetainedSlice(headerLength + remainingLength));
+    }
+
+    private boolean admitted(int firstByte) {
+        int type = firstByte >> 4;
+        return admission.admits(type, type == PUBLISH ? (firstByte >> 1) & 0x03 : 0);
     }
 
     private void check(int firstByte, ByteBuf in, int bodyStart, int length) {

@@ -5,7 +5,9 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,10 +17,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * flushed when it holds batch-size events or when nothing more is pending. Writing stops while the
  * stream is not ready (gRPC flow control) and resumes from its on-ready callback. All writes happen
  * on one serial executor because a gRPC stream observer is not thread-safe.
+ *
+ * <p>From half the capacity on the queue is congested: the connections that send stop reading their
+ * sockets and wait here until it has drained to a quarter, so a router (or store) that cannot keep up
+ * holds the publishers back through TCP long before the queue is full. The other half is room for what
+ * is already under way (one packet per connection, session closes, acknowledgements).
  */
 final class FrameBatcher {
 
     private final ArrayBlockingQueue<GatewayEvent> queue;
+    private final int congestedAt;
+    private final int drainedAt;
+    /** Run once each when the queue has drained; in the order they came, so held connections resume fairly. */
+    private final Queue<Runnable> waitingForRoom = new ConcurrentLinkedQueue<>();
     private final int batchSize;
     private final Executor serial;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -27,6 +38,8 @@ final class FrameBatcher {
 
     FrameBatcher(int capacity, int batchSize, Executor serial) {
         this.queue = new ArrayBlockingQueue<>(capacity);
+        this.congestedAt = Math.max(1, capacity / 2);
+        this.drainedAt = capacity / 4;
         this.batchSize = batchSize;
         this.serial = serial;
     }
@@ -38,6 +51,25 @@ final class FrameBatcher {
         }
         scheduleDrain();
         return true;
+    }
+
+    /** True from half the capacity on: senders should stop reading until {@link #whenDrained} runs. */
+    boolean congested() {
+        return queue.size() >= congestedAt;
+    }
+
+    /** Runs the task once the queue is down to a quarter of its capacity: at once if it is already. */
+    void whenDrained(Runnable task) {
+        waitingForRoom.add(task);
+        if (queue.size() <= drainedAt) {
+            releaseWaiting();
+        }
+    }
+
+    private void releaseWaiting() {
+        for (Runnable task = waitingForRoom.poll(); task != null; task = waitingForRoom.poll()) {
+            task.run();
+        }
     }
 
     /** Starts writing to a new stream; its first frame carries only the given greeting. */
@@ -92,6 +124,9 @@ final class FrameBatcher {
             List<GatewayEvent> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
             queue.drainTo(batch, batchSize);
             current.onNext(GatewayFrame.newBuilder().addAllEvents(batch).build());
+        }
+        if (!waitingForRoom.isEmpty() && queue.size() <= drainedAt) {
+            releaseWaiting();
         }
     }
 }

@@ -62,6 +62,14 @@ final class RouterLink {
         return batcher.offer(event);
     }
 
+    boolean congested() {
+        return batcher.congested();
+    }
+
+    void whenDrained(Runnable task) {
+        batcher.whenDrained(task);
+    }
+
     /** Tells the router this gateway is alive; only while a stream is open. */
     void heartbeat() {
         if (current != null && !stopped) {

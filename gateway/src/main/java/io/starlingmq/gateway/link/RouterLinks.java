@@ -79,6 +79,16 @@ public class RouterLinks {
         return queued;
     }
 
+    /** Whether the link of this client's router holds so much that its senders should stop reading. */
+    public boolean congestedFor(String clientId) {
+        return links.get(routerIndexFor(clientId)).congested();
+    }
+
+    /** Runs the task (on any thread) once the link of this client's router has drained. */
+    public void whenDrained(String clientId, Runnable task) {
+        links.get(routerIndexFor(clientId)).whenDrained(task);
+    }
+
     public boolean allUp() {
         return !links.isEmpty() && links.stream().allMatch(RouterLink::isUp);
     }

@@ -9,14 +9,27 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The gateway's meters: live connections, packets in and out by type, dropped, expired and oversize deliveries. */
+/**
+ * The gateway's meters: live connections, packets in and out by type, dropped (by reason), expired and
+ * oversize deliveries, and how often connections stopped reading to hold their clients back (by reason).
+ */
 @ApplicationScoped
 public class GatewayMetrics {
+
+    /** A QoS 1/2 delivery to a clean session found its window and the queue behind it full. */
+    public static final String DROP_QUEUE_FULL = "queue_full";
+    /** A QoS 0 delivery found the connection's write buffer above its high-water mark: the client reads too slowly. */
+    public static final String DROP_WRITE_BUFFER_FULL = "write_buffer_full";
+    /** Reading stopped because the connection's router link was congested. */
+    public static final String PAUSE_LINK = "link_congested";
+    /** Reading stopped because the client's unconfirmed QoS 1/2 publishes reached the announced Receive Maximum. */
+    public static final String PAUSE_WINDOW = "inbound_window_full";
 
     private final AtomicInteger connections = new AtomicInteger();
     private final Map<MqttMessageType, Counter> packetsIn = new EnumMap<>(MqttMessageType.class);
     private final Map<MqttMessageType, Counter> packetsOut = new EnumMap<>(MqttMessageType.class);
-    private final Counter deliveriesDropped;
+    private final Map<String, Counter> deliveriesDropped;
+    private final Map<String, Counter> readsPaused;
     private final Counter linkEventsDropped;
     private final Counter deliveriesExpired;
     private final Counter deliveriesTooLarge;
@@ -29,9 +42,12 @@ public class GatewayMetrics {
             packetsIn.put(type, packetCounter(registry, "starling.gateway.packets.in", type));
             packetsOut.put(type, packetCounter(registry, "starling.gateway.packets.out", type));
         }
-        deliveriesDropped = Counter.builder("starling.gateway.deliveries.dropped")
-                .description("Deliveries dropped because a connection's queue was full")
-                .register(registry);
+        deliveriesDropped = Map.of(
+                DROP_QUEUE_FULL, dropCounter(registry, DROP_QUEUE_FULL),
+                DROP_WRITE_BUFFER_FULL, dropCounter(registry, DROP_WRITE_BUFFER_FULL));
+        readsPaused = Map.of(
+                PAUSE_LINK, pauseCounter(registry, PAUSE_LINK),
+                PAUSE_WINDOW, pauseCounter(registry, PAUSE_WINDOW));
         deliveriesExpired = Counter.builder("starling.gateway.deliveries.expired")
                 .description("Deliveries not sent because their message expired before they could be written")
                 .register(registry);
@@ -40,6 +56,20 @@ public class GatewayMetrics {
                 .register(registry);
         linkEventsDropped = Counter.builder("starling.gateway.link.events.dropped")
                 .description("Events not sent because a router link queue was full")
+                .register(registry);
+    }
+
+    private static Counter dropCounter(MeterRegistry registry, String reason) {
+        return Counter.builder("starling.gateway.deliveries.dropped")
+                .description("Deliveries dropped at a subscriber that did not keep up, by reason")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    private static Counter pauseCounter(MeterRegistry registry, String reason) {
+        return Counter.builder("starling.gateway.reads.paused")
+                .description("Times a connection stopped reading its socket to hold its client back, by reason")
+                .tag("reason", reason)
                 .register(registry);
     }
 
@@ -63,8 +93,14 @@ public class GatewayMetrics {
         packetsOut.get(type).increment();
     }
 
-    public void deliveryDropped() {
-        deliveriesDropped.increment();
+    /** @param reason {@link #DROP_QUEUE_FULL} or {@link #DROP_WRITE_BUFFER_FULL} */
+    public void deliveryDropped(String reason) {
+        deliveriesDropped.get(reason).increment();
+    }
+
+    /** @param reason {@link #PAUSE_LINK} or {@link #PAUSE_WINDOW} */
+    public void readingPaused(String reason) {
+        readsPaused.get(reason).increment();
     }
 
     public void deliveryExpired() {

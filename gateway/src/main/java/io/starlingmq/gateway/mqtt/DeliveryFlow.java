@@ -52,7 +52,7 @@ final class DeliveryFlow {
         if (deliver.getQos() == 0) {
             if (!session.ctx().channel().isWritable()) {
                 // QoS 0 may be dropped; a slow reader must not grow the outbound buffer without bound.
-                metrics.deliveryDropped();
+                metrics.deliveryDropped(GatewayMetrics.DROP_WRITE_BUFFER_FULL);
                 return;
             }
             DeliveryWriter.Prepared prepared = prepare(deliver);
@@ -66,7 +66,7 @@ final class DeliveryFlow {
             if (window.hasRoom()) {
                 sendNumbered(deliver);
             } else if (!window.enqueue(deliver)) {
-                metrics.deliveryDropped();
+                metrics.deliveryDropped(GatewayMetrics.DROP_QUEUE_FULL);
             }
         }
     }

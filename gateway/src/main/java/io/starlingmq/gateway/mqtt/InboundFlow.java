@@ -109,7 +109,7 @@ final class InboundFlow {
                 .setPacketId(packetId)
                 .setMessage(message)).build());
         if (inbound.full()) {
-            session.ctx().channel().config().setAutoRead(false);
+            session.pauseForWindow();
         }
     }
 

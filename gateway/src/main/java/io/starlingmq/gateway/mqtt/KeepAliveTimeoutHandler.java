@@ -6,7 +6,11 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.starlingmq.gateway.validation.ReasonCode;
 
-/** Ends a connection that sent nothing for 1.5 times its keepalive (MQTT 3.1.1 §3.1.2.10). */
+/**
+ * Ends a connection that sent nothing for 1.5 times its keepalive (MQTT 3.1.1 §3.1.2.10). A connection
+ * whose reading the gateway paused to hold its client back is not idle by its client's doing: its
+ * packets wait unread, so the timer's verdict is ignored until reading resumes.
+ */
 final class KeepAliveTimeoutHandler extends ChannelInboundHandlerAdapter {
 
     private final boolean mqtt5;
@@ -18,6 +22,9 @@ final class KeepAliveTimeoutHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            if (!ctx.channel().config().isAutoRead()) {
+                return;
+            }
             Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.KEEP_ALIVE_TIMEOUT);
             return;
         }

@@ -21,11 +21,13 @@ final class SessionContext {
     private final ChannelHandlerContext ctx;
     private final Connection connection;
     private final ConnectionServices services;
+    private final InboundBackPressure backPressure;
 
     SessionContext(ChannelHandlerContext ctx, Connection connection, ConnectionServices services) {
         this.ctx = ctx;
         this.connection = connection;
         this.services = services;
+        this.backPressure = new InboundBackPressure(ctx, connection, services.metrics());
     }
 
     ChannelHandlerContext ctx() {
@@ -48,18 +50,27 @@ final class SessionContext {
         return connection.identity().isMqtt5();
     }
 
-    /** Reading resumes (after CONNACK, or when the inbound window has room again) unless it is full or closing. */
+    /** Reading resumes (after CONNACK, when the inbound window has room, when the link drained) unless a reason to hold remains. */
     void resumeReading() {
-        if (!connection.inbound().full() && !Disconnects.isClosing(ctx.channel())) {
-            ctx.channel().config().setAutoRead(true);
-        }
+        backPressure.resume();
     }
 
-    /** Sends an event to the router; a saturated link ends the connection (dropping it would break promises). */
+    /** The inbound window is full: the client's next QoS 1/2 PUBLISH waits unread until a slot frees. */
+    void pauseForWindow() {
+        backPressure.windowFull();
+    }
+
+    /**
+     * Sends an event to the router. A congested link holds this connection's reading until it drains;
+     * only a link queue that is full even so (the router gone for long) ends the connection, since
+     * dropping the event would break a promise made to the client.
+     */
     void toRouter(GatewayEvent event) {
         if (!connection.toRouter(event)) {
             disconnect(ReasonCode.SERVER_BUSY);
+            return;
         }
+        backPressure.afterSend();
     }
 
     void disconnect(int reasonCode) {

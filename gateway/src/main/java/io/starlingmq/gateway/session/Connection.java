@@ -93,6 +93,16 @@ public final class Connection {
         return links.send(identity.clientId(), event);
     }
 
+    /** Whether this client's router link is congested: the connection should stop reading. */
+    public boolean linkCongested() {
+        return links.congestedFor(identity.clientId());
+    }
+
+    /** Runs the task on this connection's event loop once its router link has drained. */
+    public void whenLinkDrained(Runnable task) {
+        links.whenDrained(identity.clientId(), () -> channel.eventLoop().execute(task));
+    }
+
     public boolean openSession(GatewayEvent sessionOpen) {
         sessionOpenSent = true;
         return toRouter(sessionOpen);

@@ -97,4 +97,38 @@ class FrameBatcherTest {
         assertThat(batcher.offer(close(2))).isTrue();
         assertThat(batcher.offer(close(3))).isFalse();
     }
+
+    @Test
+    void isCongestedFromHalfItsCapacityAndWakesItsWaitersOnceDrainedToAQuarter() {
+        FrameBatcher batcher = new FrameBatcher(8, 10, Runnable::run);
+        RecordingStream stream = new RecordingStream();
+        batcher.attach(stream, HELLO);
+        stream.ready = false;
+        for (int i = 1; i <= 3; i++) {
+            batcher.offer(close(i));
+        }
+        assertThat(batcher.congested()).as("3 of 8").isFalse();
+        batcher.offer(close(4));
+        assertThat(batcher.congested()).as("4 of 8").isTrue();
+
+        List<String> woken = new ArrayList<>();
+        batcher.whenDrained(() -> woken.add("first"));
+        batcher.whenDrained(() -> woken.add("second"));
+        assertThat(woken).isEmpty();
+
+        stream.ready = true;
+        batcher.scheduleDrain();
+        assertThat(batcher.congested()).isFalse();
+        assertThat(woken).as("in the order they waited").containsExactly("first", "second");
+    }
+
+    @Test
+    void aWaiterArrivingWhenTheQueueIsAlreadyDrainedRunsAtOnce() {
+        FrameBatcher batcher = new FrameBatcher(8, 10, Runnable::run);
+        List<String> woken = new ArrayList<>();
+
+        batcher.whenDrained(() -> woken.add("late"));
+
+        assertThat(woken).containsExactly("late");
+    }
 }
