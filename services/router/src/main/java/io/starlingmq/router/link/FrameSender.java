@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -15,7 +16,11 @@ import java.util.function.Supplier;
  * Batches the events for one gateway into frames. Any thread may send; one thread at a time drains
  * (a work-in-progress counter serializes the calls on the sink). A frame is written when it is full or
  * when nothing more is pending, and only while the transport is ready; the rest waits, up to a bound.
- * Past that bound the gateway is too slow: its stream is closed rather than buffered without limit.
+ *
+ * <p>From half the bound on the stream is congested and says so to its {@link Pressure} (the router then
+ * stops reading gateways' frames) until it has drained to a quarter. Past the whole bound, which only a
+ * batch already under way can reach, the gateway is too slow: its stream is closed rather than buffered
+ * without limit.
  */
 public final class FrameSender {
 
@@ -26,6 +31,12 @@ public final class FrameSender {
     private final int maxPendingEvents;
     private final Supplier<String> name;
     private final Runnable onOverflow;
+    private final Pressure pressure;
+    private final int congestedAt;
+    private final int relievedAt;
+    private final AtomicBoolean congested = new AtomicBoolean();
+    /** When the last frame was written, or when events began to wait after none did. */
+    private volatile long progressNanos = System.nanoTime();
     private final Queue<RouterEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final AtomicInteger wip = new AtomicInteger();
@@ -39,6 +50,12 @@ public final class FrameSender {
      */
     public FrameSender(FrameSink sink, int maxEventsPerFrame, int maxPendingFrames, Supplier<String> name,
                        Runnable onOverflow) {
+        this(sink, maxEventsPerFrame, maxPendingFrames, name, onOverflow, Pressure.NONE);
+    }
+
+    /** @param pressure told when this stream becomes congested and when it is relieved */
+    public FrameSender(FrameSink sink, int maxEventsPerFrame, int maxPendingFrames, Supplier<String> name,
+                       Runnable onOverflow, Pressure pressure) {
         if (maxEventsPerFrame < 1 || maxPendingFrames < 1) {
             throw new IllegalArgumentException("frame bounds must be positive");
         }
@@ -47,6 +64,26 @@ public final class FrameSender {
         this.maxPendingEvents = Math.multiplyExact(maxEventsPerFrame, maxPendingFrames);
         this.name = name;
         this.onOverflow = onOverflow;
+        this.pressure = pressure;
+        this.congestedAt = Math.max(1, maxPendingEvents / 2);
+        this.relievedAt = maxPendingEvents / 4;
+    }
+
+    /** Hears when a stream's outbound backlog crosses its high-water mark and comes back to its low one. */
+    public interface Pressure {
+        Pressure NONE = new Pressure() {
+            @Override
+            public void congested() {
+            }
+
+            @Override
+            public void relieved() {
+            }
+        };
+
+        void congested();
+
+        void relieved();
     }
 
     public void send(RouterEvent event) {
@@ -58,9 +95,16 @@ public final class FrameSender {
         if (events.isEmpty() || isClosed()) {
             return;
         }
-        if (pendingCount.addAndGet(events.size()) > maxPendingEvents) {
+        int pendingNow = pendingCount.addAndGet(events.size());
+        if (pendingNow == events.size()) {
+            progressNanos = System.nanoTime();
+        }
+        if (pendingNow > maxPendingEvents) {
             overflow();
             return;
+        }
+        if (pendingNow >= congestedAt && congested.compareAndSet(false, true)) {
+            pressure.congested();
         }
         synchronized (pending) {
             pending.addAll(events);
@@ -102,14 +146,21 @@ public final class FrameSender {
         return Math.max(0, pendingCount.get());
     }
 
+    /** How long events have waited without a frame being written; 0 when none wait. */
+    public long stalledNanos(long nowNanos) {
+        return pendingEvents() == 0 ? 0 : nowNanos - progressNanos;
+    }
+
     private void writeReadyFrames() {
         if (ended) {
             pending.clear();
+            relieve();
             return;
         }
         if (failure != null) {
             ended = true;
             pending.clear();
+            relieve();
             sink.fail(failure);
             return;
         }
@@ -119,12 +170,22 @@ public final class FrameSender {
             while (frame.getEventsCount() < maxEventsPerFrame && (event = pending.poll()) != null) {
                 frame.addEvents(event);
             }
-            pendingCount.addAndGet(-frame.getEventsCount());
+            int left = pendingCount.addAndGet(-frame.getEventsCount());
             sink.send(frame.build());
+            progressNanos = System.nanoTime();
+            if (left <= relievedAt) {
+                relieve();
+            }
         }
         if (completing && pending.isEmpty()) {
             ended = true;
             sink.complete();
+        }
+    }
+
+    private void relieve() {
+        if (congested.compareAndSet(true, false)) {
+            pressure.relieved();
         }
     }
 

@@ -36,6 +36,9 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private final GatewayRegistry registry;
     private final InboundSequencer inbound = new InboundSequencer(INBOUND_BOUND);
     private final int framesAhead;
+    private final OutboundCongestion congestion;
+    /** The next request waits in {@link OutboundCongestion}: the router is not reading, so silence does not count. */
+    private volatile boolean parked;
     /** Frames arrived and not yet taken into a batch; never more than framesAhead. */
     private final Queue<GatewayFrame> arrived = new ConcurrentLinkedQueue<>();
     private final AtomicInteger arrivedCount = new AtomicInteger();
@@ -50,10 +53,22 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private volatile long heardNanos = System.nanoTime();
 
     GatewayLink(ServerCallStreamObserver<?> call, FrameSink sink, int maxEventsPerFrame, int maxPendingFrames,
-                int framesAhead, FrameHandler handler, GatewayRegistry registry) {
+                int framesAhead, FrameHandler handler, GatewayRegistry registry, OutboundCongestion congestion) {
         this.call = call;
         this.framesAhead = framesAhead;
-        this.sender = new FrameSender(sink, maxEventsPerFrame, maxPendingFrames, () -> gatewayId, this::abandon);
+        this.congestion = congestion;
+        this.sender = new FrameSender(sink, maxEventsPerFrame, maxPendingFrames, () -> gatewayId, this::abandon,
+                new FrameSender.Pressure() {
+                    @Override
+                    public void congested() {
+                        congestion.congested();
+                    }
+
+                    @Override
+                    public void relieved() {
+                        congestion.relieved();
+                    }
+                });
         this.handler = handler;
         this.registry = registry;
     }
@@ -109,7 +124,10 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         call.request(frames);
     }
 
-    /** Handles every frame that arrived so far as one batch, then asks for as many again. */
+    /**
+     * Handles every frame that arrived so far as one batch, then asks for as many again: at once, or, while
+     * some gateway's outbound backlog is above its high-water mark, once it has drained.
+     */
     private Uni<Void> processArrived() {
         batchScheduled.set(false);
         List<GatewayFrame> batch = new ArrayList<>();
@@ -120,17 +138,30 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
             return Uni.createFrom().voidItem();
         }
         arrivedCount.addAndGet(-batch.size());
-        return process(batch).eventually(() -> requestNext(batch.size()));
+        return process(batch).eventually(() -> requestWhenClear(batch.size()));
     }
 
-    /** Nanoseconds since the gateway was last heard from while the router was ready to read. */
+    private void requestWhenClear(int frames) {
+        parked = true;
+        congestion.whenClear(() -> {
+            parked = false;
+            requestNext(frames);
+        });
+    }
+
+    /** Nanoseconds since the gateway was last heard from while the router was ready to read; 0 while parked. */
     long silentNanos(long nowNanos) {
-        return nowNanos - heardNanos;
+        return parked ? 0 : nowNanos - heardNanos;
     }
 
-    /** The gateway's heartbeat lapsed: it is dead or cut off; its sessions lost their connections. */
+    /** Nanoseconds the events for this gateway have waited without a frame being taken by it. */
+    long stalledNanos(long nowNanos) {
+        return sender.stalledNanos(nowNanos);
+    }
+
+    /** The gateway's heartbeat lapsed, or it took no frame for as long: it is dead or cut off; its sessions lost their connections. */
     void lapse() {
-        LOG.warnf("gateway %s silent past its timeout: closing its stream, its sessions count as lost connections",
+        LOG.warnf("gateway %s silent or not reading past its timeout: closing its stream, its sessions count as lost connections",
                 gatewayId);
         sender.fail(Status.UNAVAILABLE.withDescription("no heartbeat from gateway " + gatewayId));
         inbound.submit(this::lost);

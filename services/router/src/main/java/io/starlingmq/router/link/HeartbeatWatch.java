@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 /**
  * Finds gateways that died without closing their streams. A SIGKILLed gateway's connection is not
  * always reported to the stream (the gRPC server on the shared Vert.x HTTP server may never signal
- * it), and a partition reports nothing at all; gateways send heartbeats, so silence means gone.
+ * it), and a partition reports nothing at all; gateways send heartbeats, so silence means gone. So does
+ * a stream whose outbound events wait for the whole timeout without the gateway taking a frame.
  */
 @ApplicationScoped
 public class HeartbeatWatch {
@@ -39,7 +40,9 @@ public class HeartbeatWatch {
 
     void check(long nowNanos, long timeoutNanos) {
         for (GatewayLink link : registry.all()) {
-            if (link.silentNanos(nowNanos) > timeoutNanos) {
+            // A gateway that takes no frame for as long is as gone as a silent one, and while it holds the
+            // router's reading (OutboundCongestion) its own silence is not counted.
+            if (link.silentNanos(nowNanos) > timeoutNanos || link.stalledNanos(nowNanos) > timeoutNanos) {
                 link.lapse();
             }
         }

@@ -23,13 +23,15 @@ public class LinkService extends RouterLinkGrpc.RouterLinkImplBase {
     GatewayRegistry registry;
     @Inject
     RouterReadiness readiness;
+    @Inject
+    OutboundCongestion congestion;
 
     @Override
     public StreamObserver<GatewayFrame> link(StreamObserver<RouterFrame> responseObserver) {
         ServerCallStreamObserver<RouterFrame> call = (ServerCallStreamObserver<RouterFrame>) responseObserver;
         call.disableAutoRequest();
         GatewayLink link = new GatewayLink(call, new GrpcFrameSink(call), config.maxEventsPerFrame(),
-                config.maxPendingFramesPerGateway(), config.maxFramesPerBatch(), handler, registry);
+                config.maxPendingFramesPerGateway(), config.maxFramesPerBatch(), handler, registry, congestion);
         call.setOnReadyHandler(link.sender()::drain);
         if (!readiness.isReady()) {
             link.sender().fail(Status.UNAVAILABLE.withDescription("router is starting: indexes not loaded yet"));

@@ -166,4 +166,68 @@ class FrameSenderTest {
             assertThat(ids.get(i + 1)).isEqualTo(ids.get(i) + 1);
         }
     }
+
+    /** Records the congestion a sender reports, as "congested" and "relieved" in order. */
+    private static final class RecordingPressure implements FrameSender.Pressure {
+        final List<String> reports = new ArrayList<>();
+
+        @Override
+        public void congested() {
+            reports.add("congested");
+        }
+
+        @Override
+        public void relieved() {
+            reports.add("relieved");
+        }
+    }
+
+    @Test
+    void isCongestedFromHalfItsBoundAndRelievedOnceDrainedToAQuarter() {
+        RecordingSink sink = new RecordingSink();
+        sink.ready = false;
+        RecordingPressure pressure = new RecordingPressure();
+        // 4 events per frame, 4 frames: a bound of 16 events, congested at 8, relieved at 4.
+        FrameSender sender = new FrameSender(sink, 4, 4, () -> "gw", () -> { }, pressure);
+
+        sender.sendAll(events(0, 7));
+        assertThat(pressure.reports).isEmpty();
+        sender.send(event(7));
+        sender.send(event(8));
+        assertThat(pressure.reports).as("reported once").containsExactly("congested");
+
+        sink.ready = true;
+        sender.drain();
+        assertThat(pressure.reports).containsExactly("congested", "relieved");
+        assertThat(sink.failure).isNull();
+    }
+
+    @Test
+    void aCongestedStreamThatFailsIsRelievedSoItHoldsNobodyBack() {
+        RecordingSink sink = new RecordingSink();
+        sink.ready = false;
+        RecordingPressure pressure = new RecordingPressure();
+        FrameSender sender = new FrameSender(sink, 4, 4, () -> "gw", () -> { }, pressure);
+        sender.sendAll(events(0, 10));
+
+        sender.fail(Status.UNAVAILABLE);
+
+        assertThat(pressure.reports).containsExactly("congested", "relieved");
+    }
+
+    @Test
+    void stalledTimeCountsOnlyWhileEventsWait() {
+        RecordingSink sink = new RecordingSink();
+        FrameSender sender = new FrameSender(sink, 4, 4, () -> "gw", () -> { });
+        long later = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        assertThat(sender.stalledNanos(later)).as("nothing waits").isZero();
+
+        sink.ready = false;
+        sender.send(event(1));
+        assertThat(sender.stalledNanos(later)).isGreaterThan(TimeUnit.SECONDS.toNanos(9));
+
+        sink.ready = true;
+        sender.drain();
+        assertThat(sender.stalledNanos(later)).isZero();
+    }
 }
