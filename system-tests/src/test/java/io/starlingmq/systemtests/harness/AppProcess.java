@@ -99,6 +99,11 @@ public final class AppProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The port of its HTTP server: health and {@code /q/metrics}. */
+    public int httpPort() {
+        return httpPort;
+    }
+
     public String name() {
         return name;
     }
