@@ -1,6 +1,7 @@
 package io.starlingmq.bench.scenario;
 
 import io.starlingmq.bench.brokers.CpuWatch;
+import io.starlingmq.bench.brokers.ListenOverflows;
 import io.starlingmq.bench.load.BenchClient;
 import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.BenchClients;
@@ -38,6 +39,8 @@ public final class ConnScenario implements Scenario {
     public static final String REFUSED = "refused or failed connects";
     public static final String BENCH_CPU = "connect phase: bench CPU %";
     public static final String BROKER_CPU = "connect phase: broker CPU %";
+    /** SYNs the kernel dropped because the broker's accept queue was full: each costs its client a 1 s retry. */
+    public static final String LISTEN_OVERFLOWS = "connect phase: listen queue overflows";
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     @Override
@@ -80,11 +83,13 @@ public final class ConnScenario implements Scenario {
         try {
             CpuWatch benchCpu = CpuWatch.startOwn();
             CpuWatch brokerCpu = CpuWatch.start(c.brokerProcesses().values());
+            OptionalLong overflowsBefore = ListenOverflows.read();
             long start = System.nanoTime();
             long refused = connectAll(clients, c.params().connectWindow());
             double seconds = (System.nanoTime() - start) / 1e9;
             double benchPercent = benchCpu.percentSoFar();
             double brokerPercent = brokerCpu.percentSoFar();
+            OptionalLong overflowsAfter = ListenOverflows.read();
             long rssAfter = c.memory().connectionHolderRssBytes();
             OptionalLong heapAfter = c.memory().connectionHolderHeapBytes();
             OptionalLong nativeAfter = c.memory().connectionHolderNativeBytes();
@@ -94,6 +99,8 @@ public final class ConnScenario implements Scenario {
             m.put(REFUSED, (double) refused);
             m.put(BENCH_CPU, benchPercent);
             m.put(BROKER_CPU, brokerPercent);
+            m.put(LISTEN_OVERFLOWS, overflowsBefore.isPresent() && overflowsAfter.isPresent()
+                    ? overflowsAfter.getAsLong() - overflowsBefore.getAsLong() : Double.NaN);
             // RSS that did not grow says nothing per connection (a JVM may return heap to the OS
             // meanwhile): no figure rather than a negative or zero one.
             long rssGrowth = rssAfter - rssBefore;

@@ -48,4 +48,12 @@ class ProcStatTest {
         assertThat(MosquittoBroker.defaultsConfig(41234).lines().toList())
                 .containsExactly("listener 41234 127.0.0.1", "allow_anonymous true");
     }
+
+    @Test
+    void listenOverflowsAreReadByFieldNameFromTheTcpExtLines() {
+        String netstat = "TcpExt: SyncookiesSent ListenOverflows ListenDrops\nTcpExt: 3 1581 1600\n"
+                + "IpExt: InNoRoutes\nIpExt: 0\n";
+        assertThat(ListenOverflows.parse(netstat)).hasValue(1581);
+        assertThat(ListenOverflows.parse("IpExt: InNoRoutes\nIpExt: 0\n")).isEmpty();
+    }
 }
