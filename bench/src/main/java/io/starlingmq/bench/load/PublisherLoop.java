@@ -30,7 +30,8 @@ public final class PublisherLoop {
      */
     private static final long PACING_TICK_NANOS = 1_000_000;
 
-    public record Outcome(long sent, long errors, double seconds, boolean settled) {
+    /** @param window the window of the publishers (the smallest, should the broker have granted them different ones) */
+    public record Outcome(long sent, long errors, double seconds, boolean settled, int window) {
         public double sentPerSecond() {
             return seconds > 0 ? sent / seconds : 0;
         }
@@ -84,7 +85,8 @@ public final class PublisherLoop {
             settled &= windows.get(i).tryAcquire(sizes.get(i), SETTLE_SECONDS, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Outcome(ledger.sent(), errors.get(), seconds, settled);
+        int window = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
+        return new Outcome(ledger.sent(), errors.get(), seconds, settled, window);
     }
 
     private void publish(int publisher, Semaphore window, long start, long deadline, long interval, long max, AtomicLong errors) {

@@ -21,6 +21,8 @@ public record RunResult(Map<String, Double> metrics, Percentiles latency, boolea
     public static final String OUT_OF_ORDER = "out of order";
     public static final String PUBLISH_ERRORS = "publish errors";
     public static final String SENT = "sent";
+    /** Publishes outstanding per publisher: --window, or the broker's Receive Maximum as the raw client met it. */
+    public static final String WINDOW = "window per publisher";
     public static final String PUBLISHERS_DISCONNECTED = "publishers disconnected by the broker";
     public static final String SUBSCRIBERS_DISCONNECTED = "subscribers disconnected by the broker";
 

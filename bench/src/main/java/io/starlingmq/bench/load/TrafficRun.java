@@ -100,6 +100,7 @@ public final class TrafficRun {
         m.put(RunResult.DUPLICATES, (double) ledger.duplicates());
         m.put(RunResult.OUT_OF_ORDER, (double) ledger.outOfOrder());
         m.put(RunResult.PUBLISH_ERRORS, (double) sent.errors());
+        m.put(RunResult.WINDOW, (double) sent.window());
         boolean passed = SustainedCriterion.ISSUE_5.met(rate, sent.sentPerSecond(), ledger.lost(), p.p99())
                 && sent.settled() && ledger.strays() == 0;
         String note = ledger.strays() > 0 ? ledger.strays() + " messages of unexpected streams" : "";

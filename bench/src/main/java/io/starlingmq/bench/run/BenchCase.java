@@ -17,7 +17,9 @@ public record BenchCase(Scenario scenario, int qos, RatePlan rate, ClientKind cl
 
     public String label() {
         String base = scenario.hasRate() ? scenario.name() + " QoS " + qos + ", " + rate : scenario.name();
-        return base + (client == ClientKind.NETTY ? ", raw Netty client" : "")
+        String clientText = client == ClientKind.NETTY ? ", raw Netty client"
+                : client != scenario.defaultClient() ? ", HiveMQ client" : "";
+        return base + clientText
                 + (mosquitto == MosquittoConfig.DEFAULTS ? ", Mosquitto at its defaults" : "");
     }
 
