@@ -30,7 +30,7 @@ final class LoadSection {
         }
         md.append("## Load without loss (issue #14)\n\n");
         md.append("Publishers into one subscriber of `prefix/#`, both brokers at their defaults, the way a user with a load "
-                + "generator of their own meets them: Starling as `./starling up` runs it, Mosquitto with "
+                + "generator of their own meets them: Starling as `./starling up` runs it, Mosquitto "
                 + MosquittoConfig.DEFAULTS.description() + ". The raw Netty client fills the window the broker "
                 + "grants (its Receive Maximum at QoS 1; 1,000 unwritten publishes at QoS 0); the HiveMQ rows are the same "
                 + "case with the other client. *Lost*: sent, never delivered. *Dropped*: the rise of Starling's "
