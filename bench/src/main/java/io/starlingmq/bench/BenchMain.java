@@ -12,7 +12,8 @@ import io.starlingmq.bench.run.Measurement;
 import io.starlingmq.bench.run.OptionsParser;
 import io.starlingmq.bench.run.Progress;
 import io.starlingmq.bench.brokers.BrokerTarget;
-import io.starlingmq.bench.brokers.MosquittoBroker;
+import io.starlingmq.bench.brokers.MosquittoTarget;
+import io.starlingmq.bench.load.PublishWindow;
 import io.starlingmq.bench.brokers.StarlingSettings;
 import io.starlingmq.bench.brokers.StarlingSuite;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class BenchMain {
                 targets.add(name.equals("starling")
                         ? StarlingSuite.start(options.repo(), javaHome, work.resolve("starling"),
                                 new StarlingSettings(options.heapMb(), options.needsJwt()))
-                        : MosquittoBroker.start(work.resolve("mosquitto")));
+                        : MosquittoTarget.start(work.resolve("mosquitto"), options.mosquittoConfigs()));
             }
         }
         CaseRunner runner = new CaseRunner(options);
@@ -127,8 +128,11 @@ public final class BenchMain {
         Map<String, String> configs = new LinkedHashMap<>();
         targets.forEach(t -> configs.put(t.name(), t.configuration()));
         String settings = "MQTT " + options.version().label() + ", payload " + options.payloadSize() + " B, "
-                + options.duration().toSeconds() + " s per paced run, search steps of " + options.search().stepDuration().toSeconds()
-                + " s (at most " + options.search().maxSteps() + "), window " + options.window() + " per publisher, "
+                + options.duration().toSeconds() + " s per paced run" + (options.durationGiven() ? "" : " (fanin-load: 15 s unpaced QoS 0, else 20 s)")
+                + ", search steps of " + options.search().stepDuration().toSeconds()
+                + " s (at most " + options.search().maxSteps() + "), window "
+                + (options.window() == BenchOptions.SCENARIO_WINDOW ? "32 per publisher (fanin-load: "
+                        + PublishWindow.describe(0) + ")" : PublishWindow.describe(options.window()) + " per publisher") + ", "
                 + (options.warmUp().isZero() ? "no warm-up" : "warm-up before every measurement in rounds of "
                         + options.warmUp().toSeconds() + " s at " + (long) options.search().startRate()
                         + " msg/s (a full round of connections for connect cases), repeated until the JIT compilers of the "

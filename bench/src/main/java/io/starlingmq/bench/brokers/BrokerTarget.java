@@ -29,6 +29,14 @@ public interface BrokerTarget extends BrokerMemory, BrokerCounters, AutoCloseabl
         return Optional.empty();
     }
 
+    /**
+     * The target as a case asks for it: Mosquitto answers with its process of that configuration; Starling,
+     * always at its defaults, with itself.
+     */
+    default BrokerTarget configuredFor(MosquittoConfig config) {
+        return this;
+    }
+
     /** Fails if a process of the broker died, so a run never measures a dead broker. */
     void checkAlive();
 

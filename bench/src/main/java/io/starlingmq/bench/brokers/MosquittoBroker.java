@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The reference broker: the Debian package's mosquitto with a config of our own. Limits match
- * Starling's defaults where the two have the same knob (outbound inflight window 32, queued messages
- * per session 1000); persistence is off because Mosquitto keeps sessions in memory while running
- * and its persistence is a periodic snapshot, not comparable to Redis AOF anyway.
+ * One mosquitto process (the Debian package's binary) with one of the bench's configurations
+ * ({@link MosquittoConfig}). The matched one sets limits equal to Starling's defaults where the two have
+ * the same knob (outbound inflight window 32, queued messages per session 1000); persistence is off because
+ * Mosquitto keeps sessions in memory while running and its persistence is a periodic snapshot, not
+ * comparable to Redis AOF anyway. The defaults one is a listener and allow_anonymous, nothing else.
  */
 public final class MosquittoBroker implements BrokerTarget {
 
@@ -24,19 +25,33 @@ public final class MosquittoBroker implements BrokerTarget {
     static final int MAX_QUEUED_MESSAGES = 1000;
 
     private final int port = FreePort.find();
+    private final MosquittoConfig config;
     private ManagedProcess process;
 
-    public static MosquittoBroker start(Path workDir) throws IOException, InterruptedException {
-        MosquittoBroker broker = new MosquittoBroker();
-        Path config = workDir.resolve("mosquitto.conf");
+    private MosquittoBroker(MosquittoConfig config) {
+        this.config = config;
+    }
+
+    public static MosquittoBroker start(Path workDir, MosquittoConfig config) throws IOException, InterruptedException {
+        MosquittoBroker broker = new MosquittoBroker(config);
+        Path file = workDir.resolve("mosquitto-" + config.label() + ".conf");
         Files.createDirectories(workDir);
-        Files.writeString(config, config(broker.port));
-        broker.process = ManagedProcess.start("mosquitto", List.of(executable(), "-c", config.toString()), Map.of(), workDir.resolve("logs"));
+        Files.writeString(file, config == MosquittoConfig.MATCHED ? matchedConfig(broker.port) : defaultsConfig(broker.port));
+        broker.process = ManagedProcess.start("mosquitto-" + config.label(), List.of(executable(), "-c", file.toString()),
+                Map.of(), workDir.resolve("logs"));
         broker.process.awaitReady(() -> accepts(broker.port), Duration.ofSeconds(20));
         return broker;
     }
 
-    static String config(int port) {
+    /**
+     * Debian's mosquitto as a user meets it: a listener, and allow_anonymous, without which a 2.0 listener
+     * refuses every client. No limit, logging or socket option is changed.
+     */
+    static String defaultsConfig(int port) {
+        return String.join("\n", "listener " + port + " 127.0.0.1", "allow_anonymous true", "");
+    }
+
+    static String matchedConfig(int port) {
         return String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
@@ -77,8 +92,11 @@ public final class MosquittoBroker implements BrokerTarget {
 
     @Override
     public String configuration() {
-        return "mosquitto, persistence false, max_inflight_messages " + MAX_INFLIGHT_MESSAGES
-                + ", max_queued_messages " + MAX_QUEUED_MESSAGES + ", set_tcp_nodelay true";
+        return "mosquitto, " + config.label() + " config: " + config.description();
+    }
+
+    public MosquittoConfig config() {
+        return config;
     }
 
     @Override

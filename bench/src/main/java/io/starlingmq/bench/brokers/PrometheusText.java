@@ -1,6 +1,8 @@
 package io.starlingmq.bench.brokers;
 
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * Reads one counter out of Prometheus' text exposition format, as Quarkus serves it on {@code /q/metrics}.
@@ -34,6 +36,71 @@ public final class PrometheusText {
             found = true;
         }
         return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
+    }
+
+    /**
+     * One counter per value of one label, e.g. the gateway's drops by {@code reason}: samples that differ in
+     * other labels are summed; samples without the label count under {@link #NO_LABEL}.
+     *
+     * @return empty when the text has no sample of that meter
+     */
+    public static Map<String, Double> counterByLabel(String text, String meter, String label) {
+        String base = meter.replace('.', '_');
+        Map<String, Double> sums = new TreeMap<>();
+        for (String raw : text.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int nameEnd = nameEnd(line);
+            String name = line.substring(0, nameEnd);
+            if (!name.equals(base) && !name.equals(base + "_total")) {
+                continue;
+            }
+            String value = labelValue(line, nameEnd, label);
+            sums.merge(value == null ? NO_LABEL : value, value(line, nameEnd), Double::sum);
+        }
+        return sums;
+    }
+
+    /** The key of samples that lack the label asked for. */
+    public static final String NO_LABEL = "";
+
+    /** The value of {@code label} in the sample's {@code {a="x",b="y"}}, unescaped; null when absent. */
+    static String labelValue(String line, int nameEnd, String label) {
+        if (nameEnd >= line.length() || line.charAt(nameEnd) != '{') {
+            return null;
+        }
+        int i = nameEnd + 1;
+        while (i < line.length() && line.charAt(i) != '}') {
+            int eq = line.indexOf('=', i);
+            if (eq < 0 || eq + 1 >= line.length() || line.charAt(eq + 1) != '"') {
+                throw new IllegalArgumentException("malformed labels in metrics line: " + line);
+            }
+            String key = line.substring(i, eq).strip();
+            StringBuilder value = new StringBuilder();
+            int j = eq + 2;
+            for (; j < line.length() && line.charAt(j) != '"'; j++) {
+                char ch = line.charAt(j);
+                if (ch == '\\' && j + 1 < line.length()) {
+                    char next = line.charAt(++j);
+                    value.append(next == 'n' ? '\n' : next);
+                } else {
+                    value.append(ch);
+                }
+            }
+            if (j >= line.length()) {
+                throw new IllegalArgumentException("unterminated label value in metrics line: " + line);
+            }
+            if (key.equals(label)) {
+                return value.toString();
+            }
+            i = j + 1;
+            if (i < line.length() && line.charAt(i) == ',') {
+                i++;
+            }
+        }
+        return null;
     }
 
     private static int nameEnd(String line) {

@@ -5,11 +5,13 @@ import com.hivemq.client.mqtt.MqttClientExecutorConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import io.reactivex.schedulers.Schedulers;
+import io.starlingmq.bench.netty.NettyClientSpec;
+import io.starlingmq.bench.netty.NettyClients;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-/** Builds HiveMQ-client-backed {@link BenchClient}s of either protocol version. */
+/** Builds {@link BenchClient}s of either library (HiveMQ, raw Netty) and either protocol version. */
 public final class BenchClients {
 
     private static final long CONNECT_TIMEOUT_SECONDS = 30;
@@ -25,20 +27,36 @@ public final class BenchClients {
     private BenchClients() {
     }
 
-    /** @param onMessage receives the payload of every message delivered to this client; null for publishers */
+    /** A client of the run's library and protocol version. @param onMessage as below */
+    public static BenchClient create(LoadSettings settings, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage) {
+        return create(settings.client(), settings.version(), clientId, endpoint, onMessage, null);
+    }
+
+    /** A HiveMQ client. @param onMessage receives the payload of every message delivered to this client; null for publishers */
     public static BenchClient create(MqttVersion version, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage) {
-        return create(version, clientId, endpoint, onMessage, null);
+        return create(ClientKind.HIVEMQ, version, clientId, endpoint, onMessage, null);
+    }
+
+    public static BenchClient create(ClientKind kind, MqttVersion version, String clientId, Endpoint endpoint,
+            Consumer<ByteBuffer> onMessage) {
+        return create(kind, version, clientId, endpoint, onMessage, null);
     }
 
     /** @param credentials presented on every CONNECT; null connects anonymously */
-    public static BenchClient create(MqttVersion version, String clientId, Endpoint endpoint, Consumer<ByteBuffer> onMessage,
-            Credentials credentials) {
+    public static BenchClient create(ClientKind kind, MqttVersion version, String clientId, Endpoint endpoint,
+            Consumer<ByteBuffer> onMessage, Credentials credentials) {
+        if (kind == ClientKind.NETTY) {
+            return NettyClients.create(NettyClientSpec.of(version, clientId, endpoint, onMessage, credentials));
+        }
         MqttClientTransportConfig config = transport(endpoint);
+        HiveMqConnectionWatch watch = new HiveMqConnectionWatch();
         return switch (version) {
             case V5 -> new Mqtt5BenchClient(MqttClient.builder().useMqttVersion5().identifier(clientId)
-                    .transportConfig(config).executorConfig(EXECUTORS).buildAsync(), onMessage, credentials);
+                    .transportConfig(config).executorConfig(EXECUTORS).addDisconnectedListener(watch).buildAsync(),
+                    onMessage, credentials, watch);
             case V311 -> new Mqtt3BenchClient(MqttClient.builder().useMqttVersion3().identifier(clientId)
-                    .transportConfig(config).executorConfig(EXECUTORS).buildAsync(), onMessage, credentials);
+                    .transportConfig(config).executorConfig(EXECUTORS).addDisconnectedListener(watch).buildAsync(),
+                    onMessage, credentials, watch);
         };
     }
 

@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -11,10 +12,14 @@ final class Mqtt3BenchClient implements BenchClient {
 
     private final Mqtt3AsyncClient client;
     private final Credentials credentials;
+    private final HiveMqConnectionWatch watch;
 
-    Mqtt3BenchClient(Mqtt3AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials) {
+    /** @param watch the disconnected listener the client was built with; null when it has none */
+    Mqtt3BenchClient(Mqtt3AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials,
+            HiveMqConnectionWatch watch) {
         this.client = client;
         this.credentials = credentials;
+        this.watch = watch;
         if (onMessage != null) {
             // Global callback so messages queued in a persistent session, sent right after CONNACK, are seen.
             client.publishes(MqttGlobalPublishFilter.ALL, p -> onMessage.accept(p.getPayload().orElse(ByteBuffer.allocate(0))));
@@ -27,7 +32,17 @@ final class Mqtt3BenchClient implements BenchClient {
         if (credentials != null) {
             connect.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
         }
-        return connect.send().thenApply(ack -> null);
+        return connect.send().thenApply(ack -> {
+            if (watch != null) {
+                watch.connected();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ConnectionEnd> endedByBroker() {
+        return watch == null ? Optional.empty() : watch.end();
     }
 
     @Override

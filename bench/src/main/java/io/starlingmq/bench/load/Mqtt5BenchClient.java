@@ -6,6 +6,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectRestrictions;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -17,16 +19,24 @@ final class Mqtt5BenchClient implements BenchClient {
     private final Mqtt5AsyncClient client;
     private final Credentials credentials;
     private final int receiveMaximum;
+    private final HiveMqConnectionWatch watch;
+    private volatile int brokerReceiveMaximum;
 
-    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials) {
-        this(client, onMessage, credentials, 0);
+    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials,
+            HiveMqConnectionWatch watch) {
+        this(client, onMessage, credentials, 0, watch);
     }
 
-    /** @param receiveMaximum the Receive Maximum sent in CONNECT; 0 keeps the client's default (65,535) */
-    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials, int receiveMaximum) {
+    /**
+     * @param receiveMaximum the Receive Maximum sent in CONNECT; 0 keeps the client's default (65,535)
+     * @param watch the disconnected listener the client was built with; null when it has none
+     */
+    Mqtt5BenchClient(Mqtt5AsyncClient client, Consumer<ByteBuffer> onMessage, Credentials credentials, int receiveMaximum,
+            HiveMqConnectionWatch watch) {
         this.client = client;
         this.credentials = credentials;
         this.receiveMaximum = receiveMaximum;
+        this.watch = watch;
         if (onMessage != null) {
             // Global callback so messages queued in a persistent session, sent right after CONNACK, are seen.
             client.publishes(MqttGlobalPublishFilter.ALL, p -> onMessage.accept(p.getPayload().orElse(ByteBuffer.allocate(0))));
@@ -45,7 +55,23 @@ final class Mqtt5BenchClient implements BenchClient {
         if (credentials != null) {
             connect.simpleAuth().username(credentials.username()).password(credentials.password()).applySimpleAuth();
         }
-        return connect.send().thenApply(ack -> null);
+        return connect.send().thenApply(ack -> {
+            brokerReceiveMaximum = ack.getRestrictions().getReceiveMaximum();
+            if (watch != null) {
+                watch.connected();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ConnectionEnd> endedByBroker() {
+        return watch == null ? Optional.empty() : watch.end();
+    }
+
+    @Override
+    public OptionalInt brokerReceiveMaximum() {
+        return brokerReceiveMaximum == 0 ? OptionalInt.empty() : OptionalInt.of(brokerReceiveMaximum);
     }
 
     @Override

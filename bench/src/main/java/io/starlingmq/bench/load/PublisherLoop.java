@@ -6,6 +6,7 @@ import io.starlingmq.bench.stats.StreamLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +14,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Drives every publisher from its own thread: paced on a fixed schedule (open loop; a publisher that
- * falls behind sends late, never skips), or unpaced, and always within a window of outstanding publishes.
+ * falls behind sends late, never skips), or unpaced, and always within a window of outstanding publishes
+ * ({@link PublishWindow}). A publisher whose connection the broker ended stops: what it would have sent
+ * afterwards is not counted as sent.
  */
 public final class PublisherLoop {
 
@@ -27,7 +30,8 @@ public final class PublisherLoop {
      */
     private static final long PACING_TICK_NANOS = 1_000_000;
 
-    public record Outcome(long sent, long errors, double seconds, boolean settled) {
+    /** @param window the window of the publishers (the smallest, should the broker have granted them different ones) */
+    public record Outcome(long sent, long errors, double seconds, boolean settled, int window) {
         public double sentPerSecond() {
             return seconds > 0 ? sent / seconds : 0;
         }
@@ -58,14 +62,17 @@ public final class PublisherLoop {
         int count = publishers.size();
         AtomicLong errors = new AtomicLong();
         List<Semaphore> windows = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         long interval = settings.rate().isPaced() ? (long) (1e9 * count / settings.rate().perSecond()) : 0;
         for (int i = 0; i < count; i++) {
             int publisher = i;
-            Semaphore window = new Semaphore(settings.window());
+            int size = PublishWindow.of(settings, publishers.get(i));
+            Semaphore window = new Semaphore(size);
             windows.add(window);
+            sizes.add(size);
             Thread t = Thread.ofPlatform().name("bench-publisher-" + i).daemon().start(
                     () -> publish(publisher, window, start, deadline, interval, maxPerPublisher, errors));
             threads.add(t);
@@ -74,11 +81,12 @@ public final class PublisherLoop {
             t.join();
         }
         boolean settled = true;
-        for (Semaphore w : windows) {
-            settled &= w.tryAcquire(settings.window(), SETTLE_SECONDS, TimeUnit.SECONDS);
+        for (int i = 0; i < count; i++) {
+            settled &= windows.get(i).tryAcquire(sizes.get(i), SETTLE_SECONDS, TimeUnit.SECONDS);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Outcome(ledger.sent(), errors.get(), seconds, settled);
+        int window = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
+        return new Outcome(ledger.sent(), errors.get(), seconds, settled, window);
     }
 
     private void publish(int publisher, Semaphore window, long start, long deadline, long interval, long max, AtomicLong errors) {
@@ -94,7 +102,7 @@ public final class PublisherLoop {
                 }
                 next += interval;
             }
-            if (System.nanoTime() >= deadline) {
+            if (System.nanoTime() >= deadline || client.endedByBroker().isPresent()) {
                 return;
             }
             try {
@@ -107,7 +115,12 @@ public final class PublisherLoop {
             }
             long sequence = ledger.nextSequence(publisher);
             byte[] payload = Payload.encode(publisher, sequence, System.nanoTime(), settings.payloadSize());
-            client.publish(topic, settings.qos(), payload).whenComplete((ok, e) -> {
+            CompletableFuture<Void> published = client.publish(topic, settings.qos(), payload);
+            if (published.isCompletedExceptionally() && client.endedByBroker().isPresent()) {
+                // Refused on the spot because the broker had just ended the connection: nothing left.
+                ledger.unsend(publisher);
+            }
+            published.whenComplete((ok, e) -> {
                 if (e != null) {
                     errors.incrementAndGet();
                 } else if (acks != null) {

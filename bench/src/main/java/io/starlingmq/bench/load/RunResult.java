@@ -20,6 +20,11 @@ public record RunResult(Map<String, Double> metrics, Percentiles latency, boolea
     public static final String DUPLICATES = "duplicates";
     public static final String OUT_OF_ORDER = "out of order";
     public static final String PUBLISH_ERRORS = "publish errors";
+    public static final String SENT = "sent";
+    /** Publishes outstanding per publisher: --window, or the broker's Receive Maximum as the raw client met it. */
+    public static final String WINDOW = "window per publisher";
+    public static final String PUBLISHERS_DISCONNECTED = "publishers disconnected by the broker";
+    public static final String SUBSCRIBERS_DISCONNECTED = "subscribers disconnected by the broker";
 
     public RunResult {
         metrics = new LinkedHashMap<>(metrics);
@@ -33,6 +38,11 @@ public record RunResult(Map<String, Double> metrics, Percentiles latency, boolea
         Map<String, Double> copy = new LinkedHashMap<>(metrics);
         copy.put(name, value);
         return new RunResult(copy, latency, passed, note);
+    }
+
+    /** The note with {@code more} appended. */
+    public RunResult withNote(String more) {
+        return new RunResult(metrics, latency, passed, note.isEmpty() ? more : note + "; " + more);
     }
 
     public RunResult withAll(Map<String, Double> more) {

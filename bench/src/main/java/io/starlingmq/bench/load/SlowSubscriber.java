@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * {@code acksPerSecond}: with the broker's outbound window full, it takes no more than that rate, and
  * the broker has to queue or drop the rest.
  */
-public final class SlowSubscriber implements AutoCloseable {
+public final class SlowSubscriber implements SlowConsumer {
 
     /** Unacknowledged messages held here; 65,535 is the most a broker can have in flight to one client. */
     private static final int PENDING_BOUND = 65_535;
@@ -47,12 +47,12 @@ public final class SlowSubscriber implements AutoCloseable {
                 Mqtt5AsyncClient c = MqttClient.builder().useMqttVersion5().identifier(clientId).transportConfig(transport)
                         .buildAsync();
                 c.publishes(MqttGlobalPublishFilter.ALL, p -> received(onMessage, p.getPayload(), p::acknowledge), true);
-                yield new Mqtt5BenchClient(c, null, null, RECEIVE_MAXIMUM);
+                yield new Mqtt5BenchClient(c, null, null, RECEIVE_MAXIMUM, null);
             }
             case V311 -> {
                 Mqtt3AsyncClient c = MqttClient.builder().useMqttVersion3().identifier(clientId).transportConfig(transport).buildAsync();
                 c.publishes(MqttGlobalPublishFilter.ALL, p -> received(onMessage, p.getPayload(), p::acknowledge), true);
-                yield new Mqtt3BenchClient(c, null, null);
+                yield new Mqtt3BenchClient(c, null, null, null);
             }
         };
         this.acker = Thread.ofPlatform().daemon().name("bench-slow-acker-" + clientId).start(this::ackAtRate);
@@ -94,7 +94,7 @@ public final class SlowSubscriber implements AutoCloseable {
         }
     }
 
-    /** The connection as a plain client: connect, subscribe, disconnect. */
+    @Override
     public BenchClient client() {
         return client;
     }

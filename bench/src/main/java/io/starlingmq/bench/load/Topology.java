@@ -20,6 +20,12 @@ public record Topology(List<String> publisherTopics, List<String> subscriberFilt
         return new Topology(topics, List.of(prefix + "/+"), List.<int[]>of(all));
     }
 
+    /** Fan-in into one subscriber of the multi-level wildcard {@code prefix/#}, as in issue #14. */
+    public static Topology fanInAllLevels(String prefix, int publishers) {
+        Topology singleLevel = fanIn(prefix, publishers);
+        return new Topology(singleLevel.publisherTopics(), List.of(prefix + "/#"), singleLevel.routes());
+    }
+
     public static Topology fanOut(String prefix, int subscribers) {
         List<String> filters = new ArrayList<>();
         List<int[]> routes = new ArrayList<>();

@@ -1,6 +1,8 @@
 package io.starlingmq.bench.report;
 
 import io.starlingmq.bench.run.CaseResults;
+import io.starlingmq.bench.run.Measurement;
+import java.util.List;
 import io.starlingmq.bench.stats.Summary;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +25,7 @@ public final class MarkdownReport {
         setup(md, d);
         targets(md, d);
         noise(md, d);
+        LoadSection.append(md, d);
         cases(md, d);
         OverloadSection.append(md, d);
         return md.toString();
@@ -94,6 +97,9 @@ public final class MarkdownReport {
         for (CaseResults c : d.results()) {
             md.append("### ").append(c.benchCase().label()).append("\n\n");
             md.append(c.benchCase().scenario().description()).append(".\n\n");
+            md.append("Client: ").append(c.benchCase().client().label()).append(". Mosquitto config: ")
+                    .append(c.benchCase().mosquitto().label()).append(" (").append(c.benchCase().mosquitto().description())
+                    .append("). Starling: its defaults.\n\n");
             md.append("| metric |");
             d.targets().forEach(t -> md.append(' ').append(t).append(" |"));
             md.append(" ratio |\n|---|").append("---|".repeat(d.targets().size())).append("---|\n");
@@ -106,11 +112,24 @@ public final class MarkdownReport {
                         .append(" |\n");
             }
             md.append('\n');
+            notes(md, c);
             String chart = d.charts().get(c.benchCase().id());
             if (chart != null) {
                 md.append("![latency ").append(c.benchCase().id()).append("](").append(chart).append(")\n\n");
             }
         }
+    }
+
+    /** What a figure cannot say: disconnect reasons, losses, the failed step above a search's rate, per repeat. */
+    private static void notes(StringBuilder md, CaseResults c) {
+        List<Measurement> noted = c.measurements().stream().filter(m -> !m.result().note().isEmpty()).toList();
+        if (noted.isEmpty()) {
+            return;
+        }
+        md.append("Notes:\n\n");
+        noted.forEach(m -> md.append("- ").append(m.target()).append(", repeat ").append(m.repeat()).append(": ")
+                .append(m.result().note()).append('\n'));
+        md.append('\n');
     }
 
     /** Ratios and the targets table compare by name, whichever targets ran and in whatever order. */

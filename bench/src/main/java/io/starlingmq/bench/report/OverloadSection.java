@@ -16,6 +16,7 @@ final class OverloadSection {
     private static final List<String> FIGURES = List.of(OverloadScenario.ACKNOWLEDGED, OverloadScenario.DELIVERED,
             OverloadScenario.MISSING, OverloadScenario.COUNTED, OverloadScenario.UNACCOUNTED, OverloadScenario.LINK_EVENTS,
             OverloadScenario.ATTEMPTED, OverloadScenario.ACHIEVED, OverloadScenario.SUBSCRIBER_RATE,
+            OverloadScenario.PUBLISHERS_DISCONNECTED, OverloadScenario.SUBSCRIBER_DISCONNECTED,
             OverloadScenario.RSS_START, OverloadScenario.RSS_PEAK);
 
     private OverloadSection() {
@@ -28,13 +29,15 @@ final class OverloadSection {
             return;
         }
         md.append("## Overload: is every acknowledged message accounted for?\n\n");
-        md.append("Publishers send as fast as their windows allow into one subscriber that acknowledges at a fixed slow "
-                + "rate, first with a clean session (the gateway's per-connection queue behind the outbound window is the "
+        md.append("Publishers send as fast as their windows allow into one subscriber that takes messages at a fixed slow "
+                + "rate (QoS 1/2: it acknowledges at that rate; QoS 0, which has no acknowledgement: it reads its socket at "
+                + "that rate, so the broker meets a full socket), first with a clean session (the gateway's per-connection queue behind the outbound window is the "
                 + "bound), then with a persistent one (the session queue in the store is the bound). Starling's drop "
                 + "counters (`starling.gateway.deliveries.dropped`, `starling.router.messages.dropped`, and "
                 + "`starling.gateway.link.events.dropped`, which must not rise) are read from the gateway's and the "
                 + "router's `/q/metrics` before and after each phase; the books balance when acknowledged = delivered + "
-                + "counted drops, exactly. Mosquitto exports no drop counters: its drops are visible only as missing "
+                + "counted drops, exactly, and no publisher may be disconnected. At QoS 0, *acknowledged* means written to "
+                + "the socket: QoS 0 messages may be dropped, but each must be delivered or counted. Mosquitto exports no drop counters: its drops are visible only as missing "
                 + "sequence numbers, listed for context. Achieved against attempted rate shows back-pressure (with an "
                 + "unpaced run, attempted is unbounded and shown as —); the gateway's RSS at start and at its peak shows "
                 + "whether memory stayed bounded.\n\n");

@@ -7,6 +7,7 @@ import io.starlingmq.bench.scenario.ConnScenario;
 import io.starlingmq.bench.scenario.ScenarioContext;
 import io.starlingmq.bench.scenario.ScenarioParams;
 import io.starlingmq.bench.brokers.BrokerTarget;
+import io.starlingmq.bench.brokers.CpuWatch;
 import io.starlingmq.bench.brokers.JitActivity;
 import io.starlingmq.bench.brokers.JwtAccess;
 import io.starlingmq.bench.brokers.ProcessSampler;
@@ -43,18 +44,20 @@ public final class CaseRunner {
         if (c.rate().search()) {
             return options.search().maxSteps() * (options.search().stepDuration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
         }
-        return phases * (options.duration().toSeconds() + OVERHEAD_SECONDS) + warmUp;
+        return phases * (options.durationFor(c).toSeconds() + OVERHEAD_SECONDS) + warmUp;
     }
 
-    public Measurement run(BenchCase c, BrokerTarget target, int repeat) throws InterruptedException {
+    public Measurement run(BenchCase c, BrokerTarget anyConfig, int repeat) throws InterruptedException {
+        BrokerTarget target = anyConfig.configuredFor(c.mosquitto());
         target.checkAlive();
-        LoadSettings base = new LoadSettings(options.version(), c.qos(), options.payloadSize(), options.duration(),
-                c.rate().rate(), options.window());
+        LoadSettings base = new LoadSettings(options.version(), c.qos(), options.payloadSize(), options.durationFor(c),
+                c.rate().rate(), options.windowFor(c), c.client());
         Optional<JwtAccess> jwt = c.scenario().authenticates() ? target.jwtAccess() : Optional.empty();
         if (!options.warmUp().isZero()) {
             warmUp(c, target, jwt, base);
         }
         try (ProcessSampler sampler = new ProcessSampler(jwt.map(JwtAccess::processes).orElseGet(target::processes))) {
+            CpuWatch benchCpu = CpuWatch.startOwn();
             RunResult result;
             if (c.rate().search()) {
                 LoadSettings step = base.withDuration(options.search().stepDuration());
@@ -67,13 +70,20 @@ public final class CaseRunner {
                         s.result().metrics().getOrDefault(RunResult.LOST, Double.NaN),
                         s.result().metrics().getOrDefault(RunResult.P99, Double.NaN)));
                 RunResult best = outcome.atBest() != null ? outcome.atBest() : outcome.steps().get(0).result();
-                result = best.with(Measurement.MAX_SUSTAINED, outcome.best());
+                MaxRateSearch.Step<RunResult> above = outcome.failureAbove().orElse(null);
+                result = best.with(Measurement.MAX_SUSTAINED, outcome.best()).withAll(FailureAbove.metrics(above));
+                if (above != null && !above.result().note().isEmpty()) {
+                    result = result.withNote(String.format(java.util.Locale.ROOT, "failed step above (%.0f msg/s): %s",
+                            above.rate(), above.result().note()));
+                }
             } else {
                 result = once(c, target, jwt, base, options.params());
                 if (!options.warmUp().isZero()) {
                     result = ConnScenario.afterWarmUp(result);
                 }
             }
+            // The load generator shares the machine: a figure set by its CPU rather than the broker's shows here.
+            result = result.with(Measurement.BENCH_CPU_PERCENT, benchCpu.percentSoFar());
             return new Measurement(target.name(), repeat, result, sampler.finish());
         }
     }
@@ -113,6 +123,7 @@ public final class CaseRunner {
             throws InterruptedException {
         String runId = "b" + session + "r" + runCounter.incrementAndGet();
         return c.scenario().run(new ScenarioContext(jwt.map(JwtAccess::endpoint).orElseGet(target::endpoint), settings,
-                params, runId, target, target, jwt.map(JwtAccess::tokens).orElse(null)));
+                params, runId, target, target, jwt.map(JwtAccess::tokens).orElse(null),
+                jwt.map(JwtAccess::processes).orElseGet(target::processes)));
     }
 }

@@ -1,5 +1,6 @@
 package io.starlingmq.bench.run;
 
+import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.scenario.Scenario;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.List;
 /**
  * The cases a scenario runs when no --qos or --rate is given: what issue #5's targets need
  * (max sustained fan-in at QoS 0 and 1, p99 at 10,000 msg/s QoS 1 fan-in, persistent QoS 1, idle
- * connections, JWT connects, overload into a slow subscriber) plus one paced look at fan-out and pairs.
+ * connections, JWT connects, overload into a slow subscriber at QoS 1 and 0) plus one paced look at fan-out
+ * and pairs, and issue #14's load without loss at both brokers' defaults (unpaced QoS 0, unpaced QoS 1,
+ * paced QoS 1 at 10,000 msg/s with the raw Netty client, and the paced case again with HiveMQ's).
  */
 final class DefaultPlan {
 
@@ -23,14 +26,20 @@ final class DefaultPlan {
             case "fanout" -> List.of(new BenchCase(s, 1, paced(5_000)));
             case "pairs" -> List.of(new BenchCase(s, 1, paced(10_000)));
             case "persistent" -> List.of(new BenchCase(s, 1, RatePlan.SEARCH));
-            case "overload" -> List.of(new BenchCase(s, 1, RatePlan.MAX));
+            // QoS 0 has no acknowledgement to withhold: its slow subscriber is the raw client reading slowly, and its
+            // publishers are raw clients too, so nothing but the broker holds them back.
+            case "overload" -> List.of(new BenchCase(s, 1, RatePlan.MAX),
+                    new BenchCase(s, 0, RatePlan.MAX, ClientKind.NETTY, s.defaultMosquittoConfig()));
+            case "fanin-load" -> List.of(new BenchCase(s, 0, RatePlan.MAX), new BenchCase(s, 1, RatePlan.MAX),
+                    new BenchCase(s, 1, paced(TARGET_LATENCY_RATE)),
+                    new BenchCase(s, 1, paced(TARGET_LATENCY_RATE), ClientKind.HIVEMQ, s.defaultMosquittoConfig()));
             default -> List.of(new BenchCase(s, 0, new RatePlan(false, Rate.UNLIMITED)));
         };
     }
 
-    /** The rate of a case given only --qos: overload publishes as fast as the windows allow, the others search. */
+    /** The rate of a case given only --qos: overload and fanin-load publish as fast as the windows allow, the others search. */
     static RatePlan rateFor(Scenario s) {
-        return s.name().equals("overload") ? RatePlan.MAX : RatePlan.SEARCH;
+        return s.name().equals("overload") || s.name().equals("fanin-load") ? RatePlan.MAX : RatePlan.SEARCH;
     }
 
     private static RatePlan paced(double rate) {

@@ -1,7 +1,9 @@
 package io.starlingmq.bench.run;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -22,6 +24,16 @@ public final class MaxRateSearch {
 
     /** @param best highest passing rate, 0 when none passed; {@code atBest} its result (null when none) */
     public record Outcome<R>(double best, R atBest, List<Step<R>> steps) {
+
+        /**
+         * The failing step at the lowest rate above the settled one: what happened just past the rate the
+         * search reports, which a settled rate alone hides (a step that lost messages, or had publishers
+         * disconnected). Empty when no step above it failed (the ceiling passed, or steps ran out).
+         */
+        public Optional<Step<R>> failureAbove() {
+            return steps.stream().filter(s -> !s.passed() && s.rate() > best)
+                    .min(Comparator.comparingDouble(Step::rate));
+        }
     }
 
     private final double startRate;

@@ -10,6 +10,8 @@ public record Measurement(String target, int repeat, RunResult result, List<Proc
     public static final String MAX_SUSTAINED = "max sustained msg/s";
     public static final String CPU_PERCENT = "CPU % (all processes)";
     public static final String PEAK_RSS_MB = "peak RSS MB (all processes)";
+    /** The bench's own JVM over the measured run (publishers, subscribers, accounting), 100 = a core. */
+    public static final String BENCH_CPU_PERCENT = "load generator CPU %";
 
     public double cpuPercent() {
         return usage.stream().mapToDouble(ProcessUsage::cpuPercent).sum();

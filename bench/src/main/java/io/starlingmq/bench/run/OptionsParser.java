@@ -1,6 +1,9 @@
 package io.starlingmq.bench.run;
 
 import io.starlingmq.bench.brokers.StarlingSettings;
+import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.load.ClientKind;
+import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.MqttVersion;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.scenario.Scenario;
@@ -24,15 +27,19 @@ public final class OptionsParser {
               --rate R,...       paced msg/s, max (as fast as flow control allows) or search (max sustained rate)
               --mqtt 3.1.1|5     protocol version (default 5)
               --payload BYTES    payload size, at least %d (default 64)
-              --duration S       seconds of publishing per run (default 10)
+              --duration S       seconds of publishing per run (default 10; fanin-load: 15 at QoS 0 unpaced, else 20)
               --repeats N        repeats per target, alternating A B A B (default 3)
-              --window N         outstanding publishes per publisher (default 32)
-              --publishers N     fanin/persistent publishers (default 8)
+              --window N|broker  outstanding publishes per publisher (default 32; fanin-load: broker, the broker's
+                                 Receive Maximum at QoS 1/2, 1000 unwritten at QoS 0)
+              --client LIST      hivemq,netty: client library (default hivemq; fanin-load and conn: netty)
+              --mosquitto LIST   matched,defaults: Mosquitto's config (default matched; fanin-load: defaults)
+              --publishers N     fanin/persistent/overload publishers (default 8; fanin-load: 4)
               --subscribers N    fanout subscribers (default 8)
               --pairs N          pairs (default 8)
               --backlog N        persistent: messages queued while offline (default 500)
               --connections N    conn, auth-connect: connections (default 10000; try 100000 with raised ulimit -n)
               --sources N        conn, auth-connect: 127.0.0.x source addresses (default 4)
+              --connect-window N conn: CONNECTs awaiting their CONNACK at once (default 1000)
               --ack-rate N       overload: messages per second the slow subscriber acknowledges (default 1000)
               --step-seconds S   search: seconds per step (default 4)
               --max-steps N      search: steps per search (default 7)
@@ -44,11 +51,15 @@ public final class OptionsParser {
               --out FILE         report (default BENCHMARKS.md in the repository)
             auth-connect: each device presents its own JWT to Starling (auth service, static-key issuer made
               for the run); Mosquitto has no JWT, its connects are anonymous and for context only.
-            overload: QoS 1 (--qos 2 as a variant) publishers, unpaced unless --rate, into one subscriber that
-              acknowledges --ack-rate msg/s, first with a clean then with a persistent session; Starling's drop
-              counters are read from the gateway's and router's /q/metrics before and after, and every
-              acknowledged publish must be delivered or counted. Mosquitto has no drop counters: its drops
-              show only as missing sequence numbers.
+            overload: QoS 1 (--qos 0 and 2 as variants) publishers, unpaced unless --rate, into one subscriber that
+              acknowledges --ack-rate msg/s (at QoS 0: reads that many from its socket), first with a clean then
+              with a persistent session; Starling's drop counters are read from the gateway's and router's
+              /q/metrics before and after, and every acknowledged (QoS 0: written) publish must be delivered or
+              counted, with no publisher disconnected. Mosquitto has no drop counters: its drops show only as
+              missing sequence numbers.
+            fanin-load: 4 publishers into one subscriber of prefix/#, both brokers at their defaults, the raw
+              Netty client filling the broker's window (issue #14): lost, dropped by the broker's counters,
+              publishers disconnected (with reason codes), p50/p99. Try --qos 1 --rate 10000,20000,30000.
             """.formatted(String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()), Payload.HEADER_BYTES);
 
     private OptionsParser() {
@@ -61,14 +72,19 @@ public final class OptionsParser {
         MqttVersion version = MqttVersion.V5;
         int payload = 64;
         int durationSeconds = 10;
+        boolean durationGiven = false;
         int warmUpSeconds = 3;
         int warmUpLimitSeconds = 60;
         int heapMb = StarlingSettings.DEFAULT_HEAP_MB;
         int repeats = 3;
-        int window = 32;
+        int window = BenchOptions.SCENARIO_WINDOW;
+        List<ClientKind> clients = null;
+        List<MosquittoConfig> mosquittoConfigs = null;
         ScenarioParams p = ScenarioParams.DEFAULTS;
         int publishers = p.publishers(), subscribers = p.subscribers(), pairs = p.pairs(), backlog = p.backlog();
         int connections = p.connections(), sources = p.sourceAddresses(), ackRate = p.subscriberAcksPerSecond();
+        int connectWindow = p.connectWindow();
+        int loadPublishers = p.loadPublishers();
         SearchSettings s = SearchSettings.DEFAULTS;
         int stepSeconds = (int) s.stepDuration().toSeconds(), maxSteps = s.maxSteps();
         double startRate = s.startRate();
@@ -90,10 +106,19 @@ public final class OptionsParser {
                 case "--rate" -> rates = Arrays.stream(value.split(",")).map(RatePlan::parse).toList();
                 case "--mqtt" -> version = MqttVersion.parse(value);
                 case "--payload" -> payload = bounded(arg, value, Payload.HEADER_BYTES, 1_000_000);
-                case "--duration" -> durationSeconds = bounded(arg, value, 1, 3600);
+                case "--duration" -> {
+                    durationSeconds = bounded(arg, value, 1, 3600);
+                    durationGiven = true;
+                }
                 case "--repeats" -> repeats = bounded(arg, value, 1, 50);
-                case "--window" -> window = bounded(arg, value, 1, 65_535);
-                case "--publishers" -> publishers = bounded(arg, value, 1, 10_000);
+                case "--window" -> window = value.equals("broker") ? LoadSettings.BROKER_WINDOW : bounded(arg, value, 1, 65_535);
+                case "--client" -> clients = Arrays.stream(value.split(",")).map(ClientKind::parse).toList();
+                case "--mosquitto" -> mosquittoConfigs = Arrays.stream(value.split(",")).map(MosquittoConfig::parse).toList();
+                case "--connect-window" -> connectWindow = bounded(arg, value, 1, 100_000);
+                case "--publishers" -> {
+                    publishers = bounded(arg, value, 1, 10_000);
+                    loadPublishers = publishers;
+                }
                 case "--subscribers" -> subscribers = bounded(arg, value, 1, 10_000);
                 case "--pairs" -> pairs = bounded(arg, value, 1, 10_000);
                 case "--backlog" -> backlog = bounded(arg, value, 1, 1_000_000);
@@ -111,9 +136,10 @@ public final class OptionsParser {
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        List<BenchCase> cases = cases(scenarios, qos, rates);
-        return new BenchOptions(cases, version, payload, Duration.ofSeconds(durationSeconds), repeats, window,
-                new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources, ackRate),
+        List<BenchCase> cases = withVariants(cases(scenarios, qos, rates), clients, mosquittoConfigs);
+        return new BenchOptions(cases, version, payload, Duration.ofSeconds(durationSeconds), durationGiven, repeats, window,
+                new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources, ackRate, loadPublishers,
+                        connectWindow),
                 new SearchSettings(startRate, Math.max(startRate, s.ceiling()), maxSteps, Duration.ofSeconds(stepSeconds)),
                 targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(warmUpLimitSeconds));
     }
@@ -153,6 +179,28 @@ public final class OptionsParser {
             }
         }
         return cases;
+    }
+
+    /**
+     * Each case once per client and Mosquitto configuration asked for; a list not given keeps each case's
+     * own. The default plan's extra comparison cases (fanin-load with HiveMQ) go when --client narrows.
+     */
+    static List<BenchCase> withVariants(List<BenchCase> cases, List<ClientKind> clients, List<MosquittoConfig> configs) {
+        if (clients == null && configs == null) {
+            return cases;
+        }
+        List<BenchCase> out = new ArrayList<>();
+        for (BenchCase c : cases) {
+            for (ClientKind client : clients == null ? List.of(c.client()) : clients) {
+                for (MosquittoConfig config : configs == null ? List.of(c.mosquitto()) : configs) {
+                    BenchCase variant = new BenchCase(c.scenario(), c.qos(), c.rate(), client, config);
+                    if (!out.contains(variant)) {
+                        out.add(variant);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static int bounded(String option, String value, int min, int max) {

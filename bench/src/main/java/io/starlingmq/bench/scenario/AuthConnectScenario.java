@@ -111,7 +111,7 @@ public final class AuthConnectScenario implements Scenario {
         List<BenchClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Credentials credentials = passwords == null ? null : Credentials.of(ids[i], passwords[i]);
-            clients.add(BenchClients.create(c.settings().version(), ids[i],
+            clients.add(BenchClients.create(c.settings().client(), c.settings().version(), ids[i],
                     c.endpoint().withLocalAddress(ConnScenario.sourceAddress(i % c.params().sourceAddresses())), null,
                     credentials));
         }

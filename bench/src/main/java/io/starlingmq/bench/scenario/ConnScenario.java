@@ -1,6 +1,9 @@
 package io.starlingmq.bench.scenario;
 
+import io.starlingmq.bench.brokers.CpuWatch;
+import io.starlingmq.bench.brokers.ListenOverflows;
 import io.starlingmq.bench.load.BenchClient;
+import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.BenchClients;
 import io.starlingmq.bench.load.ClientGroup;
 import io.starlingmq.bench.load.RunResult;
@@ -12,6 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * C idle connections from several 127.0.0.x source addresses: how fast they connect, and how much
@@ -27,8 +36,12 @@ public final class ConnScenario implements Scenario {
     /** Live heap plus native memory outside the heap: what each connection costs the gateway. */
     public static final String MEMORY_PER_CONNECTION = "memory KB/conn";
     public static final String CONNECTIONS = "connections";
-    /** CONNECTs awaiting their CONNACK at once. */
-    private static final int CONNECT_WINDOW = 500;
+    public static final String REFUSED = "refused or failed connects";
+    public static final String BENCH_CPU = "connect phase: bench CPU %";
+    public static final String BROKER_CPU = "connect phase: broker CPU %";
+    /** SYNs the kernel dropped because the broker's accept queue was full: each costs its client a 1 s retry. */
+    public static final String LISTEN_OVERFLOWS = "connect phase: listen queue overflows";
+    private static final long CONNECT_TIMEOUT_SECONDS = 60;
 
     @Override
     public String name() {
@@ -37,7 +50,17 @@ public final class ConnScenario implements Scenario {
 
     @Override
     public String description() {
-        return "C idle connections over several 127.0.0.x source addresses: connect rate, memory per connection";
+        return "C idle connections over several 127.0.0.x source addresses, a window of CONNECTs in flight: connect rate "
+                + "with the bench's own CPU and the broker's during the connects, memory per connection";
+    }
+
+    /**
+     * The raw Netty client: its connections share the event loops and cost no executor or timer each, so the
+     * broker, not the generator, sets the connect rate (with the HiveMQ client the bench's CPU was the limit).
+     */
+    @Override
+    public ClientKind defaultClient() {
+        return ClientKind.NETTY;
     }
 
     @Override
@@ -54,19 +77,30 @@ public final class ConnScenario implements Scenario {
         List<BenchClient> clients = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             InetAddress source = sourceAddress(i % c.params().sourceAddresses());
-            clients.add(BenchClients.create(c.settings().version(), c.runId() + "-c" + i, c.endpoint().withLocalAddress(source), null));
+            clients.add(BenchClients.create(c.settings(), c.runId() + "-c" + i, c.endpoint().withLocalAddress(source), null));
         }
-        ClientGroup group = new ClientGroup(clients, CONNECT_WINDOW);
+        ClientGroup group = new ClientGroup(clients, c.params().connectWindow());
         try {
+            CpuWatch benchCpu = CpuWatch.startOwn();
+            CpuWatch brokerCpu = CpuWatch.start(c.brokerProcesses().values());
+            OptionalLong overflowsBefore = ListenOverflows.read();
             long start = System.nanoTime();
-            group.connect(false);
+            long refused = connectAll(clients, c.params().connectWindow());
             double seconds = (System.nanoTime() - start) / 1e9;
+            double benchPercent = benchCpu.percentSoFar();
+            double brokerPercent = brokerCpu.percentSoFar();
+            OptionalLong overflowsAfter = ListenOverflows.read();
             long rssAfter = c.memory().connectionHolderRssBytes();
             OptionalLong heapAfter = c.memory().connectionHolderHeapBytes();
             OptionalLong nativeAfter = c.memory().connectionHolderNativeBytes();
             Map<String, Double> m = new LinkedHashMap<>();
             m.put(CONNECTIONS, (double) count);
-            m.put(CONNECTS_PER_SECOND, count / seconds);
+            m.put(CONNECTS_PER_SECOND, (count - refused) / seconds);
+            m.put(REFUSED, (double) refused);
+            m.put(BENCH_CPU, benchPercent);
+            m.put(BROKER_CPU, brokerPercent);
+            m.put(LISTEN_OVERFLOWS, overflowsBefore.isPresent() && overflowsAfter.isPresent()
+                    ? overflowsAfter.getAsLong() - overflowsBefore.getAsLong() : Double.NaN);
             // RSS that did not grow says nothing per connection (a JVM may return heap to the OS
             // meanwhile): no figure rather than a negative or zero one.
             long rssGrowth = rssAfter - rssBefore;
@@ -76,10 +110,40 @@ public final class ConnScenario implements Scenario {
             m.put(HEAP_PER_CONNECTION, heap);
             m.put(NATIVE_PER_CONNECTION, nativeMemory);
             m.put(MEMORY_PER_CONNECTION, memoryKb(heap, nativeMemory));
-            return new RunResult(m, Percentiles.NONE, true, "");
+            String note = refused == 0 ? "" : refused + " of " + count + " connects were refused or failed";
+            return new RunResult(m, Percentiles.NONE, refused == 0, note);
         } finally {
             group.disconnect();
         }
+    }
+
+    /**
+     * Every client connects with at most {@code window} CONNECTs awaiting their CONNACK; a refused or failed
+     * connect is counted, not retried, and does not stop the others.
+     *
+     * @return how many connects failed
+     */
+    static long connectAll(List<BenchClient> clients, int window) throws InterruptedException {
+        Semaphore permits = new Semaphore(window);
+        AtomicLong failed = new AtomicLong();
+        List<CompletableFuture<Void>> connects = new ArrayList<>(clients.size());
+        for (BenchClient client : clients) {
+            if (!permits.tryAcquire(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no CONNACK within " + CONNECT_TIMEOUT_SECONDS + " s");
+            }
+            connects.add(client.connect(false).whenComplete((ok, e) -> {
+                permits.release();
+                if (e != null) {
+                    failed.incrementAndGet();
+                }
+            }).exceptionally(e -> null));
+        }
+        try {
+            CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("connects did not complete: " + e, e);
+        }
+        return failed.get();
     }
 
     static double perConnectionKb(OptionalLong before, OptionalLong after, int count) {

@@ -1,5 +1,8 @@
 package io.starlingmq.bench.scenario;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The broker's own count of what it dropped, read from its metrics.
  *
@@ -9,8 +12,19 @@ package io.starlingmq.bench.scenario;
  *        ({@code starling.router.messages.dropped}): the persistent subscriber's bound
  * @param gatewayLinkEvents events a gateway could not queue towards its router
  *        ({@code starling.gateway.link.events.dropped}); not a message count, but any rise is a gap to explain
+ * @param gatewayDeliveriesByReason {@code gatewayDeliveries} split by the meter's {@code reason} label, when it has
+ *        one (empty otherwise); samples without the label count under ""
  */
-public record DropCounters(double gatewayDeliveries, double routerMessages, double gatewayLinkEvents) {
+public record DropCounters(double gatewayDeliveries, double routerMessages, double gatewayLinkEvents,
+        Map<String, Double> gatewayDeliveriesByReason) {
+
+    public DropCounters {
+        gatewayDeliveriesByReason = Map.copyOf(gatewayDeliveriesByReason);
+    }
+
+    public DropCounters(double gatewayDeliveries, double routerMessages, double gatewayLinkEvents) {
+        this(gatewayDeliveries, routerMessages, gatewayLinkEvents, Map.of());
+    }
 
     /** Messages dropped under a queue policy: what an acknowledged message may end as, besides delivered. */
     public double messages() {
@@ -19,7 +33,10 @@ public record DropCounters(double gatewayDeliveries, double routerMessages, doub
 
     /** The rise of every counter from {@code before} to this reading. */
     public DropCounters since(DropCounters before) {
+        Map<String, Double> byReason = new TreeMap<>(gatewayDeliveriesByReason);
+        // A reason first seen after "before" rose from 0; one seen only before cannot have gone (counters only rise).
+        before.gatewayDeliveriesByReason.forEach((reason, v) -> byReason.merge(reason, -v, Double::sum));
         return new DropCounters(gatewayDeliveries - before.gatewayDeliveries, routerMessages - before.routerMessages,
-                gatewayLinkEvents - before.gatewayLinkEvents);
+                gatewayLinkEvents - before.gatewayLinkEvents, byReason);
     }
 }

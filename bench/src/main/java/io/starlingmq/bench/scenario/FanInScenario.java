@@ -20,6 +20,6 @@ public final class FanInScenario implements Scenario {
     @Override
     public RunResult run(ScenarioContext c) throws InterruptedException {
         Topology topology = Topology.fanIn("bench/" + c.runId(), c.params().publishers());
-        return TrafficRun.run(c.endpoint(), topology, c.settings(), c.runId());
+        return TrafficRun.run(c.endpoint(), topology, c.settings(), c.runId(), c.counters());
     }
 }

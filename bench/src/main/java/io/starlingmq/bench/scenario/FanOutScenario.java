@@ -20,6 +20,6 @@ public final class FanOutScenario implements Scenario {
     @Override
     public RunResult run(ScenarioContext c) throws InterruptedException {
         Topology topology = Topology.fanOut("bench/" + c.runId(), c.params().subscribers());
-        return TrafficRun.run(c.endpoint(), topology, c.settings(), c.runId());
+        return TrafficRun.run(c.endpoint(), topology, c.settings(), c.runId(), c.counters());
     }
 }

@@ -7,7 +7,8 @@ import io.starlingmq.bench.load.DrainWait;
 import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.PublisherLoop;
 import io.starlingmq.bench.load.Receiver;
-import io.starlingmq.bench.load.SlowSubscriber;
+import io.starlingmq.bench.load.ConnectionEnds;
+import io.starlingmq.bench.load.SlowConsumer;
 import io.starlingmq.bench.load.Topology;
 import io.starlingmq.bench.stats.AckLedger;
 import io.starlingmq.bench.stats.LatencyRecorder;
@@ -28,11 +29,18 @@ final class OverloadPhase {
 
     /** What a broker may still hold for the subscriber when publishing stops: its queue bound (1000) and window (32). */
     private static final int HELD_PER_SUBSCRIBER = 1032;
+    /**
+     * At QoS 0 the kernel's send buffer of the broker's socket holds messages too (autotuned up to megabytes
+     * on loopback), drained at the reader's pace: the drain may take this long, still ending at a stall.
+     */
+    private static final Duration QOS0_DRAIN_LIMIT = Duration.ofSeconds(120);
     private static final Duration STALL = Duration.ofSeconds(3);
     private static final Duration DRAIN_MARGIN = Duration.ofSeconds(10);
     private static final int CONNECT_WINDOW = 200;
 
-    record Outcome(Map<String, Double> metrics, OverloadVerdict verdict, boolean settled) {
+    /** @param publishers and {@code subscriber}: the connections the broker ended during the phase */
+    record Outcome(Map<String, Double> metrics, OverloadVerdict verdict, boolean settled, ConnectionEnds publishers,
+            ConnectionEnds subscriber) {
     }
 
     private final ScenarioContext c;
@@ -58,10 +66,11 @@ final class OverloadPhase {
         String subscriberId = runId + "-s0";
         List<BenchClient> publishers = new ArrayList<>();
         for (int i = 0; i < topology.publishers(); i++) {
-            publishers.add(BenchClients.create(load.version(), runId + "-p" + i, c.endpoint(), null));
+            publishers.add(BenchClients.create(load, runId + "-p" + i, c.endpoint(), null));
         }
         ClientGroup pubs = new ClientGroup(publishers, CONNECT_WINDOW);
-        SlowSubscriber subscriber = SlowSubscriber.create(load.version(), subscriberId, c.endpoint(), receiver.forSubscriber(0), ackRate);
+        SlowConsumer subscriber = SlowConsumer.create(load.version(), load.qos(), subscriberId, c.endpoint(),
+                receiver.forSubscriber(0), ackRate);
         ClientGroup sub = new ClientGroup(List.of(subscriber.client()), 1);
         try {
             sub.connect(persistent);
@@ -73,12 +82,18 @@ final class OverloadPhase {
                 long start = System.nanoTime();
                 PublisherLoop.Outcome sent = new PublisherLoop(publishers, topology.publisherTopics(), ledger, load, acks)
                         .run(load.duration(), Long.MAX_VALUE);
-                Duration drainLimit = DRAIN_MARGIN.plusMillis((long) (2_000 * HELD_PER_SUBSCRIBER / ackRate));
+                Duration drainLimit = load.qos() == 0 ? QOS0_DRAIN_LIMIT
+                        : DRAIN_MARGIN.plusMillis((long) (2_000 * HELD_PER_SUBSCRIBER / ackRate));
                 DrainWait.untilComplete(ledger, STALL, drainLimit);
                 double receiveSeconds = Math.max(1, receiver.lastArrivalNanos() - start) / 1e9;
                 DropCounters counted = before.map(b -> c.counters().readDropCounters().orElseThrow().since(b)).orElse(null);
                 OverloadVerdict verdict = new OverloadVerdict(acks.total(), deliveredAcknowledged(ledger, acks), counted);
-                return new Outcome(metrics(sent, ledger, verdict, receiveSeconds, rss), verdict, sent.settled());
+                ConnectionEnds publisherEnds = ConnectionEnds.of(publishers);
+                ConnectionEnds subscriberEnd = ConnectionEnds.of(List.of(subscriber.client()));
+                Map<String, Double> m = metrics(sent, ledger, verdict, receiveSeconds, rss);
+                m.put(name(OverloadScenario.PUBLISHERS_DISCONNECTED), (double) publisherEnds.ended());
+                m.put(name(OverloadScenario.SUBSCRIBER_DISCONNECTED), (double) subscriberEnd.ended());
+                return new Outcome(m, verdict, sent.settled(), publisherEnds, subscriberEnd);
             }
         } finally {
             pubs.disconnect();
@@ -124,7 +139,7 @@ final class OverloadPhase {
 
     /** A clean connect ends the persistent session, so runs do not leave queues behind in the broker. */
     private void removeSession(String subscriberId) {
-        ClientGroup cleanup = new ClientGroup(List.of(BenchClients.create(load.version(), subscriberId, c.endpoint(), null)), 1);
+        ClientGroup cleanup = new ClientGroup(List.of(BenchClients.create(load, subscriberId, c.endpoint(), null)), 1);
         cleanup.connect(false);
         cleanup.disconnect();
     }

@@ -20,6 +20,6 @@ public final class PairsScenario implements Scenario {
     @Override
     public RunResult run(ScenarioContext c) throws InterruptedException {
         Topology topology = Topology.pairs("bench/" + c.runId(), c.params().pairs());
-        return TrafficRun.run(c.endpoint(), topology, c.settings(), c.runId());
+        return TrafficRun.run(c.endpoint(), topology, c.settings(), c.runId(), c.counters());
     }
 }

@@ -46,23 +46,23 @@ public final class PersistentScenario implements Scenario {
     @Override
     public RunResult run(ScenarioContext c) throws InterruptedException {
         LoadSettings s = c.settings();
-        LoadSettings live = new LoadSettings(s.version(), Math.max(1, s.qos()), s.payloadSize(), s.duration(), s.rate(), s.window());
+        LoadSettings live = s.withQos(Math.max(1, s.qos()));
         Topology topology = Topology.fanIn("bench/" + c.runId(), c.params().publishers());
         String subscriberId = c.runId() + "-s0";
         StreamLedger ledger = new StreamLedger(topology.publishers(), topology.routes());
         Receiver receiver = new Receiver(ledger, new LatencyRecorder());
 
-        ClientGroup first = group(BenchClients.create(live.version(), subscriberId, c.endpoint(), receiver.forSubscriber(0)));
+        ClientGroup first = group(BenchClients.create(live, subscriberId, c.endpoint(), receiver.forSubscriber(0)));
         first.connect(true);
         first.subscribe(topology.subscriberFilters(), live.qos());
         first.disconnect();
 
         List<BenchClient> publishers = new ArrayList<>();
         for (int i = 0; i < topology.publishers(); i++) {
-            publishers.add(BenchClients.create(live.version(), c.runId() + "-p" + i, c.endpoint(), null));
+            publishers.add(BenchClients.create(live, c.runId() + "-p" + i, c.endpoint(), null));
         }
         ClientGroup pubs = new ClientGroup(publishers, CONNECT_WINDOW);
-        ClientGroup back = group(BenchClients.create(live.version(), subscriberId, c.endpoint(), receiver.forSubscriber(0)));
+        ClientGroup back = group(BenchClients.create(live, subscriberId, c.endpoint(), receiver.forSubscriber(0)));
         try {
             pubs.connect(false);
             long perPublisher = Math.max(1, c.params().backlog() / topology.publishers());
@@ -111,7 +111,7 @@ public final class PersistentScenario implements Scenario {
 
     /** A clean connect ends the persistent session, so runs do not leave queues behind in the broker. */
     private static void removeSession(ScenarioContext c, LoadSettings s, String subscriberId) {
-        ClientGroup cleanup = group(BenchClients.create(s.version(), subscriberId, c.endpoint(), null));
+        ClientGroup cleanup = group(BenchClients.create(s, subscriberId, c.endpoint(), null));
         cleanup.connect(false);
         cleanup.disconnect();
     }

@@ -37,8 +37,23 @@ class ProcStatTest {
 
     @Test
     void mosquittoConfigMatchesStarlingDefaultsAndListensOnTheGivenPort() {
-        String config = MosquittoBroker.config(41234);
+        String config = MosquittoBroker.matchedConfig(41234);
         assertThat(config).contains("listener 41234 127.0.0.1", "allow_anonymous true", "persistence false",
                 "max_inflight_messages 32", "max_queued_messages 1000", "set_tcp_nodelay true");
+    }
+
+    @Test
+    void mosquittoDefaultsConfigIsAListenerAndAnonymousAccessOnly() {
+        // Issue #14: Mosquitto as Debian ships it; any other line would change one of its defaults.
+        assertThat(MosquittoBroker.defaultsConfig(41234).lines().toList())
+                .containsExactly("listener 41234 127.0.0.1", "allow_anonymous true");
+    }
+
+    @Test
+    void listenOverflowsAreReadByFieldNameFromTheTcpExtLines() {
+        String netstat = "TcpExt: SyncookiesSent ListenOverflows ListenDrops\nTcpExt: 3 1581 1600\n"
+                + "IpExt: InNoRoutes\nIpExt: 0\n";
+        assertThat(ListenOverflows.parse(netstat)).hasValue(1581);
+        assertThat(ListenOverflows.parse("IpExt: InNoRoutes\nIpExt: 0\n")).isEmpty();
     }
 }

@@ -53,4 +53,24 @@ class PrometheusTextTest {
         assertThatThrownBy(() -> PrometheusText.counter("starling_router_messages_dropped_total\n", "starling.router.messages.dropped"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no value");
     }
+
+    @Test
+    void countersAreSplitByOneLabelAndSummedOverTheOthers() {
+        String text = """
+                starling_gateway_deliveries_dropped_total{reason="queue-full",qos="0"} 10.0
+                starling_gateway_deliveries_dropped_total{qos="1",reason="queue-full"} 5.0
+                starling_gateway_deliveries_dropped_total{reason="window, \\"closed\\""} 2.0
+                starling_gateway_deliveries_dropped_total{qos="1"} 1.0
+                starling_gateway_link_events_dropped_total{reason="x"} 7.0
+                """;
+        assertThat(PrometheusText.counterByLabel(text, "starling.gateway.deliveries.dropped", "reason"))
+                .containsEntry("queue-full", 15.0).containsEntry("window, \"closed\"", 2.0)
+                .containsEntry(PrometheusText.NO_LABEL, 1.0).hasSize(3);
+        assertThat(PrometheusText.counter(text, "starling.gateway.deliveries.dropped")).hasValue(18.0);
+    }
+
+    @Test
+    void aMeterWithoutSamplesHasNoLabelValues() {
+        assertThat(PrometheusText.counterByLabel(GATEWAY, "starling.router.messages.dropped", "reason")).isEmpty();
+    }
 }

@@ -97,4 +97,24 @@ class MarkdownReportTest {
         assertThat(MarkdownReport.number(0.1234)).isEqualTo("0.12");
         assertThat(MarkdownReport.number(Double.NaN)).isEqualTo("—");
     }
+
+    @Test
+    void loadWithoutLossShowsLostDroppedAndDisconnectsPerBrokerWithItsNotes() {
+        BenchCase load = new BenchCase(new io.starlingmq.bench.scenario.FanInLoadScenario(), 1, RatePlan.parse("10000"));
+        Map<String, Double> starling = new java.util.LinkedHashMap<>(Map.of(RunResult.SENT, 200_000.0, RunResult.LOST, 42.0,
+                io.starlingmq.bench.scenario.DropMetrics.DROPPED, 42.0, RunResult.PUBLISHERS_DISCONNECTED, 4.0, RunResult.P99, 12.5));
+        Map<String, Double> mosquitto = new java.util.LinkedHashMap<>(Map.of(RunResult.SENT, 200_000.0, RunResult.LOST, 0.0,
+                io.starlingmq.bench.scenario.DropMetrics.DROPPED, Double.NaN, RunResult.PUBLISHERS_DISCONNECTED, 0.0, RunResult.P99, 3.0));
+        List<Measurement> ms = List.of(
+                new Measurement("Starling", 1, new RunResult(starling, Percentiles.NONE, false,
+                        "publishers ended by the broker, 4 of 4: DISCONNECT 0x89 ×4"), List.of()),
+                new Measurement("Mosquitto", 1, new RunResult(mosquitto, Percentiles.NONE, true, ""), List.of()));
+        String md = MarkdownReport.write(new ReportData(ENV, "./starling bench fanin-load", "MQTT 5.0",
+                List.of("Starling", "Mosquitto"), Map.of(), 1, List.of(new CaseResults(load, ms)), Map.of()));
+        assertThat(md).contains("## Load without loss (issue #14)");
+        assertThat(md).contains("| " + load.label() + " | Starling | 200,000 | — | — | 42 | 42 | 4 | — | — | 12.5 | 0 of 1 |");
+        assertThat(md).contains("| " + load.label() + " | Mosquitto | 200,000 | — | — | 0 | — | 0 | — | — | 3 | 1 of 1 |");
+        assertThat(md).contains("Starling, repeat 1: publishers ended by the broker, 4 of 4: DISCONNECT 0x89 ×4");
+        assertThat(md).contains("Mosquitto config: defaults (as Debian ships it");
+    }
 }

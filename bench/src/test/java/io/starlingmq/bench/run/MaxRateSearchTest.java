@@ -79,4 +79,27 @@ class MaxRateSearchTest {
         assertThatThrownBy(() -> new MaxRateSearch(0, 10, 3, 0.1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MaxRateSearch(10, 5, 3, 0.1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void reportsTheFailingStepNearestAboveTheSettledRate() throws InterruptedException {
+        FakeBroker broker = new FakeBroker(30_000);
+        var outcome = new MaxRateSearch(5_000, 1_000_000, 20, 0.10).search(broker::run, ok -> ok);
+        var above = outcome.failureAbove().orElseThrow();
+        assertThat(above.passed()).isFalse();
+        assertThat(above.rate()).isGreaterThan(outcome.best());
+        assertThat(outcome.steps()).filteredOn(s -> !s.passed()).allMatch(s -> s.rate() >= above.rate());
+    }
+
+    @Test
+    void noFailureAboveWhenTheCeilingPassed() throws InterruptedException {
+        var outcome = new MaxRateSearch(5_000, 20_000, 10, 0.10).search(new FakeBroker(1e9)::run, ok -> ok);
+        assertThat(outcome.failureAbove()).isEmpty();
+    }
+
+    @Test
+    void whenNothingPassedTheLowestFailureIsTheOneAbove() throws InterruptedException {
+        var outcome = new MaxRateSearch(5_000, 20_000, 3, 0.10).search(new FakeBroker(0)::run, ok -> ok);
+        assertThat(outcome.failureAbove().orElseThrow().rate()).isEqualTo(outcome.steps().stream()
+                .mapToDouble(MaxRateSearch.Step::rate).min().orElseThrow());
+    }
 }

@@ -3,6 +3,9 @@ package io.starlingmq.bench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.load.ClientKind;
+import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.MqttVersion;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +21,8 @@ class OptionsParserTest {
         BenchOptions o = OptionsParser.parse(List.of(), REPO);
         assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
                 "fanin-qos0-search", "fanin-qos1-search", "fanin-qos1-10000", "fanout-qos1-5000", "pairs-qos1-10000",
-                "persistent-qos1-search", "conn", "auth-connect", "overload-qos1-max");
+                "persistent-qos1-search", "conn", "auth-connect", "overload-qos1-max", "overload-qos0-max-netty",
+                "fanin-load-qos0-max", "fanin-load-qos1-max", "fanin-load-qos1-10000", "fanin-load-qos1-10000-hivemq");
         assertThat(o.needsJwt()).isTrue();
         assertThat(o.warmUp()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.warmUpLimit()).isEqualTo(Duration.ofSeconds(60));
@@ -91,5 +95,56 @@ class OptionsParserTest {
     void fanInGivenOnlyAQosStillSearches() {
         assertThat(OptionsParser.parse(List.of("fanin", "--qos", "1"), REPO).cases()).extracting(BenchCase::id)
                 .containsExactly("fanin-qos1-search");
+    }
+
+    @Test
+    void fanInLoadRunsTheRawClientAgainstMosquittoAtItsDefaultsFillingTheBrokersWindow() {
+        BenchOptions o = OptionsParser.parse(List.of("fanin-load", "--qos", "1", "--rate", "10000,20000,30000"), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
+                "fanin-load-qos1-10000", "fanin-load-qos1-20000", "fanin-load-qos1-30000");
+        BenchCase c = o.cases().get(0);
+        assertThat(c.client()).isEqualTo(ClientKind.NETTY);
+        assertThat(c.mosquitto()).isEqualTo(MosquittoConfig.DEFAULTS);
+        assertThat(o.windowFor(c)).isEqualTo(LoadSettings.BROKER_WINDOW);
+        assertThat(o.durationFor(c)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(o.params().loadPublishers()).isEqualTo(4);
+        assertThat(o.mosquittoConfigs()).containsExactly(MosquittoConfig.DEFAULTS);
+    }
+
+    @Test
+    void anExplicitDurationWindowAndPublisherCountHoldForEveryCase() {
+        BenchOptions o = OptionsParser.parse(List.of("fanin-load", "fanin", "--duration", "5", "--window", "8",
+                "--publishers", "2"), REPO);
+        for (BenchCase c : o.cases()) {
+            assertThat(o.durationFor(c)).isEqualTo(Duration.ofSeconds(5));
+            assertThat(o.windowFor(c)).isEqualTo(8);
+        }
+        assertThat(o.params().loadPublishers()).isEqualTo(2);
+        assertThat(o.params().publishers()).isEqualTo(2);
+    }
+
+    @Test
+    void clientsAndMosquittoConfigsMultiplyTheCasesAndNameTheirDifference() {
+        BenchOptions o = OptionsParser.parse(List.of("fanin", "--qos", "1", "--rate", "5000", "--client", "hivemq,netty",
+                "--mosquitto", "defaults"), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
+                "fanin-qos1-5000-mosquitto-defaults", "fanin-qos1-5000-netty-mosquitto-defaults");
+        assertThat(o.cases().get(1).label()).contains("raw Netty client").contains("Mosquitto at its defaults");
+        assertThat(OptionsParser.parse(List.of("fanin", "--window", "broker"), REPO).window()).isEqualTo(LoadSettings.BROKER_WINDOW);
+    }
+
+    @Test
+    void connDefaultsToTheRawClientAndAWindowOfAThousandConnects() {
+        BenchOptions o = OptionsParser.parse(List.of("conn"), REPO);
+        assertThat(o.cases()).extracting(BenchCase::id).containsExactly("conn");
+        assertThat(o.cases().get(0).client()).isEqualTo(ClientKind.NETTY);
+        assertThat(o.params().connectWindow()).isEqualTo(1000);
+        assertThat(OptionsParser.parse(List.of("conn", "--connect-window", "2000"), REPO).params().connectWindow()).isEqualTo(2000);
+    }
+
+    @Test
+    void unknownClientOrConfigIsRefused() {
+        assertThatThrownBy(() -> OptionsParser.parse(List.of("--client", "paho"), REPO)).hasMessageContaining("paho");
+        assertThatThrownBy(() -> OptionsParser.parse(List.of("--mosquitto", "tuned"), REPO)).hasMessageContaining("tuned");
     }
 }

@@ -68,4 +68,13 @@ class OverloadVerdictTest {
     void moreDeliveredThanAcknowledgedIsRejected() {
         assertThatThrownBy(() -> new OverloadVerdict(10, 11, null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theRiseByReasonCountsReasonsFirstSeenAfterTheFirstReading() {
+        DropCounters before = new DropCounters(10, 0, 0, java.util.Map.of("queue-full", 10.0));
+        DropCounters after = new DropCounters(25, 0, 0, java.util.Map.of("queue-full", 12.0, "window", 13.0));
+        assertThat(after.since(before).gatewayDeliveriesByReason())
+                .isEqualTo(java.util.Map.of("queue-full", 2.0, "window", 13.0));
+        assertThat(after.since(before).gatewayDeliveries()).isEqualTo(15);
+    }
 }

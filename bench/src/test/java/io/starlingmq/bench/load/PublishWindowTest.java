@@ -1,0 +1,67 @@
+package io.starlingmq.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class PublishWindowTest {
+
+    private static LoadSettings settings(int qos, int window) {
+        return new LoadSettings(MqttVersion.V5, qos, 64, Duration.ofSeconds(1), Rate.UNLIMITED, window, ClientKind.NETTY);
+    }
+
+    private static BenchClient granted(OptionalInt receiveMaximum) {
+        return new BenchClient() {
+            @Override
+            public CompletableFuture<Void> connect(boolean persistent) {
+                return null;
+            }
+
+            @Override
+            public CompletableFuture<Void> subscribe(String filter, int qos) {
+                return null;
+            }
+
+            @Override
+            public CompletableFuture<Void> publish(String topic, int qos, byte[] payload) {
+                return null;
+            }
+
+            @Override
+            public CompletableFuture<Void> disconnect() {
+                return null;
+            }
+
+            @Override
+            public OptionalInt brokerReceiveMaximum() {
+                return receiveMaximum;
+            }
+        };
+    }
+
+    @Test
+    void aFixedWindowIsKeptWhateverTheBrokerGrants() {
+        assertThat(PublishWindow.of(settings(1, 32), granted(OptionalInt.of(20)))).isEqualTo(32);
+    }
+
+    @Test
+    void theBrokersWindowAtQos1IsItsReceiveMaximum() {
+        assertThat(PublishWindow.of(settings(1, LoadSettings.BROKER_WINDOW), granted(OptionalInt.of(20)))).isEqualTo(20);
+        assertThat(PublishWindow.of(settings(2, LoadSettings.BROKER_WINDOW), granted(OptionalInt.of(65_535)))).isEqualTo(65_535);
+    }
+
+    @Test
+    void withoutAReceiveMaximumTheClassicWindowHolds() {
+        assertThat(PublishWindow.of(settings(1, LoadSettings.BROKER_WINDOW), granted(OptionalInt.empty())))
+                .isEqualTo(PublishWindow.WITHOUT_RECEIVE_MAXIMUM);
+    }
+
+    @Test
+    void atQos0TheBrokersWindowIsABoundOnUnwrittenPublishes() {
+        assertThat(PublishWindow.of(settings(0, LoadSettings.BROKER_WINDOW), granted(OptionalInt.of(20))))
+                .isEqualTo(PublishWindow.QOS0_UNWRITTEN);
+    }
+}
