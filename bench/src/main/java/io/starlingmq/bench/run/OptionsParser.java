@@ -39,7 +39,7 @@ public final class OptionsParser {
               --backlog N        persistent: messages queued while offline (default 500)
               --connections N    conn, auth-connect: connections (default 10000; try 100000 with raised ulimit -n)
               --sources N        conn, auth-connect: 127.0.0.x source addresses (default 4)
-              --connect-window N conn: CONNECTs awaiting their CONNACK at once (default 1000)
+              --connect-window N conn: CONNECTs awaiting their CONNACK at once (default 100)
               --ack-rate N       overload: messages per second the slow subscriber acknowledges (default 1000)
               --step-seconds S   search: seconds per step (default 4)
               --max-steps N      search: steps per search (default 7)

@@ -134,11 +134,11 @@ class OptionsParserTest {
     }
 
     @Test
-    void connDefaultsToTheRawClientAndAWindowOfAThousandConnects() {
+    void connDefaultsToTheRawClientAndAWindowOfAHundredConnects() {
         BenchOptions o = OptionsParser.parse(List.of("conn"), REPO);
         assertThat(o.cases()).extracting(BenchCase::id).containsExactly("conn");
         assertThat(o.cases().get(0).client()).isEqualTo(ClientKind.NETTY);
-        assertThat(o.params().connectWindow()).isEqualTo(1000);
+        assertThat(o.params().connectWindow()).isEqualTo(100);
         assertThat(OptionsParser.parse(List.of("conn", "--connect-window", "2000"), REPO).params().connectWindow()).isEqualTo(2000);
     }
 
