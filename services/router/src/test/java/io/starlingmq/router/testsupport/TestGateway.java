@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
@@ -52,17 +54,29 @@ public final class TestGateway implements AutoCloseable {
     private final StreamObserver<GatewayFrame> requests;
     private final List<RouterEvent> received = new ArrayList<>();
     private volatile Status ended;
+    private volatile ClientCallStreamObserver<GatewayFrame> responses;
+    private volatile boolean readingPaused;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
     /** With a {@code gatewayId}: Hello, then a heartbeat every second; without (null): neither. */
     public TestGateway(String gatewayId) {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
-        requests = RouterLinkGrpc.newStub(channel).link(new StreamObserver<>() {
+        requests = RouterLinkGrpc.newStub(channel).link(new ClientResponseObserver<GatewayFrame, RouterFrame>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<GatewayFrame> stream) {
+                // One frame at a time, so that the test can stop reading as a gateway too slow to keep up would.
+                stream.disableAutoRequestWithInitial(1);
+                responses = stream;
+            }
+
             @Override
             public void onNext(RouterFrame frame) {
                 synchronized (received) {
                     received.addAll(frame.getEventsList());
+                }
+                if (!readingPaused) {
+                    responses.request(1);
                 }
             }
 
@@ -87,6 +101,17 @@ public final class TestGateway implements AutoCloseable {
         if (ended == null) {
             send(GatewayEvent.newBuilder().setHeartbeat(Heartbeat.getDefaultInstance()).build());
         }
+    }
+
+    /** Stops taking the router's frames (after the one it may be reading), as a gateway too slow to read would. */
+    public void pauseReading() {
+        readingPaused = true;
+    }
+
+    /** Takes the router's frames again. */
+    public void resumeReading() {
+        readingPaused = false;
+        responses.request(1);
     }
 
     /** Stops heartbeats while keeping the stream open, as a hung or cut-off gateway would. */
