@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * One mosquitto process (the Debian package's binary) with one of the bench's configurations
@@ -119,16 +118,6 @@ public final class MosquittoBroker implements BrokerTarget {
     @Override
     public long connectionHolderRssBytes() {
         return ProcStat.rssBytes(process.pid()).orElse(0);
-    }
-
-    @Override
-    public OptionalLong connectionHolderHeapBytes() {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public OptionalLong connectionHolderNativeBytes() {
-        return OptionalLong.empty();
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -78,16 +77,6 @@ public final class MosquittoTarget implements BrokerTarget {
     @Override
     public long connectionHolderRssBytes() {
         return first().connectionHolderRssBytes();
-    }
-
-    @Override
-    public OptionalLong connectionHolderHeapBytes() {
-        return OptionalLong.empty();
-    }
-
-    @Override
-    public OptionalLong connectionHolderNativeBytes() {
-        return OptionalLong.empty();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.starlingmq.bench.brokers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -19,20 +21,10 @@ public final class PrometheusText {
      * @return the sum over all label sets, empty when the text has no sample of that meter
      */
     public static OptionalDouble counter(String text, String meter) {
-        String base = meter.replace('.', '_');
         double sum = 0;
         boolean found = false;
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int nameEnd = nameEnd(line);
-            String name = line.substring(0, nameEnd);
-            if (!name.equals(base) && !name.equals(base + "_total")) {
-                continue;
-            }
-            sum += value(line, nameEnd);
+        for (Sample sample : samples(text, meter)) {
+            sum += value(sample.line(), sample.nameEnd());
             found = true;
         }
         return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
@@ -45,8 +37,22 @@ public final class PrometheusText {
      * @return empty when the text has no sample of that meter
      */
     public static Map<String, Double> counterByLabel(String text, String meter, String label) {
-        String base = meter.replace('.', '_');
         Map<String, Double> sums = new TreeMap<>();
+        for (Sample sample : samples(text, meter)) {
+            String value = labelValue(sample.line(), sample.nameEnd(), label);
+            sums.merge(value == null ? NO_LABEL : value, value(sample.line(), sample.nameEnd()), Double::sum);
+        }
+        return sums;
+    }
+
+    /** One sample line of a meter, and where its name ends (labels or value follow). */
+    private record Sample(String line, int nameEnd) {
+    }
+
+    /** The sample lines of a meter (Micrometer's dotted name, with or without a counter's {@code _total}). */
+    private static List<Sample> samples(String text, String meter) {
+        String base = meter.replace('.', '_');
+        List<Sample> samples = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -54,13 +60,11 @@ public final class PrometheusText {
             }
             int nameEnd = nameEnd(line);
             String name = line.substring(0, nameEnd);
-            if (!name.equals(base) && !name.equals(base + "_total")) {
-                continue;
+            if (name.equals(base) || name.equals(base + "_total")) {
+                samples.add(new Sample(line, nameEnd));
             }
-            String value = labelValue(line, nameEnd, label);
-            sums.merge(value == null ? NO_LABEL : value, value(line, nameEnd), Double::sum);
         }
-        return sums;
+        return samples;
     }
 
     /** The key of samples that lack the label asked for. */
