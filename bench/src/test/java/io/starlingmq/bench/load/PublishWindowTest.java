@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PublishWindowTest {
@@ -14,32 +13,7 @@ class PublishWindowTest {
     }
 
     private static BenchClient granted(OptionalInt receiveMaximum) {
-        return new BenchClient() {
-            @Override
-            public CompletableFuture<Void> connect(boolean persistent) {
-                return null;
-            }
-
-            @Override
-            public CompletableFuture<Void> subscribe(String filter, int qos) {
-                return null;
-            }
-
-            @Override
-            public CompletableFuture<Void> publish(String topic, int qos, byte[] payload) {
-                return null;
-            }
-
-            @Override
-            public CompletableFuture<Void> disconnect() {
-                return null;
-            }
-
-            @Override
-            public OptionalInt brokerReceiveMaximum() {
-                return receiveMaximum;
-            }
-        };
+        return StubBenchClient.granted(receiveMaximum);
     }
 
     @Test
