@@ -4,19 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The router a client id maps to is pinned by value: every gateway, of any version, must pick the same
+ * router for a client id, so a change of the formula must fail here. The expected indexes were worked out
+ * by hand from String.hashCode (fixed by the JLS) and a floor modulo.
+ */
 class RouterChoiceTest {
 
     @Test
-    void picksTheSameRouterForAClientIdEveryTime() {
-        // "device-42".hashCode() is fixed by the JLS, so this holds in every gateway process.
-        int expected = Math.floorMod("device-42".hashCode(), 3);
-        assertThat(RouterChoice.indexFor("device-42", 3)).isEqualTo(expected);
+    void picksTheSameRouterForAClientIdInEveryGateway() {
+        // "device-42".hashCode() = 25,160,021; "device-43" = 25,160,022; "sensor/7" = 1,262,113,570.
+        assertThat(RouterChoice.indexFor("device-42", 3)).isEqualTo(2);
+        assertThat(RouterChoice.indexFor("device-43", 3)).isEqualTo(0);
+        assertThat(RouterChoice.indexFor("sensor/7", 3)).isEqualTo(1);
+        assertThat(RouterChoice.indexFor("device-42", 5)).isEqualTo(1);
+        assertThat(RouterChoice.indexFor("device-43", 5)).isEqualTo(2);
+        assertThat(RouterChoice.indexFor("device-42", 1)).isZero();
     }
 
     @Test
-    void staysInRangeForNegativeHashCodes() {
-        String negative = "polygenelubricants"; // hashCode is Integer.MIN_VALUE
-        assertThat(negative.hashCode()).isNegative();
-        assertThat(RouterChoice.indexFor(negative, 3)).isBetween(0, 2);
+    void aNegativeHashCodeMapsWithAFloorModulo() {
+        String negative = "polygenelubricants"; // hashCode is Integer.MIN_VALUE, whose absolute value is itself
+        assertThat(negative.hashCode()).isEqualTo(Integer.MIN_VALUE);
+        assertThat(RouterChoice.indexFor(negative, 3)).isEqualTo(1);
+        assertThat(RouterChoice.indexFor(negative, 5)).isEqualTo(2);
     }
 }

@@ -31,9 +31,12 @@ class WebSocketUpgradeGuardTest {
     @Test
     void aQueryStringDoesNotChangeThePath() {
         EmbeddedChannel channel = new EmbeddedChannel(new WebSocketUpgradeGuard("/mqtt"));
-        channel.writeInbound(upgrade("/mqtt?client=1", "mqtt"));
+        FullHttpRequest request = upgrade("/mqtt?client=1", "mqtt");
+        channel.writeInbound(request);
         FullHttpRequest passed = channel.readInbound();
-        assertThat(passed).isNotNull();
+        assertThat(passed).as("the upgrade passed on unchanged").isSameAs(request);
+        assertThat(channel.<Object>readOutbound()).as("no refusal written").isNull();
+        assertThat(channel.isOpen()).isTrue();
         passed.release();
     }
 
