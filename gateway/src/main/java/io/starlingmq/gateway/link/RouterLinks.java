@@ -79,14 +79,14 @@ public class RouterLinks {
         return queued;
     }
 
-    /** Whether the link of this client's router holds so much that its senders should stop reading. */
-    public boolean congestedFor(String clientId) {
-        return links.get(routerIndexFor(clientId)).congested();
+    /** Whether the link to this router (an index from {@link #routerIndexFor}) holds so much that its senders should stop reading. */
+    public boolean congested(int routerIndex) {
+        return links.get(routerIndex).congested();
     }
 
-    /** Runs the task (on any thread) once the link of this client's router has drained. */
-    public void whenDrained(String clientId, Runnable task) {
-        links.get(routerIndexFor(clientId)).whenDrained(task);
+    /** Runs the task (on any thread) once the link to this router has drained. */
+    public void whenDrained(int routerIndex, Runnable task) {
+        links.get(routerIndex).whenDrained(task);
     }
 
     public boolean allUp() {

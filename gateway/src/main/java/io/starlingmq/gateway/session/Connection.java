@@ -95,12 +95,12 @@ public final class Connection {
 
     /** Whether this client's router link is congested: the connection should stop reading. */
     public boolean linkCongested() {
-        return links.congestedFor(identity.clientId());
+        return links.congested(routerIndex);
     }
 
     /** Runs the task on this connection's event loop once its router link has drained. */
     public void whenLinkDrained(Runnable task) {
-        links.whenDrained(identity.clientId(), () -> channel.eventLoop().execute(task));
+        links.whenDrained(routerIndex, () -> channel.eventLoop().execute(task));
     }
 
     public boolean openSession(GatewayEvent sessionOpen) {
