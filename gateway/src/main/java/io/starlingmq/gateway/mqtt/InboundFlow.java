@@ -1,6 +1,6 @@
 package io.starlingmq.gateway.mqtt;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -94,9 +94,10 @@ final class InboundFlow {
                 return;
             }
         }
+        // One copy out of the pooled buffer; the array is the message's alone, so it is wrapped, not copied again.
         Message.Builder message = Message.newBuilder()
                 .setTopic(topic)
-                .setPayload(ByteString.copyFrom(ByteBufUtil.getBytes(publish.payload())))
+                .setPayload(UnsafeByteOperations.unsafeWrap(ByteBufUtil.getBytes(publish.payload())))
                 .setQos(qos.value())
                 .setRetain(publish.fixedHeader().isRetain())
                 .setPublisher(identity.clientId());

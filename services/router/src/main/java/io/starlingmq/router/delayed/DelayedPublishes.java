@@ -3,7 +3,9 @@ package io.starlingmq.router.delayed;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.router.events.MessageMapping;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.session.InboundReceipts;
@@ -107,8 +109,9 @@ public class DelayedPublishes {
 
     private static DelayedMessage delayed(Outcome outcome, long now) {
         DelayedTopic target = outcome.target.orElseThrow();
-        return new DelayedMessage(now + target.delaySeconds() * 1000, MessageMapping.toStored(
-                outcome.publish.getMessage().toBuilder().setTopic(target.topic()).build(), now));
+        Message message = outcome.publish.getMessage().toBuilder().setTopic(target.topic()).build();
+        return new DelayedMessage(now + target.delaySeconds() * 1000,
+                MessageMapping.toStored(MessageExpiry.received(message, now), now));
     }
 
     /** QoS 2 packet ids of stored messages join their publishers' received sets before PUBREC is sent. */

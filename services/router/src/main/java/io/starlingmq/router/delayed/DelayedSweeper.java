@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.starlingmq.router.session.PublishRouter;
 import io.starlingmq.router.store.RouterReadiness;
+import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.store.DelayedClaim;
 import io.starlingmq.store.DelayedMessages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,7 @@ public class DelayedSweeper {
         List<String> done = new ArrayList<>(claims.size());
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (DelayedClaim claim : claims) {
-            chain = chain.chain(() -> publishes.routeInternal(claim.message())
+            chain = chain.chain(() -> publishes.routeInternal(MessageMapping.toMessage(claim.message()))
                     .invoke(() -> done.add(claim.id()))
                     .onFailure().invoke(failure -> LOG.warnf(failure,
                             "publishing the delayed message for %s failed; it is retried when its claim lapses",

@@ -1,21 +1,33 @@
 package io.starlingmq.router.events;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.MessageProperties;
 import io.starlingmq.contract.link.v1.UserProperty;
+import io.starlingmq.router.routing.AddressedMessage;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.store.StoredMessage;
 
-/** Converts application messages between the link contract and the session store's model. */
+/**
+ * Converts messages between the router's type (the contract's {@link Message}) and the session store's record,
+ * at the store calls only. Routing itself never converts: one {@code Message}, one payload, reaches every
+ * session a publish goes to.
+ */
 public final class MessageMapping {
 
     private MessageMapping() {
     }
 
-    public static StoredMessage toStored(Message message, long receivedAtMillis) {
+    /**
+     * The store's record of a routed message (see {@link MessageExpiry#received}): its instant of receipt is
+     * its deadline less its interval, or {@code nowMillis} for a message that never expires. The payload is
+     * copied: the store's record owns an array.
+     */
+    public static StoredMessage toStored(Message message, long nowMillis) {
         MessageProperties props = message.getProperties();
         return new StoredMessage(message.getTopic(), message.getPayload().toByteArray(), message.getQos(),
-                message.getRetain(), message.getPublisher(), receivedAtMillis,
+                message.getRetain(), message.getPublisher(), MessageExpiry.receivedAt(message, nowMillis),
                 props.hasPayloadFormatIndicator() ? props.getPayloadFormatIndicator() : -1,
                 props.hasMessageExpiryInterval() ? Integer.toUnsignedLong(props.getMessageExpiryInterval()) : -1,
                 emptyToNull(props.getContentType()), emptyToNull(props.getResponseTopic()),
@@ -24,46 +36,22 @@ public final class MessageMapping {
                         .map(p -> new StoredMessage.UserProperty(p.getKey(), p.getValue())).toList());
     }
 
-    /**
-     * A message handed back by a gateway (a shared delivery to redispatch): it keeps the deadline the router
-     * gave it ({@code expires_at_ms}), so its expiry is not restarted.
-     */
-    public static StoredMessage toStoredReturned(Message message, long nowMillis) {
-        StoredMessage stored = toStored(message, nowMillis);
-        long deadline = message.getExpiresAtMs();
-        if (deadline == 0) {
-            return stored;
-        }
-        long interval = message.getProperties().hasMessageExpiryInterval()
-                ? Integer.toUnsignedLong(message.getProperties().getMessageExpiryInterval())
-                : remainingSeconds(deadline, nowMillis);
-        return new StoredMessage(stored.topic(), stored.payload(), stored.qos(), stored.retain(), stored.publisher(),
-                deadline - interval * 1000, stored.payloadFormat(), interval, stored.contentType(),
-                stored.responseTopic(), stored.correlationData(), stored.userProperties());
+    /** The store's record of one session's delivery: {@code stored} is the message's record, made once. */
+    public static StoredMessage toStored(StoredMessage stored, AddressedMessage addressed) {
+        return stored.addressed(addressed.qos(), addressed.retain(), addressed.subscriptionIds(),
+                addressed.sharedSubscription());
+    }
+
+    /** One session's delivery as the store kept it. */
+    public static AddressedMessage toAddressed(StoredMessage stored) {
+        return new AddressedMessage(toMessage(stored), stored.qos(), stored.retain(), stored.subscriptionIds(),
+                stored.sharedSubscription());
     }
 
     /**
-     * The message of a Deliver: its expiry deadline, and the interval that remains of it in whole seconds,
-     * rounded up [MQTT-3.3.2-6].
+     * The router's message for a record of the store, deadline included. The payload is wrapped, not copied:
+     * a record's array is never written after it is made.
      */
-    public static Message toDelivered(StoredMessage stored, long nowMillis) {
-        Message message = toMessage(stored);
-        long deadline = stored.expiresAtMillis();
-        if (deadline == StoredMessage.NEVER) {
-            return message;
-        }
-        return message.toBuilder()
-                .setExpiresAtMs(deadline)
-                .setProperties(message.getProperties().toBuilder()
-                        .setMessageExpiryInterval((int) remainingSeconds(deadline, nowMillis)))
-                .build();
-    }
-
-    /** Whole seconds left until {@code deadline}, rounded up; 0 once it passed. */
-    static long remainingSeconds(long deadline, long nowMillis) {
-        return Math.max(0, Math.ceilDiv(deadline - nowMillis, 1000L));
-    }
-
     public static Message toMessage(StoredMessage stored) {
         MessageProperties.Builder props = MessageProperties.newBuilder();
         if (stored.payloadFormat() >= 0) {
@@ -85,11 +73,12 @@ public final class MessageMapping {
                 UserProperty.newBuilder().setKey(p.key()).setValue(p.value())));
         return Message.newBuilder()
                 .setTopic(stored.topic())
-                .setPayload(stored.payload() == null ? ByteString.EMPTY : ByteString.copyFrom(stored.payload()))
+                .setPayload(stored.payload() == null ? ByteString.EMPTY : UnsafeByteOperations.unsafeWrap(stored.payload()))
                 .setQos(stored.qos())
                 .setRetain(stored.retain())
                 .setProperties(props)
                 .setPublisher(stored.publisher() == null ? "" : stored.publisher())
+                .setExpiresAtMs(stored.expiresAtMillis())
                 .build();
     }
 

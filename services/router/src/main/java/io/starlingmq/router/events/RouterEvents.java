@@ -2,14 +2,16 @@ package io.starlingmq.router.events;
 
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.Kick;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.PublishDone;
 import io.starlingmq.contract.link.v1.ReleaseDone;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionOpened;
 import io.starlingmq.contract.link.v1.Subscribed;
 import io.starlingmq.contract.link.v1.Unsubscribed;
+import io.starlingmq.router.routing.AddressedMessage;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.store.QueuedDelivery;
-import io.starlingmq.store.StoredMessage;
 
 import java.util.List;
 
@@ -62,7 +64,7 @@ public final class RouterEvents {
      * A delivery the gateway numbers itself (clean session or QoS 0): packet id 0. {@code addressed} carries
      * the QoS, retain flag, Subscription Identifiers and shared subscription of this delivery.
      */
-    public static RouterEvent directDelivery(long connectionId, StoredMessage addressed) {
+    public static RouterEvent directDelivery(long connectionId, AddressedMessage addressed) {
         return deliver(connectionId, addressed, 0, false);
     }
 
@@ -71,17 +73,18 @@ public final class RouterEvents {
         if (delivery.released()) {
             return release(connectionId, delivery.packetId());
         }
-        return deliver(connectionId, delivery.message(), delivery.packetId(), delivery.dup());
+        return deliver(connectionId, MessageMapping.toAddressed(delivery.message()), delivery.packetId(),
+                delivery.dup());
     }
 
     public static List<RouterEvent> queuedDeliveries(long connectionId, List<QueuedDelivery> deliveries) {
         return deliveries.stream().map(d -> queuedDelivery(connectionId, d)).toList();
     }
 
-    private static RouterEvent deliver(long connectionId, StoredMessage addressed, int packetId, boolean dup) {
+    private static RouterEvent deliver(long connectionId, AddressedMessage addressed, int packetId, boolean dup) {
         Deliver.Builder deliver = Deliver.newBuilder()
                 .setConnectionId(connectionId)
-                .setMessage(MessageMapping.toDelivered(addressed, System.currentTimeMillis()))
+                .setMessage(delivered(addressed, System.currentTimeMillis()))
                 .setQos(addressed.qos())
                 .setPacketId(packetId)
                 .setDup(dup)
@@ -91,5 +94,17 @@ public final class RouterEvents {
             deliver.setSharedSubscription(addressed.sharedSubscription());
         }
         return RouterEvent.newBuilder().setDeliver(deliver).build();
+    }
+
+    /**
+     * The message of a Deliver carries the delivery's QoS and retain flag too, so a gateway handing it back
+     * (a shared delivery) returns it as delivered; the one routed message is shared when they are the same.
+     */
+    private static Message delivered(AddressedMessage addressed, long nowMillis) {
+        Message message = MessageExpiry.delivered(addressed.message(), nowMillis);
+        if (message.getQos() == addressed.qos() && message.getRetain() == addressed.retain()) {
+            return message;
+        }
+        return message.toBuilder().setQos(addressed.qos()).setRetain(addressed.retain()).build();
     }
 }

@@ -1,6 +1,6 @@
 package io.starlingmq.router.index;
 
-import io.starlingmq.store.StoredMessage;
+import io.starlingmq.contract.link.v1.Message;
 
 import java.util.List;
 import java.util.Map;
@@ -9,14 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The router's replica of the retained messages, one per topic. */
 public final class RetainedIndex {
 
-    private final Map<String, StoredMessage> byTopic = new ConcurrentHashMap<>();
+    private final Map<String, Message> byTopic = new ConcurrentHashMap<>();
 
     /** Stores the message for its topic; an empty payload clears the topic instead. */
-    public void set(StoredMessage message) {
-        if (message.payload() == null || message.payload().length == 0) {
-            byTopic.remove(message.topic());
+    public void set(Message message) {
+        if (message.getPayload().isEmpty()) {
+            byTopic.remove(message.getTopic());
         } else {
-            byTopic.put(message.topic(), message);
+            byTopic.put(message.getTopic(), message);
         }
     }
 
@@ -25,13 +25,13 @@ public final class RetainedIndex {
     }
 
     /** Removes {@code message} if it is still the one retained for its topic (it was found expired). */
-    public void drop(StoredMessage message) {
-        byTopic.remove(message.topic(), message);
+    public void drop(Message message) {
+        byTopic.remove(message.getTopic(), message);
     }
 
     /** The retained messages whose topics {@code filter} matches. */
-    public List<StoredMessage> matching(String filter) {
-        return byTopic.values().stream().filter(m -> TopicFilter.matches(filter, m.topic())).toList();
+    public List<Message> matching(String filter) {
+        return byTopic.values().stream().filter(m -> TopicFilter.matches(filter, m.getTopic())).toList();
     }
 
     /** Retained messages held, whatever their topic. */

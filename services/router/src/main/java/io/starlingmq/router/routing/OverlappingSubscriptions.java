@@ -1,7 +1,7 @@
 package io.starlingmq.router.routing;
 
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.router.index.Matches;
-import io.starlingmq.store.StoredMessage;
 import io.starlingmq.store.Subscription;
 
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ public final class OverlappingSubscriptions {
     }
 
     /** The delivery for session {@code clientId}, or null when every matching subscription is No Local for it. */
-    public static StoredMessage address(StoredMessage message, String publisher, String clientId,
-                                        List<Subscription> matching) {
+    public static AddressedMessage address(Message message, String publisher, String clientId,
+                                           List<Subscription> matching) {
         boolean ownMessage = clientId.equals(publisher);
         int grantedQos = -1;
         boolean retainAsPublished = false;
@@ -41,23 +41,33 @@ public final class OverlappingSubscriptions {
         if (grantedQos < 0) {
             return null;
         }
-        return message.addressed(Math.min(message.qos(), grantedQos), message.retain() && retainAsPublished,
-                identifiers, null);
+        return new AddressedMessage(message, Math.min(message.getQos(), grantedQos),
+                message.getRetain() && retainAsPublished, identifiers, null);
     }
 
     /** The delivery to the chosen member of a shared group (No Local does not apply to shared subscriptions). */
-    public static StoredMessage addressShared(StoredMessage message, String group, Matches.Member member) {
+    public static AddressedMessage addressShared(Message message, String group, Matches.Member member) {
+        return readdressShared(new AddressedMessage(message, message.getQos(), message.getRetain(), List.of(), null),
+                group, member);
+    }
+
+    /**
+     * A shared delivery another member could not take, addressed to the chosen member instead: its QoS and
+     * retain flag can only go down from what it was addressed with.
+     */
+    public static AddressedMessage readdressShared(AddressedMessage delivery, String group, Matches.Member member) {
         Subscription subscription = member.subscription();
-        List<Integer> identifiers = subscription.subscriptionId() > 0 ? List.of(subscription.subscriptionId())
-                : List.of();
-        return message.addressed(Math.min(message.qos(), subscription.qos()),
-                message.retain() && subscription.retainAsPublished(), identifiers, group);
+        return new AddressedMessage(delivery.message(), Math.min(delivery.qos(), subscription.qos()),
+                delivery.retain() && subscription.retainAsPublished(), identifiers(subscription), group);
     }
 
     /** A retained message sent on subscribe: RETAIN set, the subscription's identifier [MQTT-3.3.1-9]. */
-    public static StoredMessage addressRetained(StoredMessage retained, Subscription subscription) {
-        List<Integer> identifiers = subscription.subscriptionId() > 0 ? List.of(subscription.subscriptionId())
-                : List.of();
-        return retained.addressed(Math.min(retained.qos(), subscription.qos()), true, identifiers, null);
+    public static AddressedMessage addressRetained(Message retained, Subscription subscription) {
+        return new AddressedMessage(retained, Math.min(retained.getQos(), subscription.qos()), true,
+                identifiers(subscription), null);
+    }
+
+    private static List<Integer> identifiers(Subscription subscription) {
+        return subscription.subscriptionId() > 0 ? List.of(subscription.subscriptionId()) : List.of();
     }
 }

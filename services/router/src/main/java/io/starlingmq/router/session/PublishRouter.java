@@ -13,6 +13,8 @@ import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.router.routing.AddressedMessage;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.router.routing.OverlappingSubscriptions;
 import io.starlingmq.router.routing.SharedGroupChooser;
 import io.starlingmq.store.SessionStore;
@@ -63,14 +65,15 @@ public class PublishRouter {
     /** What became of one publish of the frame. */
     private static final class Outcome {
         final Publish publish;
-        final StoredMessage message;
+        /** The message as routed: every session it goes to shares it. */
+        final Message message;
         /** A QoS 2 resend of a message routed before: answered, not routed. */
         final boolean resend;
         boolean matched;
         boolean queued;
         boolean failed;
 
-        Outcome(Publish publish, StoredMessage message, boolean resend) {
+        Outcome(Publish publish, Message message, boolean resend) {
             this.publish = publish;
             this.message = message;
             this.resend = resend;
@@ -97,14 +100,14 @@ public class PublishRouter {
             List<Outcome> fresh = new ArrayList<>(publishes.size());
             for (Publish p : publishes) {
                 boolean resend = !resends.isEmpty() && resends.contains(InboundReceipts.Key.of(p));
-                Outcome outcome = new Outcome(p, MessageMapping.toStored(p.getMessage(), now), resend);
+                Outcome outcome = new Outcome(p, MessageExpiry.received(p.getMessage(), now), resend);
                 outcomes.add(outcome);
                 if (!resend) {
                     fresh.add(outcome);
                 }
             }
             return storeRetained(fresh)
-                    .onItem().transformToUni(ignored -> enqueue(link, completions, match(fresh), fresh))
+                    .onItem().transformToUni(ignored -> enqueue(link, completions, match(fresh, now), fresh))
                     .onItem().transformToUni(ignored -> recordReceived(fresh))
                     .invoke(ignored -> answer(link, outcomes));
         });
@@ -120,12 +123,12 @@ public class PublishRouter {
      * publish of its publisher (retained when its retain flag says so), with no publisher to answer. Its
      * message expiry counts from now, when the broker publishes it.
      */
-    public Uni<Void> routeInternal(StoredMessage own) {
-        Message message = MessageMapping.toMessage(own);
+    public Uni<Void> routeInternal(Message own) {
+        long now = System.currentTimeMillis();
+        Message message = MessageExpiry.received(own, now);
         Publish publish = Publish.newBuilder().setClientId(message.getPublisher()).setMessage(message).build();
-        List<Outcome> outcomes = List.of(new Outcome(publish, MessageMapping.toStored(message,
-                System.currentTimeMillis()), false));
-        return storeRetained(outcomes).onItem().transformToUni(ignored -> enqueue(match(outcomes), outcomes));
+        List<Outcome> outcomes = List.of(new Outcome(publish, message, false));
+        return storeRetained(outcomes).onItem().transformToUni(ignored -> enqueue(match(outcomes, now), outcomes));
     }
 
     /** QoS 2 packet ids of routed messages join their publishers' received sets before PUBREC is sent. */
@@ -137,14 +140,14 @@ public class PublishRouter {
         return receipts.record(recorded.stream().map(o -> o.publish).toList())
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "recording received QoS 2 packet ids failed");
-                    recorded.stream().filter(o -> o.message.qos() == 2).forEach(o -> o.failed = true);
+                    recorded.stream().filter(o -> o.message.getQos() == 2).forEach(o -> o.failed = true);
                 })
                 .onFailure().recoverWithNull();
     }
 
     private static boolean anyQos2(List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
-            if (o.message.qos() == 2) {
+            if (o.message.getQos() == 2) {
                 return true;
             }
         }
@@ -156,12 +159,13 @@ public class PublishRouter {
         if (!anyRetained(outcomes)) {
             return Uni.createFrom().voidItem();
         }
-        List<Outcome> retaining = outcomes.stream().filter(o -> o.message.retain()).toList();
+        long now = System.currentTimeMillis();
+        List<Outcome> retaining = outcomes.stream().filter(o -> o.message.getRetain()).toList();
         return Multi.createFrom().iterable(retaining)
-                .onItem().transformToUniAndConcatenate(o -> store.retain(o.message)
+                .onItem().transformToUniAndConcatenate(o -> store.retain(MessageMapping.toStored(o.message, now))
                         .invoke(() -> retained.set(o.message))
                         .onFailure().invoke(failure -> {
-                            LOG.errorf(failure, "storing the retained message of %s failed", o.message.topic());
+                            LOG.errorf(failure, "storing the retained message of %s failed", o.message.getTopic());
                             o.failed = true;
                         })
                         .onFailure().recoverWithNull())
@@ -175,14 +179,14 @@ public class PublishRouter {
      * shared group in which it is the chosen member. A message just received is not checked for expiry: it is
      * delivered or queued at once (an interval of 0 still reaches the sessions it is routed to now).
      */
-    private Map<String, List<StoredMessage>> match(List<Outcome> outcomes) {
-        DeliveryBatch batch = new DeliveryBatch(directory);
+    private Map<String, List<StoredMessage>> match(List<Outcome> outcomes, long now) {
+        DeliveryBatch batch = new DeliveryBatch(directory, now);
         for (Outcome outcome : outcomes) {
             metrics.routed();
             String publisher = outcome.publish.getClientId();
-            Matches matches = index.match(outcome.message.topic());
+            Matches matches = index.match(outcome.message.getTopic());
             matches.bySession().forEach((clientId, subscriptions) -> {
-                StoredMessage addressed = OverlappingSubscriptions.address(outcome.message, publisher, clientId,
+                AddressedMessage addressed = OverlappingSubscriptions.address(outcome.message, publisher, clientId,
                         subscriptions);
                 if (addressed != null) {
                     outcome.matched = true;
@@ -193,7 +197,7 @@ public class PublishRouter {
                 outcome.matched = true;
                 Matches.Member chosen = chooser.choose(group, members, publisher, null);
                 if (chosen != null) {
-                    StoredMessage addressed = OverlappingSubscriptions.addressShared(outcome.message, group, chosen);
+                    AddressedMessage addressed = OverlappingSubscriptions.addressShared(outcome.message, group, chosen);
                     outcome.queued |= batch.add(chosen.clientId(), addressed) == DeliveryBatch.Route.QUEUED;
                 }
             });
@@ -227,7 +231,7 @@ public class PublishRouter {
 
     private static boolean anyRetained(List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
-            if (o.message.retain()) {
+            if (o.message.getRetain()) {
                 return true;
             }
         }
@@ -237,7 +241,7 @@ public class PublishRouter {
     private void answer(GatewayLink link, List<Outcome> outcomes) {
         List<RouterEvent> done = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
-            if (o.message.qos() > 0) {
+            if (o.message.getQos() > 0) {
                 done.add(RouterEvents.publishDone(o.publish.getConnectionId(), o.publish.getPacketId(), o.reasonCode()));
             }
         }

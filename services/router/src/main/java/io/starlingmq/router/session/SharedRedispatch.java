@@ -1,12 +1,15 @@
 package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.SharedDelivery;
 import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.index.Matches;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SharedFilter;
 import io.starlingmq.router.index.SubscriptionIndex;
+import io.starlingmq.router.routing.AddressedMessage;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.router.routing.OverlappingSubscriptions;
 import io.starlingmq.router.routing.SharedGroupChooser;
 import io.starlingmq.store.StoredMessage;
@@ -43,34 +46,39 @@ public class SharedRedispatch {
     /** Deliveries a gateway handed back for a clean session that ended. */
     public Uni<Void> redispatch(String leavingClientId, List<SharedDelivery> returned) {
         long now = System.currentTimeMillis();
-        return redispatchStored(leavingClientId, returned.stream()
+        return handOn(leavingClientId, returned.stream()
                 .map(delivery -> {
-                    StoredMessage message = MessageMapping.toStoredReturned(delivery.getMessage(), now);
-                    return message.addressed(delivery.getQos(), message.retain(), List.of(),
+                    Message message = MessageExpiry.returned(delivery.getMessage(), now);
+                    return new AddressedMessage(message, delivery.getQos(), message.getRetain(), List.of(),
                             delivery.getSharedSubscription());
                 })
                 .toList());
     }
 
-    /** Messages addressed to {@code leavingClientId} through a shared subscription, as the store keeps them. */
+    /** Messages addressed to {@code leavingClientId} through a shared subscription, as the store kept them. */
     public Uni<Void> redispatchStored(String leavingClientId, List<StoredMessage> orphaned) {
+        return handOn(leavingClientId, orphaned.stream().map(MessageMapping::toAddressed).toList());
+    }
+
+    private Uni<Void> handOn(String leavingClientId, List<AddressedMessage> orphaned) {
         if (orphaned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         long now = System.currentTimeMillis();
-        DeliveryBatch batch = new DeliveryBatch(directory);
+        DeliveryBatch batch = new DeliveryBatch(directory, now);
         int undeliverable = 0;
-        for (StoredMessage message : orphaned) {
-            if (message.expiredAt(now)) {
+        for (AddressedMessage delivery : orphaned) {
+            if (MessageExpiry.expiredAt(delivery.message(), now)) {
                 metrics.expired(1);
                 continue;
             }
-            SharedFilter group = message.sharedSubscription() == null ? null
-                    : SharedFilter.parse(message.sharedSubscription());
+            SharedFilter group = delivery.sharedSubscription() == null ? null
+                    : SharedFilter.parse(delivery.sharedSubscription());
             Matches.Member chosen = group == null ? null
-                    : chooser.choose(group.asSubscribed(), index.members(group), message.publisher(), leavingClientId);
+                    : chooser.choose(group.asSubscribed(), index.members(group), delivery.message().getPublisher(),
+                            leavingClientId);
             if (chosen == null || batch.add(chosen.clientId(),
-                    OverlappingSubscriptions.addressShared(message, group.asSubscribed(), chosen))
+                    OverlappingSubscriptions.readdressShared(delivery, group.asSubscribed(), chosen))
                     == DeliveryBatch.Route.NOWHERE) {
                 undeliverable++;
             }

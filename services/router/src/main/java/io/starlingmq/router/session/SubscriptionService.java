@@ -4,6 +4,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.Subscribe;
 import io.starlingmq.contract.link.v1.Unsubscribe;
+import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.router.events.MessageMapping;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.router.config.RouterConfig;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.RetainedIndex;
@@ -12,7 +15,6 @@ import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.routing.OverlappingSubscriptions;
 import io.starlingmq.store.SessionStore;
-import io.starlingmq.store.StoredMessage;
 import io.starlingmq.store.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -104,22 +106,22 @@ public class SubscriptionService {
      */
     private Uni<Void> sendRetained(String clientId, List<Subscription> subscriptions, List<Boolean> existed) {
         long now = System.currentTimeMillis();
-        DeliveryBatch batch = new DeliveryBatch(directory);
-        List<StoredMessage> expired = new ArrayList<>();
+        DeliveryBatch batch = new DeliveryBatch(directory, now);
+        List<Message> expired = new ArrayList<>();
         for (int i = 0; i < subscriptions.size(); i++) {
             Subscription subscription = subscriptions.get(i);
             if (!wantsRetained(subscription, existed.get(i))) {
                 continue;
             }
-            for (StoredMessage message : retained.matching(subscription.filter())) {
-                if (message.expiredAt(now)) {
+            for (Message message : retained.matching(subscription.filter())) {
+                if (MessageExpiry.expiredAt(message, now)) {
                     expired.add(message);
                 } else {
                     batch.add(clientId, OverlappingSubscriptions.addressRetained(message, subscription));
                 }
             }
         }
-        return dropExpired(expired).chain(() -> queues.enqueue(batch.sendDirect(deliveries)));
+        return dropExpired(expired, now).chain(() -> queues.enqueue(batch.sendDirect(deliveries)));
     }
 
     private static boolean wantsRetained(Subscription subscription, boolean existed) {
@@ -128,13 +130,13 @@ public class SubscriptionService {
                 && !(subscription.retainHandling() == SEND_RETAINED_IF_NEW && existed);
     }
 
-    private Uni<Void> dropExpired(List<StoredMessage> expired) {
+    private Uni<Void> dropExpired(List<Message> expired, long now) {
         if (expired.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         metrics.expired(expired.size());
         return Multi.createFrom().iterable(expired.stream().distinct().toList())
-                .onItem().transformToUniAndConcatenate(message -> store.dropRetained(message)
+                .onItem().transformToUniAndConcatenate(message -> store.dropRetained(MessageMapping.toStored(message, now))
                         .invoke(() -> retained.drop(message)))
                 .collect().last()
                 .replaceWithVoid();

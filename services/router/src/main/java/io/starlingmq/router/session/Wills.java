@@ -3,6 +3,7 @@ package io.starlingmq.router.session;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.router.events.MessageMapping;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoredMessage;
@@ -32,9 +33,10 @@ public class Wills {
      * delay; publishes the will of a taken-over connection that has no delay.
      */
     public Uni<Void> opened(SessionOpen open, Holder holder, long expirySeconds) {
-        Will will = open.hasWill() ? new Will(MessageMapping.toStored(open.getWill().getMessage(),
-                System.currentTimeMillis()), Math.min(Integer.toUnsignedLong(open.getWill().getDelayInterval()),
-                expirySeconds)) : null;
+        long now = System.currentTimeMillis();
+        Will will = open.hasWill() ? new Will(MessageMapping.toStored(
+                MessageExpiry.received(open.getWill().getMessage(), now), now),
+                Math.min(Integer.toUnsignedLong(open.getWill().getDelayInterval()), expirySeconds)) : null;
         return store.putWill(open.getClientId(), holder, will).chain(this::publish);
     }
 
@@ -63,6 +65,6 @@ public class Wills {
             return Uni.createFrom().voidItem();
         }
         LOG.debugf("publishing the will of %s on %s", will.publisher(), will.topic());
-        return publishes.routeInternal(will);
+        return publishes.routeInternal(MessageMapping.toMessage(will));
     }
 }

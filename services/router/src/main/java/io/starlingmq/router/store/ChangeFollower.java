@@ -1,5 +1,6 @@
 package io.starlingmq.router.store;
 
+import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
@@ -38,7 +39,7 @@ public class ChangeFollower {
                         directory.offline(offline.clientId());
                     }
                 }
-                case Change.RetainedSet set -> retained.set(set.message());
+                case Change.RetainedSet set -> retained.set(MessageMapping.toMessage(set.message()));
                 case Change.RetainedCleared cleared -> retained.clear(cleared.topic());
             }
         } catch (RuntimeException e) {

@@ -1,9 +1,10 @@
 package io.starlingmq.router.sys;
 
-import io.starlingmq.store.StoredMessage;
+import com.google.protobuf.UnsafeByteOperations;
+import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.link.v1.MessageProperties;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /** The messages a router publishes under {@code $SYS}: QoS 0, not retained, UTF-8 payloads. */
 final class SysMessages {
@@ -13,17 +14,22 @@ final class SysMessages {
     private SysMessages() {
     }
 
-    static StoredMessage text(String topic, String text) {
+    static Message text(String topic, String text) {
         return message(topic, text.getBytes(StandardCharsets.UTF_8), null);
     }
 
-    static StoredMessage json(String topic, byte[] json) {
+    static Message json(String topic, byte[] json) {
         return message(topic, json, "application/json");
     }
 
     /** Not retained: a retained value of a router that is gone would be read as current forever. */
-    private static StoredMessage message(String topic, byte[] payload, String contentType) {
-        return new StoredMessage(topic, payload, 0, false, null, System.currentTimeMillis(), UTF8_PAYLOAD, -1,
-                contentType, null, null, List.of());
+    private static Message message(String topic, byte[] payload, String contentType) {
+        MessageProperties.Builder properties = MessageProperties.newBuilder().setPayloadFormatIndicator(UTF8_PAYLOAD);
+        if (contentType != null) {
+            properties.setContentType(contentType);
+        }
+        // The array is made for this message alone and never written again.
+        return Message.newBuilder().setTopic(topic).setPayload(UnsafeByteOperations.unsafeWrap(payload)).setQos(0)
+                .setRetain(false).setProperties(properties).build();
     }
 }

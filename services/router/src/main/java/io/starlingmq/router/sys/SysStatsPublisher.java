@@ -7,13 +7,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
 import io.starlingmq.router.store.RouterReadiness;
-import io.starlingmq.store.StoredMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -81,14 +81,14 @@ public class SysStatsPublisher {
 
     Uni<Void> publish(long nowMillis) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (StoredMessage message : messages(nowMillis)) {
+        for (Message message : messages(nowMillis)) {
             chain = chain.chain(() -> publishes.routeInternal(message));
         }
         return chain;
     }
 
-    private List<StoredMessage> messages(long nowMillis) {
-        List<StoredMessage> messages = new ArrayList<>();
+    private List<Message> messages(long nowMillis) {
+        List<Message> messages = new ArrayList<>();
         messages.add(text("version", version));
         messages.add(text("uptime", Long.toString((nowMillis - node.startedAtMillis()) / 1000)));
         messages.add(text("datetime", Instant.ofEpochMilli(nowMillis).toString()));
@@ -104,14 +104,14 @@ public class SysStatsPublisher {
     }
 
     /** A metric of the router's meter registry; left out when the router does not register it. */
-    private void counter(String path, String meter, List<StoredMessage> messages) {
+    private void counter(String path, String meter, List<Message> messages) {
         Counter counter = meters.find(meter).counter();
         if (counter != null) {
             messages.add(text(path, Long.toString((long) counter.count())));
         }
     }
 
-    private StoredMessage text(String path, String value) {
+    private Message text(String path, String value) {
         return SysMessages.text(SysTopics.node(node.name(), path), value);
     }
 }

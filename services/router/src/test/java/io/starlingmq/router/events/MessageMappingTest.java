@@ -1,10 +1,16 @@
 package io.starlingmq.router.events;
 
+import com.google.protobuf.ByteString;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.MessageProperties;
+import io.starlingmq.contract.link.v1.UserProperty;
+import io.starlingmq.router.routing.AddressedMessage;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.store.StoredMessage;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,41 +18,61 @@ class MessageMappingTest {
 
     private static final long RECEIVED = 1_700_000_000_000L;
 
-    private static Message expiringIn(int seconds) {
-        return Message.newBuilder().setTopic("t").setQos(1)
-                .setProperties(MessageProperties.newBuilder().setMessageExpiryInterval(seconds)).build();
+    private static Message published() {
+        return Message.newBuilder().setTopic("a/b").setPayload(ByteString.copyFrom("hello", StandardCharsets.UTF_8))
+                .setQos(2).setRetain(true).setPublisher("pub")
+                .setProperties(MessageProperties.newBuilder().setMessageExpiryInterval(30)
+                        .setPayloadFormatIndicator(1).setContentType("text/plain").setResponseTopic("r")
+                        .setCorrelationData(ByteString.copyFrom(new byte[] {7}))
+                        .addUserProperties(UserProperty.newBuilder().setKey("k").setValue("v")))
+                .build();
     }
 
     @Test
-    void theRouterStampsTheDeadlineOnReceipt() {
-        StoredMessage stored = MessageMapping.toStored(expiringIn(30), RECEIVED);
+    void theStoresRecordCountsExpiryFromTheInstantTheRouterReceivedTheMessage() {
+        Message routed = MessageExpiry.received(published(), RECEIVED);
 
+        StoredMessage stored = MessageMapping.toStored(routed, RECEIVED + 5_000);
+
+        assertThat(stored.receivedAtMillis()).isEqualTo(RECEIVED);
         assertThat(stored.expiresAtMillis()).isEqualTo(RECEIVED + 30_000);
         assertThat(MessageMapping.toStored(Message.newBuilder().setTopic("t").build(), RECEIVED).expiresAtMillis())
                 .isEqualTo(StoredMessage.NEVER);
     }
 
     @Test
-    @DisplayName("[MQTT-3.3.2-6] a delivery carries the interval left, in whole seconds rounded up")
-    void aDeliveryCarriesTheRemainingIntervalRoundedUp() {
-        StoredMessage stored = MessageMapping.toStored(expiringIn(30), RECEIVED);
+    void aMessageComesBackFromTheStoreAsItWentIn() {
+        Message routed = MessageExpiry.received(published(), RECEIVED);
 
-        Message delivered = MessageMapping.toDelivered(stored, RECEIVED + 10_001);
+        Message back = MessageMapping.toMessage(MessageMapping.toStored(routed, RECEIVED));
 
-        assertThat(delivered.getExpiresAtMs()).isEqualTo(RECEIVED + 30_000);
-        assertThat(delivered.getProperties().getMessageExpiryInterval()).isEqualTo(20);
-        assertThat(MessageMapping.toDelivered(stored, RECEIVED + 31_000).getProperties().getMessageExpiryInterval())
-                .isZero();
+        assertThat(back).isEqualTo(routed);
     }
 
     @Test
-    void aReturnedMessageKeepsItsDeadline() {
-        Message delivered = MessageMapping.toDelivered(MessageMapping.toStored(expiringIn(30), RECEIVED),
-                RECEIVED + 10_500);
+    void aRecordMadeTwiceFromOneMessageEncodesTheSame() {
+        Message back = MessageMapping.toMessage(MessageMapping.toStored(MessageExpiry.received(published(), RECEIVED),
+                RECEIVED));
 
-        StoredMessage returned = MessageMapping.toStoredReturned(delivered, RECEIVED + 12_000);
+        assertThat(MessageMapping.toStored(back, RECEIVED + 9_000))
+                .as("an expired retained message is dropped from the store by its record")
+                .usingRecursiveComparison()
+                .isEqualTo(MessageMapping.toStored(back, RECEIVED));
+    }
 
-        assertThat(returned.expiresAtMillis()).isEqualTo(RECEIVED + 30_000);
-        assertThat(returned.expiredAt(RECEIVED + 30_001)).isTrue();
+    @Test
+    void aQueuedDeliveryKeepsWhatItWasAddressedWith() {
+        Message routed = MessageExpiry.received(published(), RECEIVED);
+        AddressedMessage addressed = new AddressedMessage(routed, 1, false, List.of(4, 9), "$share/g/a/b");
+
+        StoredMessage queued = MessageMapping.toStored(MessageMapping.toStored(routed, RECEIVED), addressed);
+        AddressedMessage back = MessageMapping.toAddressed(queued);
+
+        assertThat(back.qos()).isEqualTo(1);
+        assertThat(back.retain()).isFalse();
+        assertThat(back.subscriptionIds()).containsExactly(4, 9);
+        assertThat(back.sharedSubscription()).isEqualTo("$share/g/a/b");
+        assertThat(back.message().getPayload()).isEqualTo(routed.getPayload());
+        assertThat(back.message().getExpiresAtMs()).isEqualTo(RECEIVED + 30_000);
     }
 }

@@ -1,7 +1,8 @@
 package io.starlingmq.router.routing;
 
+import com.google.protobuf.ByteString;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.router.index.Matches;
-import io.starlingmq.store.StoredMessage;
 import io.starlingmq.store.Subscription;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OverlappingSubscriptionsTest {
 
-    private static final StoredMessage RETAINED_QOS2 = StoredMessage.of("a/b", "p".getBytes(StandardCharsets.UTF_8),
-            2, true, "pub");
+    private static final Message RETAINED_QOS2 = Message.newBuilder().setTopic("a/b")
+            .setPayload(ByteString.copyFrom("p", StandardCharsets.UTF_8)).setQos(2).setRetain(true).setPublisher("pub")
+            .build();
 
     @Test
     @DisplayName("[MQTT-3.3.4-2] [MQTT-3.3.4-4] highest granted QoS and every identifier, once")
     void overlappingSubscriptionsMakeOneDeliveryWithTheHighestQosAndAllIdentifiers() {
-        StoredMessage addressed = OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "sub", List.of(
+        AddressedMessage addressed = OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "sub", List.of(
                 new Subscription("a/+", 0, false, false, 0, 3),
                 new Subscription("a/#", 1, false, false, 0, 8),
                 new Subscription("a/b", 0, false, false, 0, 0)));
@@ -33,7 +35,7 @@ class OverlappingSubscriptionsTest {
     @Test
     @DisplayName("[MQTT-3.3.1-12] Retain As Published on one matching subscription keeps RETAIN")
     void retainAsPublishedKeepsTheRetainFlag() {
-        StoredMessage addressed = OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "sub", List.of(
+        AddressedMessage addressed = OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "sub", List.of(
                 new Subscription("a/b", 2, false, true, 0, 0)));
 
         assertThat(addressed.retain()).isTrue();
@@ -46,9 +48,9 @@ class OverlappingSubscriptionsTest {
         List<Subscription> matching = List.of(new Subscription("a/b", 2, true, false, 0, 1),
                 new Subscription("a/+", 0, false, false, 0, 2));
 
-        StoredMessage own = OverlappingSubscriptions.address(RETAINED_QOS2, "sub", "sub", matching);
-        StoredMessage others = OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "sub", matching);
-        StoredMessage onlyNoLocal = OverlappingSubscriptions.address(RETAINED_QOS2, "sub", "sub", matching.subList(0, 1));
+        AddressedMessage own = OverlappingSubscriptions.address(RETAINED_QOS2, "sub", "sub", matching);
+        AddressedMessage others = OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "sub", matching);
+        AddressedMessage onlyNoLocal = OverlappingSubscriptions.address(RETAINED_QOS2, "sub", "sub", matching.subList(0, 1));
 
         assertThat(own.qos()).isZero();
         assertThat(own.subscriptionIds()).containsExactly(2);
@@ -60,7 +62,7 @@ class OverlappingSubscriptionsTest {
     void aSharedDeliveryNamesItsGroupAndCarriesTheMembersIdentifier() {
         Matches.Member member = new Matches.Member("m", new Subscription("$share/g/a/b", 1, false, false, 0, 4));
 
-        StoredMessage addressed = OverlappingSubscriptions.addressShared(RETAINED_QOS2, "$share/g/a/b", member);
+        AddressedMessage addressed = OverlappingSubscriptions.addressShared(RETAINED_QOS2, "$share/g/a/b", member);
 
         assertThat(addressed.sharedSubscription()).isEqualTo("$share/g/a/b");
         assertThat(addressed.subscriptionIds()).containsExactly(4);
@@ -70,11 +72,33 @@ class OverlappingSubscriptionsTest {
 
     @Test
     void aRetainedMessageSentOnSubscribeKeepsRetainAndCarriesTheSubscriptionsIdentifier() {
-        StoredMessage addressed = OverlappingSubscriptions.addressRetained(RETAINED_QOS2,
+        AddressedMessage addressed = OverlappingSubscriptions.addressRetained(RETAINED_QOS2,
                 new Subscription("a/#", 1, false, false, 0, 12));
 
         assertThat(addressed.retain()).isTrue();
         assertThat(addressed.qos()).isEqualTo(1);
         assertThat(addressed.subscriptionIds()).containsExactly(12);
+    }
+
+    @Test
+    void aSharedDeliveryHandedOnToAnotherMemberKeepsTheQosItWasAddressedWith() {
+        AddressedMessage first = OverlappingSubscriptions.addressShared(RETAINED_QOS2, "$share/g/a/b",
+                new Matches.Member("m", new Subscription("$share/g/a/b", 1, false, true, 0, 4)));
+        Matches.Member other = new Matches.Member("n", new Subscription("$share/g/a/b", 2, false, true, 0, 0));
+
+        AddressedMessage handedOn = OverlappingSubscriptions.readdressShared(first, "$share/g/a/b", other);
+
+        assertThat(handedOn.qos()).as("addressed with QoS 1 first, the message was published with 2").isEqualTo(1);
+        assertThat(handedOn.retain()).isTrue();
+        assertThat(handedOn.subscriptionIds()).isEmpty();
+        assertThat(handedOn.message()).isSameAs(RETAINED_QOS2);
+    }
+
+    @Test
+    void everySessionsDeliverySharesTheOneMessage() {
+        List<Subscription> matching = List.of(Subscription.of("a/b", 1));
+
+        assertThat(OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "s1", matching).message())
+                .isSameAs(OverlappingSubscriptions.address(RETAINED_QOS2, "pub", "s2", matching).message());
     }
 }
