@@ -419,8 +419,14 @@ abstract class RouterLinkContract extends RouterLinkTestBase {
         gateway.take(sessionOpened(2));
 
         openSession(gateway, 3, client, false, PERSISTENT);
+        String publisher = id("pub");
+        openSession(gateway, 4, publisher, true, CLEAN);
+        gateway.send(publish(4, publisher, 0, id("wills") + "/marker", "marker", 0, false));
 
-        gateway.take(deliverOf(1, "taken-will"));
+        RouterEvent first = gateway.take(anyDeliverTo(1));
+        assertThat(first.getDeliver().getMessage().getPayload().toStringUtf8())
+                .as("the will is published on the takeover itself, before a message published after it")
+                .isEqualTo("taken-will");
         gateway.send(TestGateway.close(3, client));
     }
 
