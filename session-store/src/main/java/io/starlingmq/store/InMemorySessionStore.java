@@ -239,12 +239,15 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will) {
+    public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will, boolean cleanStart) {
         return locked(() -> {
             PendingWill previous = will == null ? backend.wills.remove(clientId)
                     : backend.wills.put(clientId, new PendingWill(holder, will, PendingWill.NOT_SCHEDULED));
-            boolean takenOver = previous != null && !previous.scheduled() && !previous.owner().equals(holder);
-            return takenOver && previous.will().delaySeconds() == 0 ? previous.will().message() : null;
+            if (previous == null || previous.owner().equals(holder)) {
+                return null;
+            }
+            boolean liveWithoutDelay = !previous.scheduled() && previous.will().delaySeconds() == 0;
+            return cleanStart || liveWithoutDelay ? previous.will().message() : null;
         });
     }
 

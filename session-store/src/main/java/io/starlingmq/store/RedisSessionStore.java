@@ -299,8 +299,8 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will) {
-        return wills.put(clientId, holder, will);
+    public Uni<StoredMessage> putWill(String clientId, Holder holder, Will will, boolean cleanStart) {
+        return wills.put(clientId, holder, will, cleanStart);
     }
 
     @Override

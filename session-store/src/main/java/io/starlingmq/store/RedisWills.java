@@ -24,9 +24,10 @@ final class RedisWills {
         this.batchSize = batchSize;
     }
 
-    Uni<StoredMessage> put(String clientId, Holder holder, Will will) {
+    Uni<StoredMessage> put(String clientId, Holder holder, Will will, boolean cleanStart) {
         Request request = call("starling_put_will", clientId, holder.gatewayId(), Long.toString(holder.connectionId()),
-                will == null ? 0L : will.delaySeconds(), will == null ? "" : MessageCodec.encode(will.message()));
+                will == null ? 0L : will.delaySeconds(), will == null ? "" : MessageCodec.encode(will.message()),
+                cleanStart ? "1" : "0");
         return commands.send(request).map(answer -> answer == null ? null : MessageCodec.decode(answer.toBytes()));
     }
 

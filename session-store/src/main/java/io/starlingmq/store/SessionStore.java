@@ -103,11 +103,15 @@ public interface SessionStore extends AutoCloseable {
 
     /**
      * Gives the session's will to the connection {@code holder} (just opened), or removes it when
-     * {@code will} is null. Replacing a will that waits for its delay cancels it: the session was
-     * resumed before the delay elapsed. Answers the will of a connection that was taken over and must be
-     * published now (it was still attached to its live connection and has no delay), else null.
+     * {@code will} is null. Answers the previous connection's will when it must be published now, else null:
+     * <ul>
+     * <li>{@code cleanStart}: the new connection discards the session, which ends the previous will's wait,
+     * whatever its delay, and whether its connection was still live or already gone;</li>
+     * <li>otherwise only the will of a live connection taken over that has no delay. A will with a delay is
+     * cancelled: a new connection to the session came before the delay elapsed [MQTT-3.1.3-9].</li>
+     * </ul>
      */
-    Uni<StoredMessage> putWill(String clientId, Holder holder, Will will);
+    Uni<StoredMessage> putWill(String clientId, Holder holder, Will will, boolean cleanStart);
 
     /**
      * The connection {@code holder} ended. Without {@code send} (a normal DISCONNECT) its will is removed.

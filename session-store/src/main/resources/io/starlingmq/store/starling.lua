@@ -334,12 +334,14 @@ end
 -- Wills. KEYS: 1 the session's will hash: gw, conn (its connection), delay (s), msg (encoded),
 -- due (epoch ms, present once the connection was lost and the will waits for its delay).
 
--- ARGV: gw, conn, delay, message ('' for none) -> the message of a taken-over live connection whose
--- will has no delay (to publish now), else nil. Replacing a scheduled will cancels it.
+-- ARGV: gw, conn, delay, message ('' for none), clean start ('1'/'0') -> the previous connection's
+-- will to publish now, else nil: any, on a clean start (the session ends); without one, that of a
+-- taken-over live connection with no delay. Otherwise replacing a will cancels it.
 local function put_will(keys, args)
   local old = redis.call('HMGET', keys[1], 'gw', 'conn', 'delay', 'msg', 'due')
   local answer = false
-  if old[1] and not old[5] and not (old[1] == args[1] and old[2] == args[2]) and tonumber(old[3]) == 0 then
+  local other = old[1] and not (old[1] == args[1] and old[2] == args[2])
+  if other and (args[5] == '1' or (not old[5] and tonumber(old[3]) == 0)) then
     answer = old[4]
   end
   redis.call('DEL', keys[1])

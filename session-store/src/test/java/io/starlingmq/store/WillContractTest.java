@@ -103,7 +103,7 @@ public abstract class WillContractTest {
         connect("c", GW1, will("late", 30));
         done(store.endWill("c", GW1, true, HOUR));
 
-        assertThat(done(peer.putWill("c", GW2, null))).isNull();
+        assertThat(done(peer.putWill("c", GW2, null, false))).isNull();
 
         assertThat(done(store.willsDue(clock.millis() + 60_000))).isEmpty();
     }
@@ -113,7 +113,7 @@ public abstract class WillContractTest {
         connect("c", GW1, will("old", 30));
         done(store.endWill("c", GW1, true, HOUR));
 
-        assertThat(done(peer.putWill("c", GW2, will("new", 0)))).isNull();
+        assertThat(done(peer.putWill("c", GW2, will("new", 0), false))).isNull();
 
         assertThat(done(store.willsDue(clock.millis() + 60_000))).isEmpty();
         assertThat(text(done(peer.endWill("c", GW2, true, HOUR)))).isEqualTo("new");
@@ -123,7 +123,7 @@ public abstract class WillContractTest {
     void takeoverAnswersTheLiveConnectionsWillWithoutDelay() {
         connect("c", GW1, will("taken over", 0));
 
-        StoredMessage previous = done(peer.putWill("c", GW2, null));
+        StoredMessage previous = done(peer.putWill("c", GW2, null, false));
 
         assertThat(text(previous)).isEqualTo("taken over");
     }
@@ -132,8 +132,33 @@ public abstract class WillContractTest {
     void takeoverCancelsTheLiveConnectionsDelayedWill() {
         connect("c", GW1, will("taken over", 30));
 
-        assertThat(done(peer.putWill("c", GW2, null))).isNull();
+        assertThat(done(peer.putWill("c", GW2, null, false))).isNull();
         assertThat(done(store.willsDue(clock.millis() + 60_000))).isEmpty();
+    }
+
+    @Test
+    void cleanStartTakeoverAnswersTheLiveConnectionsDelayedWillAtOnce() {
+        connect("c", GW1, will("session ended", 30));
+
+        assertThat(text(done(peer.putWill("c", GW2, null, true)))).isEqualTo("session ended");
+        assertThat(done(store.willsDue(clock.millis() + 60_000))).isEmpty();
+    }
+
+    @Test
+    void cleanStartAnswersTheWillWaitingForItsDelayAtOnce() {
+        connect("c", GW1, will("session ended", 30));
+        done(store.endWill("c", GW1, true, HOUR));
+
+        assertThat(text(done(peer.putWill("c", GW2, will("new", 0), true)))).isEqualTo("session ended");
+        assertThat(done(store.willsDue(clock.millis() + 60_000))).as("answered once, not swept again").isEmpty();
+        assertThat(text(done(peer.endWill("c", GW2, true, HOUR)))).isEqualTo("new");
+    }
+
+    @Test
+    void cleanStartOfTheSameConnectionAnswersNothing() {
+        connect("c", GW1, will("mine", 30));
+
+        assertThat(done(store.putWill("c", GW1, will("mine again", 30), true))).isNull();
     }
 
     @Test
@@ -161,7 +186,7 @@ public abstract class WillContractTest {
 
     private void connect(String clientId, Holder holder, Will will) {
         done(store.open(new SessionSpec(clientId, false, HOUR, 10), holder));
-        done(store.putWill(clientId, holder, will));
+        done(store.putWill(clientId, holder, will, false));
     }
 
     private SessionStore newStore() {

@@ -30,14 +30,15 @@ public class Wills {
 
     /**
      * Gives the session the new connection's will (or none), which cancels a will still waiting for its
-     * delay; publishes the will of a taken-over connection that has no delay.
+     * delay; publishes at once the previous connection's will that the store answers (any, when the new
+     * connection starts clean and so ends the session; else that of a live connection without delay).
      */
     public Uni<Void> opened(SessionOpen open, Holder holder, long expirySeconds) {
         long now = System.currentTimeMillis();
         Will will = open.hasWill() ? new Will(MessageMapping.toStored(
                 MessageExpiry.received(open.getWill().getMessage(), now), now),
                 Math.min(Integer.toUnsignedLong(open.getWill().getDelayInterval()), expirySeconds)) : null;
-        return store.putWill(open.getClientId(), holder, will).chain(this::publish);
+        return store.putWill(open.getClientId(), holder, will, open.getCleanStart()).chain(this::publish);
     }
 
     /** The connection ended: {@code send} is false only for a normal DISCONNECT. */

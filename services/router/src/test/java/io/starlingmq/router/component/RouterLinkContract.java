@@ -7,6 +7,7 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.router.testsupport.TestGateway;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -419,15 +420,54 @@ abstract class RouterLinkContract extends RouterLinkTestBase {
         gateway.take(sessionOpened(2));
 
         openSession(gateway, 3, client, false, PERSISTENT);
-        String publisher = id("pub");
-        openSession(gateway, 4, publisher, true, CLEAN);
-        gateway.send(publish(4, publisher, 0, id("wills") + "/marker", "marker", 0, false));
 
-        RouterEvent first = gateway.take(anyDeliverTo(1));
-        assertThat(first.getDeliver().getMessage().getPayload().toStringUtf8())
+        assertThat(firstPayloadAfterMarker(gateway, 1, id("wills") + "/marker"))
                 .as("the will is published on the takeover itself, before a message published after it")
                 .isEqualTo("taken-will");
         gateway.send(TestGateway.close(3, client));
+    }
+
+    @Test
+    void cleanStartTakeoverPublishesTheOldConnectionsDelayedWillAtOnce() {
+        TestGateway gateway = gateway("gw");
+        String subscriber = id("sub");
+        String client = id("taken");
+        openSession(gateway, 1, subscriber, true, CLEAN);
+        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
+        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/taken", "ended-will", 3600));
+        gateway.take(sessionOpened(2));
+
+        openSession(gateway, 3, client, true, PERSISTENT);
+
+        assertThat(firstPayloadAfterMarker(gateway, 1, id("wills") + "/marker"))
+                .as("a clean start ends the session, and the session's end ends the will's delay")
+                .isEqualTo("ended-will");
+        gateway.send(TestGateway.close(3, client));
+    }
+
+    @Test
+    @DisplayName("[MQTT-3.1.3-9] a takeover that resumes the session does not send a will with a delay")
+    void resumingTakeoverDoesNotSendTheOldConnectionsDelayedWill() {
+        TestGateway gateway = gateway("gw");
+        String subscriber = id("sub");
+        String client = id("taken");
+        openSession(gateway, 1, subscriber, true, CLEAN);
+        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
+        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/taken", "cancelled-will", 3600));
+        gateway.take(sessionOpened(2));
+
+        openSession(gateway, 3, client, false, PERSISTENT);
+
+        assertThat(firstPayloadAfterMarker(gateway, 1, id("wills") + "/marker")).isEqualTo("marker");
+        gateway.send(TestGateway.close(3, client));
+    }
+
+    /** Publishes "marker" to {@code topic} from a new client; answers the first payload delivered to the subscriber. */
+    private String firstPayloadAfterMarker(TestGateway gateway, long subscriberConnection, String topic) {
+        String publisher = id("pub");
+        openSession(gateway, 4, publisher, true, CLEAN);
+        gateway.send(publish(4, publisher, 0, topic, "marker", 0, false));
+        return gateway.take(anyDeliverTo(subscriberConnection)).getDeliver().getMessage().getPayload().toStringUtf8();
     }
 
     @Test
