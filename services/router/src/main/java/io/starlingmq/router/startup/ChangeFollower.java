@@ -1,4 +1,4 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.startup;
 
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;

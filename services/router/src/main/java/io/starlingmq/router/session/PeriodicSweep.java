@@ -1,4 +1,4 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.index;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -8,7 +8,8 @@ public class RouterReadiness {
 
     private volatile boolean ready;
 
-    void ready() {
+    /** Start-up calls it once, when the indexes are loaded from the store. */
+    public void ready() {
         ready = true;
     }
 

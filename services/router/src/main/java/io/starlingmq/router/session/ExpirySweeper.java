@@ -1,8 +1,7 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.session;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.starlingmq.router.config.RouterConfig;
-import io.starlingmq.router.session.SessionLifecycle;
 import io.starlingmq.store.SessionStore;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,7 @@ public class ExpirySweeper {
 
     private PeriodicSweep sweep;
 
-    void start() {
+    public void start() {
         sweep = new PeriodicSweep(vertx, "expiry sweep", config.expirySweep(), () -> store.expireDue(System.currentTimeMillis())
                 .call(expired -> {
                     if (!expired.isEmpty()) {

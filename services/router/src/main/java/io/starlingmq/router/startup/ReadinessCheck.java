@@ -1,5 +1,6 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.startup;
 
+import io.starlingmq.router.index.RouterReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

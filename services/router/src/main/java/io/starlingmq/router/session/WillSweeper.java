@@ -1,8 +1,7 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.session;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.starlingmq.router.config.RouterConfig;
-import io.starlingmq.router.session.Wills;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,7 +23,7 @@ public class WillSweeper {
 
     private PeriodicSweep sweep;
 
-    void start() {
+    public void start() {
         sweep = new PeriodicSweep(vertx, "will sweep", config.willSweep(), () -> wills.publishDue(System.currentTimeMillis())
                 .invoke(published -> {
                     if (published > 0) {

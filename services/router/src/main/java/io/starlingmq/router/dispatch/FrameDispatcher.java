@@ -1,4 +1,4 @@
-package io.starlingmq.router.session;
+package io.starlingmq.router.dispatch;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +9,11 @@ import io.starlingmq.router.delayed.DelayedPublishes;
 import io.starlingmq.router.link.FrameHandler;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.LinkSession;
+import io.starlingmq.router.session.DeliveryAcks;
+import io.starlingmq.router.session.PublishReleases;
+import io.starlingmq.router.session.PublishRouter;
+import io.starlingmq.router.session.SessionLifecycle;
+import io.starlingmq.router.session.SubscriptionService;
 import io.starlingmq.router.sys.ClientEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,8 +1,11 @@
-package io.starlingmq.router.store;
+package io.starlingmq.router.startup;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.starlingmq.router.config.RouterConfig;
+import io.starlingmq.router.index.RouterReadiness;
+import io.starlingmq.router.session.ExpirySweeper;
+import io.starlingmq.router.session.WillSweeper;
 import io.starlingmq.store.Change;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.Snapshot;
