@@ -1,4 +1,4 @@
-package io.starlingmq.gateway.server;
+package io.starlingmq.gateway.mqtt;
 
 import io.netty.util.AttributeKey;
 import java.security.cert.X509Certificate;
@@ -6,7 +6,8 @@ import java.security.cert.X509Certificate;
 /**
  * Channel attributes the transports set for the handlers behind them. All are set once the TLS handshake
  * succeeded with a verified client certificate (TLS and WSS listeners with client-auth optional or
- * required) and are absent otherwise.
+ * required) and are absent otherwise. They live here, beside the handlers that read them, so that the
+ * transports in {@code server} depend on the handlers and never the other way.
  */
 public final class TransportAttributes {
 
