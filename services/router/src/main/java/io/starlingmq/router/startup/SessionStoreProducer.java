@@ -1,11 +1,11 @@
 package io.starlingmq.router.startup;
 
 import io.starlingmq.router.config.RouterConfig;
-import io.starlingmq.store.InMemoryBackend;
-import io.starlingmq.store.InMemorySessionStore;
-import io.starlingmq.store.RedisSessionStore;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoreLimits;
+import io.starlingmq.store.memory.InMemoryBackend;
+import io.starlingmq.store.memory.InMemorySessionStore;
+import io.starlingmq.store.redis.RedisSessionStore;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

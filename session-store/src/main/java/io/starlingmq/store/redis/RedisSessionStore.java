@@ -1,6 +1,26 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.AckResult;
+import io.starlingmq.store.AcksThenQueued;
+import io.starlingmq.store.Change;
+import io.starlingmq.store.ChangeCodec;
+import io.starlingmq.store.CloseResult;
+import io.starlingmq.store.EndedSession;
+import io.starlingmq.store.EnqueueResult;
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.MessageCodec;
+import io.starlingmq.store.OpenResult;
+import io.starlingmq.store.SessionAcks;
+import io.starlingmq.store.SessionRules;
+import io.starlingmq.store.SessionSpec;
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.Snapshot;
+import io.starlingmq.store.StoreLimits;
+import io.starlingmq.store.StoredMessage;
+import io.starlingmq.store.Subscription;
+import io.starlingmq.store.SubscriptionCodec;
+import io.starlingmq.store.Will;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;

@@ -1,4 +1,4 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;

@@ -1,4 +1,7 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
+
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.Will;
 
 /**
  * The in-memory form of a stored will: its connection and, once that connection was lost, when it is

@@ -1,5 +1,8 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.StoreLimits;
+import io.starlingmq.store.WillContractTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,5 +1,6 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
+import io.starlingmq.store.StoredMessage;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
+import io.starlingmq.store.Change;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
 /** Field names of a change stream entry. */
 final class RedisChangeFields {

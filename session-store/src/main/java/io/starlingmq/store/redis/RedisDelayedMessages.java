@@ -1,6 +1,11 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.DelayedClaim;
+import io.starlingmq.store.DelayedLimits;
+import io.starlingmq.store.DelayedMessage;
+import io.starlingmq.store.DelayedMessages;
+import io.starlingmq.store.MessageCodec;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;

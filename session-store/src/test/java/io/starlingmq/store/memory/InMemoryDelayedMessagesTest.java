@@ -1,4 +1,8 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
+
+import io.starlingmq.store.DelayedLimits;
+import io.starlingmq.store.DelayedMessages;
+import io.starlingmq.store.DelayedMessagesContractTest;
 
 class InMemoryDelayedMessagesTest extends DelayedMessagesContractTest {
 

@@ -1,5 +1,8 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.SessionStoreContractTest;
+import io.starlingmq.store.StoreLimits;
 import java.time.InstantSource;
 
 class InMemorySessionStoreTest extends SessionStoreContractTest {

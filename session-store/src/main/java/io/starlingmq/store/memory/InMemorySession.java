@@ -1,5 +1,11 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.PacketIds;
+import io.starlingmq.store.QueuedDelivery;
+import io.starlingmq.store.SessionRules;
+import io.starlingmq.store.StoredMessage;
+import io.starlingmq.store.Subscription;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

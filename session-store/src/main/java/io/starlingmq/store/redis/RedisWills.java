@@ -1,6 +1,10 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.MessageCodec;
+import io.starlingmq.store.StoredMessage;
+import io.starlingmq.store.Will;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 

@@ -1,5 +1,10 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
+import io.starlingmq.store.EnqueueResult;
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.MessageCodec;
+import io.starlingmq.store.QueuedDelivery;
+import io.starlingmq.store.StoredMessage;
 import io.vertx.mutiny.redis.client.Response;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
+import io.starlingmq.store.StoreLimits;
 import java.time.Duration;
 
 /**

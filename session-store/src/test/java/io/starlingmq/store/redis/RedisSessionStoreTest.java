@@ -1,5 +1,8 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.SessionStoreContractTest;
+import io.starlingmq.store.StoreLimits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -1,5 +1,8 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
+import io.starlingmq.store.DelayedLimits;
+import io.starlingmq.store.DelayedMessages;
+import io.starlingmq.store.DelayedMessagesContractTest;
 import io.starlingmq.store.testing.RedisServerProcess;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;

@@ -1,6 +1,11 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.DelayedClaim;
+import io.starlingmq.store.DelayedLimits;
+import io.starlingmq.store.DelayedMessage;
+import io.starlingmq.store.DelayedMessages;
+import io.starlingmq.store.StoredMessage;
 
 import java.util.ArrayList;
 import java.util.HashMap;

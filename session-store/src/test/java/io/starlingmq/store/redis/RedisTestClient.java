@@ -1,5 +1,7 @@
-package io.starlingmq.store;
+package io.starlingmq.store.redis;
 
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.StoreLimits;
 import io.starlingmq.store.testing.RedisServerProcess;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;

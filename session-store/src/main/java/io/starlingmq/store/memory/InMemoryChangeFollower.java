@@ -1,5 +1,6 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
+import io.starlingmq.store.Change;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;

@@ -1,5 +1,8 @@
-package io.starlingmq.store;
+package io.starlingmq.store.memory;
 
+import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.StoreLimits;
+import io.starlingmq.store.WillContractTest;
 import java.time.InstantSource;
 
 class InMemoryWillStoreTest extends WillContractTest {
