@@ -4,7 +4,7 @@ package io.starlingmq.store;
  * The binary form of a {@link Change}: entries of the Redis change stream, and the values of the global
  * session map (a {@link Change.SessionOnline} with a null holder while offline).
  */
-final class ChangeCodec {
+public final class ChangeCodec {
 
     private static final int VERSION = 1;
     private static final int SUBSCRIPTION_ADDED = 1;
@@ -17,7 +17,7 @@ final class ChangeCodec {
     private ChangeCodec() {
     }
 
-    static byte[] encode(Change change) {
+    public static byte[] encode(Change change) {
         BinaryOut out = new BinaryOut().writeByte(VERSION);
         switch (change) {
             case Change.SubscriptionAdded added -> SubscriptionCodec.write(
@@ -39,7 +39,7 @@ final class ChangeCodec {
         return out.toByteArray();
     }
 
-    static Change decode(byte[] bytes) {
+    public static Change decode(byte[] bytes) {
         BinaryIn in = new BinaryIn(bytes);
         in.expectVersion(VERSION, "change");
         int type = in.readByte();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Messages kept until their due time (MQTT {@code $delayed/{seconds}/{topic}} publishes), shared by every
- * router. Implemented in Redis ({@link RedisDelayedMessages}) and in memory ({@link InMemoryDelayedMessages});
+ * router. Implemented in Redis ({@code redis.RedisDelayedMessages}) and in memory ({@code memory.InMemoryDelayedMessages});
  * both pass the same contract tests.
  */
 public interface DelayedMessages {

@@ -1,21 +1,21 @@
 package io.starlingmq.store;
 
 /** Rules both implementations share for a session's window and expiry time. */
-final class SessionRules {
+public final class SessionRules {
 
     /** The expiry time of a session that never expires. */
-    static final long NO_EXPIRY = -1;
+    public static final long NO_EXPIRY = -1;
 
     private SessionRules() {
     }
 
     /** The inflight window: what the client takes, capped by the store's limit. */
-    static int window(SessionSpec spec, StoreLimits limits) {
+    public static int window(SessionSpec spec, StoreLimits limits) {
         return Math.max(1, Math.min(spec.receiveMaximum(), limits.maxInflight()));
     }
 
     /** Epoch millis a session closed now expires at, or {@link #NO_EXPIRY} for never. */
-    static long expiresAt(long nowMillis, long expirySeconds) {
+    public static long expiresAt(long nowMillis, long expirySeconds) {
         return expirySeconds >= SessionSpec.NEVER_EXPIRES ? SessionRules.NO_EXPIRY : nowMillis + expirySeconds * 1000;
     }
 }

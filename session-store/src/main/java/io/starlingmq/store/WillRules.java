@@ -1,7 +1,7 @@
 package io.starlingmq.store;
 
 /** Rules both implementations share for wills. */
-final class WillRules {
+public final class WillRules {
 
     private WillRules() {
     }
@@ -10,7 +10,7 @@ final class WillRules {
      * Seconds from the end of the connection until the will is published: its delay, or the session's
      * expiry when that comes first (MQTT 5 §3.1.2.5: the will goes out when the session ends).
      */
-    static long effectiveDelay(long willDelaySeconds, long sessionExpirySeconds) {
+    public static long effectiveDelay(long willDelaySeconds, long sessionExpirySeconds) {
         return Math.min(willDelaySeconds, sessionExpirySeconds);
     }
 }

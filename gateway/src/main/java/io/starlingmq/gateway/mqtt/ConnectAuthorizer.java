@@ -11,7 +11,6 @@ import io.starlingmq.gateway.auth.Authenticator;
 import io.starlingmq.gateway.auth.CertificateIdentity;
 import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.gateway.auth.ConnectFacts;
-import io.starlingmq.gateway.server.TransportAttributes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -8,7 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.starlingmq.gateway.server.TransportAttributes;
+import io.starlingmq.gateway.mqtt.TransportAttributes;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionRegistry;
 import io.starlingmq.gateway.support.LinkedGatewayTest;

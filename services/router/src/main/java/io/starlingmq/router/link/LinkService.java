@@ -8,7 +8,7 @@ import io.starlingmq.contract.link.v1.GatewayFrame;
 import io.starlingmq.contract.link.v1.RouterFrame;
 import io.starlingmq.contract.link.v1.RouterLinkGrpc;
 import io.starlingmq.router.config.RouterConfig;
-import io.starlingmq.router.store.RouterReadiness;
+import io.starlingmq.router.index.RouterReadiness;
 import jakarta.inject.Inject;
 
 /** The gRPC RouterLink service: one {@link GatewayLink} per gateway stream. */

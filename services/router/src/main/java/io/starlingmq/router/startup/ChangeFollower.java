@@ -1,0 +1,49 @@
+package io.starlingmq.router.startup;
+
+import io.starlingmq.router.events.MessageMapping;
+import io.starlingmq.router.index.RetainedIndex;
+import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.index.SubscriptionIndex;
+import io.starlingmq.store.Change;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies changes made by other routers to this router's indexes. Every change sets or removes a value,
+ * so applying one twice (a snapshot that already held it, a replayed feed entry) changes nothing.
+ */
+@ApplicationScoped
+public class ChangeFollower {
+
+    private static final Logger LOG = Logger.getLogger(ChangeFollower.class);
+
+    @Inject
+    SubscriptionIndex index;
+    @Inject
+    SessionDirectory directory;
+    @Inject
+    RetainedIndex retained;
+
+    public void apply(Change change) {
+        try {
+            switch (change) {
+                case Change.SubscriptionAdded added -> index.add(added.clientId(), added.subscription());
+                case Change.SubscriptionRemoved removed -> index.remove(removed.clientId(), removed.filter());
+                case Change.SessionOnline online -> directory.put(online.clientId(), online.holder(), online.persistent());
+                case Change.SessionOffline offline -> {
+                    if (offline.ended()) {
+                        index.removeAll(offline.clientId());
+                        directory.remove(offline.clientId());
+                    } else {
+                        directory.offline(offline.clientId());
+                    }
+                }
+                case Change.RetainedSet set -> retained.set(MessageMapping.toMessage(set.message()));
+                case Change.RetainedCleared cleared -> retained.clear(cleared.topic());
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "applying change %s failed", change);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.starlingmq.store.redis;
+
+import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.DelayedClaim;
+import io.starlingmq.store.DelayedLimits;
+import io.starlingmq.store.DelayedMessage;
+import io.starlingmq.store.DelayedMessages;
+import io.starlingmq.store.MessageCodec;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link DelayedMessages} in Redis: a sorted set of ids by due time and a hash of encoded messages, changed
+ * only by the functions of the {@code starling_delayed} library, so a schedule, a claim or a removal is one
+ * atomic FCALL.
+ */
+public final class RedisDelayedMessages implements DelayedMessages {
+
+    private static final String LIBRARY = "/io/starlingmq/store/starling_delayed.lua";
+    static final String SCHEDULE = "starling:{delayed}:schedule";
+    static final String MESSAGES = "starling:{delayed}:messages";
+    static final String SEQUENCE = "starling:{delayed}:sequence";
+
+    private final RedisCommands commands;
+    private final DelayedLimits limits;
+
+    private RedisDelayedMessages(Redis redis, DelayedLimits limits) {
+        this.commands = new RedisCommands(redis);
+        this.limits = limits;
+    }
+
+    /** Loads the function library (replacing an older version) and answers a ready store. */
+    public static Uni<RedisDelayedMessages> connect(Redis redis, DelayedLimits limits) {
+        return redis.send(RedisCommands.request(Command.FUNCTION, "LOAD", "REPLACE", library()))
+                .replaceWith(() -> new RedisDelayedMessages(redis, limits));
+    }
+
+    @Override
+    public Uni<List<Boolean>> schedule(List<DelayedMessage> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Request request = call("starling_delayed_schedule").arg(limits.maxPending());
+        for (DelayedMessage delayed : messages) {
+            request.arg(delayed.dueAtMillis()).arg(MessageCodec.encode(delayed.message()));
+        }
+        return commands.send(request).map(answer -> {
+            List<Boolean> kept = new ArrayList<>(answer.size());
+            for (Response flag : answer) {
+                kept.add(flag.toInteger() == 1);
+            }
+            return kept;
+        });
+    }
+
+    @Override
+    public Uni<List<DelayedClaim>> claimDue(long nowMillis, int limit) {
+        Request request = call("starling_delayed_claim").arg(nowMillis).arg(limit).arg(limits.claim().toMillis());
+        return commands.send(request).map(answer -> {
+            List<DelayedClaim> claims = new ArrayList<>(answer.size() / 2);
+            for (int i = 0; i + 1 < answer.size(); i += 2) {
+                claims.add(new DelayedClaim(answer.get(i).toString(), MessageCodec.decode(answer.get(i + 1).toBytes())));
+            }
+            return claims;
+        });
+    }
+
+    @Override
+    public Uni<Void> remove(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Request request = call("starling_delayed_remove");
+        ids.forEach(request::arg);
+        return commands.send(request).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Long> pendingCount() {
+        return commands.send(RedisCommands.request(Command.HLEN, MESSAGES)).map(Response::toLong);
+    }
+
+    private static Request call(String function) {
+        return Request.cmd(Command.FCALL).arg(function).arg(3).arg(SCHEDULE).arg(MESSAGES).arg(SEQUENCE);
+    }
+
+    private static String library() {
+        try (InputStream in = RedisDelayedMessages.class.getResourceAsStream(LIBRARY)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + LIBRARY);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
