@@ -3,8 +3,14 @@ package io.starlingmq.router;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.starlingmq.store.Holder;
+import io.starlingmq.store.Subscription;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
@@ -13,11 +19,25 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class PackageCyclesTest {
 
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.starlingmq.router");
+
     @Test
     void packagesDependOneWay() {
-        JavaClasses classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.starlingmq.router");
-        slices().matching("io.starlingmq.router.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("io.starlingmq.router.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /**
+     * Matching and addressing work on the contract's Message: of the session store they know only the
+     * two facts of a session they index (its subscriptions, the connection that holds it), never a store
+     * call or the store's message record.
+     */
+    @Test
+    void matchingAndAddressingUseTheStoreOnlyForTheSessionFactsTheyIndex() {
+        noClasses().that().resideInAnyPackage("io.starlingmq.router.index..", "io.starlingmq.router.routing..")
+                .should().dependOnClassesThat(resideInAPackage("io.starlingmq.store..")
+                        .and(not(type(Subscription.class))).and(not(type(Holder.class))))
+                .check(CLASSES);
     }
 }
