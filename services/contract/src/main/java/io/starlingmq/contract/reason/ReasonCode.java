@@ -14,7 +14,12 @@ public interface ReasonCode {
 
     /** MQTT 5 §2.4: codes from 0x80 up report a failure. */
     default boolean isError() {
-        return code() >= 0x80;
+        return isError(code());
+    }
+
+    /** The same rule for a code read from a peer, which need not be one its packet kind lists. */
+    static boolean isError(int code) {
+        return code >= 0x80;
     }
 
     /** The Reason String the gateway adds to a refusal with this code; empty when it sends none. */
