@@ -2,7 +2,7 @@ package io.starlingmq.gateway.auth;
 
 /** What the gateway does with a PUBLISH the connection's rules refuse. It is never forwarded. */
 public enum DeniedPublish {
-    /** 5.0 QoS 1 or 2: PUBACK or PUBREC with {@link AccessReasonCodes#NOT_AUTHORIZED}; that ends a QoS 2 flow. */
+    /** 5.0 QoS 1 or 2: PUBACK or PUBREC with Not authorized (0x87); that ends a QoS 2 flow. */
     ANSWER_NOT_AUTHORIZED,
     /** 3.1.1 in drop mode, QoS 1 or 2: acknowledge as usual (PUBACK, or PUBREC then PUBCOMP) so the client does not resend it. */
     ACKNOWLEDGE_AND_DROP,

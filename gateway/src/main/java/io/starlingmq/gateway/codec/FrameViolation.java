@@ -1,6 +1,6 @@
 package io.starlingmq.gateway.codec;
 
-import io.starlingmq.gateway.validation.ReasonCode;
+import io.starlingmq.contract.reason.DisconnectReason;
 
 /**
  * Thrown by the frame rules while they walk a packet; the frame stage adds what it knows about the packet
@@ -8,22 +8,22 @@ import io.starlingmq.gateway.validation.ReasonCode;
  */
 final class FrameViolation extends RuntimeException {
 
-    private final int reasonCode;
+    private final DisconnectReason reasonCode;
 
-    private FrameViolation(int reasonCode, String message) {
+    private FrameViolation(DisconnectReason reasonCode, String message) {
         super(message, null, false, false);
         this.reasonCode = reasonCode;
     }
 
     static FrameViolation malformed(String message) {
-        return new FrameViolation(ReasonCode.MALFORMED_PACKET, message);
+        return new FrameViolation(DisconnectReason.MALFORMED_PACKET, message);
     }
 
     static FrameViolation protocolError(String message) {
-        return new FrameViolation(ReasonCode.PROTOCOL_ERROR, message);
+        return new FrameViolation(DisconnectReason.PROTOCOL_ERROR, message);
     }
 
-    int reasonCode() {
+    DisconnectReason reasonCode() {
         return reasonCode;
     }
 }

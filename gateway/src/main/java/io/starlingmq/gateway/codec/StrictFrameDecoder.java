@@ -6,7 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttMessageFactory;
-import io.starlingmq.gateway.validation.ReasonCode;
+import io.starlingmq.contract.reason.DisconnectReason;
 import java.util.List;
 
 /**
@@ -117,7 +117,7 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
                 break;
             }
             if (headerLength == 5) {
-                fail(in, out, rejected(ReasonCode.MALFORMED_PACKET, "Remaining Length longer than four bytes",
+                fail(in, out, rejected(DisconnectReason.MALFORMED_PACKET, "Remaining Length longer than four bytes",
                         in.getUnsignedByte(start)));
                 return;
             }
@@ -206,9 +206,9 @@ public final class StrictFrameDecoder extends ByteToMessageDecoder {
         return protocolLevel == ConnectFrameRules.MQTT_5;
     }
 
-    private FrameRejectedException rejected(int reasonCode, String message, int firstByte) {
+    private FrameRejectedException rejected(DisconnectReason reason, String message, int firstByte) {
         boolean connect = firstByte >> 4 == CONNECT && protocolLevel == 0;
-        return new FrameRejectedException(reasonCode, message, connect, connect ? announcedLevel == ConnectFrameRules.MQTT_5 : mqtt5());
+        return new FrameRejectedException(reason, message, connect, connect ? announcedLevel == ConnectFrameRules.MQTT_5 : mqtt5());
     }
 
     private void fail(ByteBuf in, List<Object> out, Exception cause) {

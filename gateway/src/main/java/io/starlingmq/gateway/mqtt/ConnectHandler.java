@@ -17,9 +17,9 @@ import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.contract.link.v1.Will;
 import io.starlingmq.contract.link.v1.SessionOpened;
-import io.starlingmq.gateway.auth.AccessReasonCodes;
+import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.auth.AuthDecision;
-import io.starlingmq.gateway.auth.ConnackCodes;
 import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.session.ClientPreferences;
@@ -29,7 +29,6 @@ import io.starlingmq.gateway.session.ConnectionRegistry;
 import io.starlingmq.gateway.session.RouterEventListener;
 import io.starlingmq.gateway.validation.ConnectValidator;
 import io.starlingmq.gateway.validation.PropertyRules;
-import io.starlingmq.gateway.validation.ReasonCode;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
@@ -115,8 +114,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
 
     private void onConnect(MqttConnectMessage connect) {
         mqtt5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
-        int invalid = validator.validate(connect);
-        if (invalid != ReasonCode.SUCCESS) {
+        ConnackReason invalid = validator.validate(connect);
+        if (invalid != ConnackReason.SUCCESS) {
             Connacks.refuse(ctx.channel(), mqtt5, invalid);
             return;
         }
@@ -143,13 +142,13 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         if (!(decision instanceof AuthDecision.Allow allow)) {
             cancelTimeout();
             releaseHeld();
-            Connacks.refuse(ctx.channel(), mqtt5, ConnackCodes.mqtt5(decision));
+            Connacks.refuse(ctx.channel(), mqtt5, Connacks.reasonFor(decision));
             return;
         }
         if (!services.links().isUpFor(clientId)) {
             cancelTimeout();
             releaseHeld();
-            Connacks.refuse(ctx.channel(), mqtt5, ReasonCode.SERVER_UNAVAILABLE);
+            Connacks.refuse(ctx.channel(), mqtt5, ConnackReason.SERVER_UNAVAILABLE);
             return;
         }
         cancelTimeout();
@@ -206,10 +205,10 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         }
         boolean queued = connection.openSession(GatewayEvent.newBuilder().setSessionOpen(open).build());
         if (!queued) {
-            Connacks.refuse(ctx.channel(), mqtt5, ReasonCode.SERVER_BUSY);
+            Connacks.refuse(ctx.channel(), mqtt5, ConnackReason.SERVER_BUSY);
             return;
         }
-        timeout = ctx.executor().schedule(() -> refuse(ReasonCode.SERVER_UNAVAILABLE),
+        timeout = ctx.executor().schedule(() -> refuse(ConnackReason.SERVER_UNAVAILABLE),
                 config.openTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -217,7 +216,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
     public void onRouterEvent(RouterEvent event) {
         switch (event.getEventCase()) {
             case SESSION_OPENED -> onSessionOpened(event.getSessionOpened());
-            case KICK -> refuse(ReasonCode.SESSION_TAKEN_OVER);
+            case KICK -> refuseTakenOver();
             default -> {
                 // Nothing else is meaningful before the session is open.
             }
@@ -226,13 +225,19 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void onLinkLost() {
-        refuse(ReasonCode.SERVER_UNAVAILABLE);
+        refuse(ConnackReason.SERVER_UNAVAILABLE);
     }
 
-    private void refuse(int reasonCode) {
+    private void refuse(ConnackReason reason) {
         cancelTimeout();
         releaseHeld();
-        Connacks.refuse(ctx.channel(), connection.identity().isMqtt5(), reasonCode);
+        Connacks.refuse(ctx.channel(), connection.identity().isMqtt5(), reason);
+    }
+
+    private void refuseTakenOver() {
+        cancelTimeout();
+        releaseHeld();
+        Connacks.refuseTakenOver(ctx.channel(), connection.identity().isMqtt5());
     }
 
     private void onSessionOpened(SessionOpened opened) {
@@ -240,8 +245,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
             return;
         }
         cancelTimeout();
-        if (opened.getReasonCode() != ReasonCode.SUCCESS) {
-            refuse(opened.getReasonCode());
+        if (opened.getReasonCode() != ConnackReason.SUCCESS.code()) {
+            // A code CONNACK cannot carry (a router newer than this gateway) still refuses.
+            refuse(ConnackReason.fromCode(opened.getReasonCode()).orElse(ConnackReason.UNSPECIFIED_ERROR));
             return;
         }
         SessionHandler session = new SessionHandler(services, connection);
@@ -253,7 +259,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
             ctx.pipeline().addBefore(MqttPipeline.SESSION, MqttPipeline.KEEPALIVE, new KeepAliveTimeoutHandler(mqtt5));
         }
         connection.listenWith(session);
-        ctx.writeAndFlush(Connacks.connack(ReasonCode.SUCCESS, opened.getSessionPresent(),
+        ctx.writeAndFlush(Connacks.accept(opened.getSessionPresent(),
                 mqtt5 ? ConnackProperties.of(config, connection.identity().clientId(), assignedClientId,
                         keepAlive.serverKeepAlive(), responseInformationRequested) : MqttProperties.NO_PROPERTIES));
         disconnectWhenCredentialExpires();
@@ -269,7 +275,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         Channel channel = ctx.channel();
         boolean v5 = mqtt5; // the access keeps the callback for the connection's life; it must not keep this handler
         connection.access().scheduleExpiry(channel.eventLoop(), Clock.systemUTC(),
-                        () -> Disconnects.disconnect(channel, v5, AccessReasonCodes.MAXIMUM_CONNECT_TIME))
+                        () -> Disconnects.disconnect(channel, v5, DisconnectReason.MAXIMUM_CONNECT_TIME))
                 .ifPresent(expiry -> channel.closeFuture().addListener(closed -> expiry.cancel(false)));
     }
 

@@ -8,9 +8,10 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.util.ReferenceCountUtil;
+import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.codec.FrameRejectedException;
 import io.starlingmq.gateway.session.Connection;
-import io.starlingmq.gateway.validation.ReasonCode;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,29 +48,35 @@ public final class DecodeFailureHandler extends ChannelInboundHandlerAdapter {
     private static void refuseBeforeConnect(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof MqttUnacceptableProtocolVersionException) {
             // The version is unknown, so the reply uses the 3.1.1 form, which 5.0 §3.1.2.2 also allows.
-            Connacks.refuse(ctx.channel(), false, ReasonCode.UNSUPPORTED_PROTOCOL_VERSION);
+            Connacks.refuse(ctx.channel(), false, ConnackReason.UNSUPPORTED_PROTOCOL_VERSION);
         } else if (cause instanceof FrameRejectedException rejected && rejected.connect() && rejected.mqtt5()) {
             // 5.0 §3.1.4 allows a CONNACK with the reason before closing for a malformed CONNECT; 3.1.1 just closes.
-            Connacks.refuse(ctx.channel(), true, rejected.reasonCode());
+            Connacks.refuse(ctx.channel(), true, connackReason(rejected.reasonCode()));
         } else if (cause instanceof MqttIdentifierRejectedException) {
             // The codec rejects a client id only after it read the protocol level, so the version is known.
-            Connacks.refuse(ctx.channel(), MqttVersions.isMqtt5(ctx.channel()), ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+            Connacks.refuse(ctx.channel(), MqttVersions.isMqtt5(ctx.channel()), ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
         } else {
             Disconnects.close(ctx.channel());
         }
     }
 
-    static int reasonFor(Throwable cause) {
+    /** The frame stage refuses with Malformed Packet or Protocol Error, which CONNACK has too. */
+    private static ConnackReason connackReason(DisconnectReason frameRefusal) {
+        return frameRefusal == DisconnectReason.MALFORMED_PACKET
+                ? ConnackReason.MALFORMED_PACKET : ConnackReason.PROTOCOL_ERROR;
+    }
+
+    static DisconnectReason reasonFor(Throwable cause) {
         if (cause instanceof FrameRejectedException rejected) {
             return rejected.reasonCode();
         }
         if (cause instanceof TooLongFrameException) {
-            return ReasonCode.PACKET_TOO_LARGE;
+            return DisconnectReason.PACKET_TOO_LARGE;
         }
         String text = cause.getMessage();
         if (text != null && text.startsWith(WILDCARD_TOPIC_MESSAGE)) {
-            return ReasonCode.TOPIC_NAME_INVALID;
+            return DisconnectReason.TOPIC_NAME_INVALID;
         }
-        return ReasonCode.MALFORMED_PACKET;
+        return DisconnectReason.MALFORMED_PACKET;
     }
 }

@@ -2,19 +2,19 @@ package io.starlingmq.gateway.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
-import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.reason.PubrelReason;
+import io.starlingmq.contract.reason.ReasonCode;
 import io.starlingmq.gateway.alias.OutboundTopicAliases;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
 import io.starlingmq.gateway.session.OutboundWindow;
-import io.starlingmq.gateway.validation.ReasonCode;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -75,7 +75,7 @@ final class DeliveryFlow {
         int packetId = deliver.getPacketId();
         if (deliver.getRelease()) {
             connection.storeAssigned().sent(packetId);
-            session.writePubReply(MqttMessageType.PUBREL, packetId, ReasonCode.SUCCESS);
+            session.writePubrel(packetId, PubrelReason.SUCCESS);
             return;
         }
         DeliveryWriter.Prepared prepared = prepare(deliver);
@@ -143,18 +143,18 @@ final class DeliveryFlow {
     void onPubRec(MqttMessage pubrec) {
         int packetId = ((MqttMessageIdVariableHeader) pubrec.variableHeader()).messageId();
         if (pubrec.variableHeader() instanceof MqttPubReplyMessageVariableHeader reply
-                && Byte.toUnsignedInt(reply.reasonCode()) >= ReasonCode.UNSPECIFIED_ERROR) {
+                && ReasonCode.isError(Byte.toUnsignedInt(reply.reasonCode()))) {
             // 5.0 §4.3.3: a PUBREC with an error code ends the flow; no PUBREL follows.
             endDelivery(packetId, AckKind.PUBCOMP);
             return;
         }
         if (connection.outbound().received(packetId)) {
-            session.writePubReply(MqttMessageType.PUBREL, packetId, ReasonCode.SUCCESS);
+            session.writePubrel(packetId, PubrelReason.SUCCESS);
         } else if (connection.storeAssigned().inUse(packetId)) {
             // PUBREL waits until the store recorded the PUBREC: the router answers with a release Deliver.
             session.toRouter(deliveryAck(packetId, AckKind.PUBREC));
         } else {
-            session.writePubReply(MqttMessageType.PUBREL, packetId, ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+            session.writePubrel(packetId, PubrelReason.PACKET_IDENTIFIER_NOT_FOUND);
         }
     }
 

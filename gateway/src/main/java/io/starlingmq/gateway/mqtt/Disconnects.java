@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.util.AttributeKey;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.session.CloseReason;
 
 /**
@@ -18,8 +19,8 @@ public final class Disconnects {
     }
 
     /** Ends the connection with a reason code; the close reason reported to the router follows from it. */
-    public static void disconnect(Channel channel, boolean mqtt5, int reasonCode) {
-        disconnect(channel, mqtt5, reasonCode, CloseReason.forDisconnectCode(reasonCode));
+    public static void disconnect(Channel channel, boolean mqtt5, DisconnectReason reason) {
+        disconnect(channel, mqtt5, reason, CloseReason.forDisconnect(reason));
     }
 
     /**
@@ -27,7 +28,7 @@ public final class Disconnects {
      * carries a Reason String: [MQTT-3.1.2-29] allows it on DISCONNECT even when the client asked for no
      * problem information.
      */
-    public static void disconnect(Channel channel, boolean mqtt5, int reasonCode, String closeReason) {
+    public static void disconnect(Channel channel, boolean mqtt5, DisconnectReason reason, String closeReason) {
         if (isClosing(channel)) {
             return;
         }
@@ -35,8 +36,8 @@ public final class Disconnects {
         channel.attr(CLOSING).set(Boolean.TRUE);
         channel.config().setAutoRead(false);
         if (mqtt5 && channel.isActive()) {
-            channel.writeAndFlush(MqttMessageBuilders.disconnect().reasonCode((byte) reasonCode)
-                            .properties(ReasonStrings.properties(reasonCode)).build())
+            channel.writeAndFlush(MqttMessageBuilders.disconnect().reasonCode((byte) reason.code())
+                            .properties(ReasonStrings.properties(reason)).build())
                     .addListener(ChannelFutureListener.CLOSE);
         } else {
             channel.close();

@@ -3,7 +3,6 @@ package io.starlingmq.gateway.mqtt;
 import com.google.protobuf.UnsafeByteOperations;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
-import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.starlingmq.contract.link.v1.GatewayEvent;
@@ -11,8 +10,11 @@ import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.PublishRelease;
 import io.starlingmq.contract.link.v1.ReleaseDone;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.PubackReason;
+import io.starlingmq.contract.reason.PubcompReason;
+import io.starlingmq.contract.reason.PubrecReason;
 import io.starlingmq.gateway.alias.InboundTopicAliases;
-import io.starlingmq.gateway.auth.AccessReasonCodes;
 import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.auth.DeniedPublish;
 import io.starlingmq.gateway.session.Connection;
@@ -21,7 +23,7 @@ import io.starlingmq.gateway.session.InboundPublishes;
 import io.starlingmq.gateway.session.InboundQos2;
 import io.starlingmq.gateway.validation.PublishContentRules;
 import io.starlingmq.gateway.validation.PublishValidator;
-import io.starlingmq.gateway.validation.ReasonCode;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,15 +58,15 @@ final class InboundFlow {
     }
 
     void onPublish(MqttPublishMessage publish) {
-        int invalid = validator.validate(publish, identity.isMqtt5());
-        if (invalid != ReasonCode.SUCCESS) {
-            session.disconnect(invalid);
+        Optional<DisconnectReason> invalid = validator.validate(publish, identity.isMqtt5());
+        if (invalid.isPresent()) {
+            session.disconnect(invalid.get());
             return;
         }
         String topic = resolveTopic(publish);
         if (topic == null) {
             // [MQTT-3.3.2-13] would need a mapping: an alias the client never set is a Protocol Error.
-            session.disconnect(ReasonCode.PROTOCOL_ERROR);
+            session.disconnect(DisconnectReason.PROTOCOL_ERROR);
             return;
         }
         MqttQoS qos = publish.fixedHeader().qosLevel();
@@ -73,21 +75,21 @@ final class InboundFlow {
             refuseByRules(qos, packetId);
             return;
         }
-        int refused = contentRules.check(topic, publish, identity.isMqtt5());
-        if (refused != ReasonCode.SUCCESS) {
+        PubackReason refused = contentRules.check(topic, publish, identity.isMqtt5());
+        if (refused != PubackReason.SUCCESS) {
             refuseContent(qos, packetId, refused);
             return;
         }
         InboundPublishes inbound = connection.inbound();
         if (qos == MqttQoS.EXACTLY_ONCE && connection.inboundQos2().isReceived(packetId)) {
             // A resend of a message routed already: answered again, never forwarded twice.
-            session.writePubReply(MqttMessageType.PUBREC, packetId, ReasonCode.SUCCESS);
+            session.writePubrec(packetId, PubrecReason.SUCCESS);
             return;
         }
         if (packetId != 0) {
             if (inbound.size() + connection.inboundQos2().size() >= maxPendingPublishes && identity.isMqtt5()) {
                 // The client ignored the Receive Maximum announced in CONNACK (QoS 2 counts until PUBCOMP).
-                session.disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+                session.disconnect(DisconnectReason.RECEIVE_MAXIMUM_EXCEEDED);
                 return;
             }
             if (!inbound.add(packetId, qos.value())) {
@@ -128,8 +130,8 @@ final class InboundFlow {
     private void refuseByRules(MqttQoS qos, int packetId) {
         LOG.debugf("publish refused by the access rules of %s", identity.clientId());
         switch (DeniedPublish.of(identity.isMqtt5() ? 5 : 4, qos.value(), v3PublishDenied)) {
-            case ANSWER_NOT_AUTHORIZED -> answerLocally(packetId, qos, AccessReasonCodes.NOT_AUTHORIZED);
-            case ACKNOWLEDGE_AND_DROP -> answerLocally(packetId, qos, ReasonCode.SUCCESS);
+            case ANSWER_NOT_AUTHORIZED -> answerLocally(packetId, qos, PubackReason.NOT_AUTHORIZED);
+            case ACKNOWLEDGE_AND_DROP -> answerLocally(packetId, qos, PubackReason.SUCCESS);
             case DROP_SILENTLY -> {
                 // QoS 0: nothing to answer.
             }
@@ -143,42 +145,53 @@ final class InboundFlow {
      * 0x90, nothing is lost silently) and a payload refusal drops the message, as 5.0 §3.3.2.3.2 allows.
      * 3.1.1 has no such codes: the connection is closed.
      */
-    private void refuseContent(MqttQoS qos, int packetId, int reasonCode) {
+    private void refuseContent(MqttQoS qos, int packetId, PubackReason refused) {
         if (!identity.isMqtt5()) {
-            session.disconnect(reasonCode);
+            session.disconnect(ending(refused));
         } else if (packetId != 0) {
-            answerLocally(packetId, qos, reasonCode);
-        } else if (reasonCode == ReasonCode.TOPIC_NAME_INVALID) {
-            session.disconnect(reasonCode);
+            answerLocally(packetId, qos, refused);
+        } else if (refused == PubackReason.TOPIC_NAME_INVALID) {
+            session.disconnect(ending(refused));
         } else {
-            LOG.debugf("QoS 0 publish of %s dropped: reason 0x%x", identity.clientId(), reasonCode);
+            LOG.debugf("QoS 0 publish of %s dropped: reason 0x%x", identity.clientId(), refused.code());
         }
     }
 
-    private void answerLocally(int packetId, MqttQoS qos, int reasonCode) {
+    /** The DISCONNECT for a content refusal that cannot be answered per message. */
+    private static DisconnectReason ending(PubackReason refused) {
+        return refused == PubackReason.TOPIC_NAME_INVALID
+                ? DisconnectReason.TOPIC_NAME_INVALID : DisconnectReason.PAYLOAD_FORMAT_INVALID;
+    }
+
+    private void answerLocally(int packetId, MqttQoS qos, PubackReason reason) {
         if (connection.inbound().add(packetId, qos.value())) {
-            completeInbound(packetId, reasonCode);
+            completeInbound(packetId, reason);
         }
     }
 
-    /** An inbound QoS 1/2 publish is settled: answer it, and every later one already settled, in order. */
-    void completeInbound(int packetId, int reasonCode) {
+    /**
+     * An inbound QoS 1/2 publish is settled: answer it, and every later one already settled, in order.
+     * A QoS 2 publish gets the PUBREC with the same reason as a QoS 1 one's PUBACK.
+     */
+    void completeInbound(int packetId, PubackReason reason) {
         boolean wasFull = connection.inbound().full();
-        for (InboundPublishes.Ack ack : connection.inbound().done(packetId, reasonCode)) {
+        for (InboundPublishes.Ack ack : connection.inbound().done(packetId, reason.code())) {
             if (ack.qos() == MqttQoS.EXACTLY_ONCE.value()) {
+                PubrecReason pubrec = PubrecReason.fromCode(ack.reasonCode()).orElseThrow();
                 // 5.0 §4.3.3: after a PUBREC with an error code the packet id is free again.
-                if (ack.reasonCode() < ReasonCode.UNSPECIFIED_ERROR && !connection.inboundQos2().markReceived(ack.packetId())) {
-                    session.disconnect(ReasonCode.RECEIVE_MAXIMUM_EXCEEDED);
+                if (!pubrec.isError() && !connection.inboundQos2().markReceived(ack.packetId())) {
+                    session.disconnect(DisconnectReason.RECEIVE_MAXIMUM_EXCEEDED);
                     return;
                 }
-                session.ctx().write(session.pubReply(MqttMessageType.PUBREC, ack.packetId(), ack.reasonCode()));
+                session.ctx().write(session.pubrec(ack.packetId(), pubrec));
                 continue;
             }
             MqttMessageBuilders.PubAckBuilder puback = MqttMessageBuilders.pubAck().packetId(ack.packetId());
             if (identity.isMqtt5()) {
-                puback.reasonCode((byte) ack.reasonCode());
-                if (ack.reasonCode() >= ReasonCode.UNSPECIFIED_ERROR) {
-                    puback.properties(session.refusalProperties(ack.reasonCode()));
+                PubackReason answer = PubackReason.fromCode(ack.reasonCode()).orElseThrow();
+                puback.reasonCode((byte) answer.code());
+                if (answer.isError()) {
+                    puback.properties(session.refusalProperties(answer));
                 }
             }
             session.ctx().write(puback.build());
@@ -193,8 +206,7 @@ final class InboundFlow {
         InboundQos2 received = connection.inboundQos2();
         boolean known = received.forget(packetId);
         if (!identity.persistent()) {
-            session.writePubReply(MqttMessageType.PUBCOMP, packetId,
-                    known ? ReasonCode.SUCCESS : ReasonCode.PACKET_IDENTIFIER_NOT_FOUND);
+            session.writePubcomp(packetId, known ? PubcompReason.SUCCESS : PubcompReason.PACKET_IDENTIFIER_NOT_FOUND);
             return;
         }
         // The store's received set is the truth (the id may have been recorded through another gateway);
@@ -209,7 +221,9 @@ final class InboundFlow {
 
     void onReleaseDone(ReleaseDone done) {
         if (connection.inboundQos2().releaseDone(done.getPacketId())) {
-            session.writePubReply(MqttMessageType.PUBCOMP, done.getPacketId(), done.getReasonCode());
+            // PUBCOMP can report no other failure than an unknown packet id.
+            session.writePubcomp(done.getPacketId(), PubcompReason.fromCode(done.getReasonCode())
+                    .orElse(PubcompReason.PACKET_IDENTIFIER_NOT_FOUND));
         }
     }
 }

@@ -4,7 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.starlingmq.gateway.validation.ReasonCode;
+import io.starlingmq.contract.reason.DisconnectReason;
 
 /**
  * Ends a connection that sent nothing for 1.5 times its keepalive (MQTT 3.1.1 §3.1.2.10). A connection
@@ -25,7 +25,7 @@ final class KeepAliveTimeoutHandler extends ChannelInboundHandlerAdapter {
             if (!ctx.channel().config().isAutoRead()) {
                 return;
             }
-            Disconnects.disconnect(ctx.channel(), mqtt5, ReasonCode.KEEP_ALIVE_TIMEOUT);
+            Disconnects.disconnect(ctx.channel(), mqtt5, DisconnectReason.KEEP_ALIVE_TIMEOUT);
             return;
         }
         super.userEventTriggered(ctx, event);

@@ -19,12 +19,13 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttVersion;
-import io.starlingmq.gateway.auth.AccessReasonCodes;
+import io.starlingmq.contract.reason.AuthReason;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.auth.AuthDecision;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.validation.PropertyRules;
-import io.starlingmq.gateway.validation.ReasonCode;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -39,9 +40,6 @@ import org.jboss.logging.Logger;
 public final class ReauthenticationHandler extends ChannelDuplexHandler {
 
     private static final Logger LOG = Logger.getLogger(ReauthenticationHandler.class);
-    static final int REAUTHENTICATE = 0x19;
-    static final int AUTH_SUCCESS = 0x00;
-    static final int BAD_AUTHENTICATION_METHOD = 0x8C;
     /** 5.0 §3.15.2.2: what an AUTH packet may carry. */
     private static final Set<MqttPropertyType> AUTH_PROPERTIES = EnumSet.of(AUTHENTICATION_METHOD,
             AUTHENTICATION_DATA, REASON_STRING, USER_PROPERTY);
@@ -106,9 +104,9 @@ public final class ReauthenticationHandler extends ChannelDuplexHandler {
             Disconnects.close(ctx.channel());
             return;
         }
-        int refusal = refusal(auth);
-        if (refusal != ReasonCode.SUCCESS) {
-            Disconnects.disconnect(ctx.channel(), true, refusal);
+        Optional<DisconnectReason> refusal = refusal(auth);
+        if (refusal.isPresent()) {
+            Disconnects.disconnect(ctx.channel(), true, refusal.get());
             return;
         }
         inFlight = true;
@@ -119,26 +117,26 @@ public final class ReauthenticationHandler extends ChannelDuplexHandler {
                         AuthDecision.unavailable("re-authentication failed: " + failure.getMessage()))));
     }
 
-    /** Why this AUTH cannot start a re-authentication, or {@link ReasonCode#SUCCESS} when it can. */
-    private int refusal(MqttMessage auth) {
+    /** Why this AUTH cannot start a re-authentication; empty when it can. */
+    private Optional<DisconnectReason> refusal(MqttMessage auth) {
         MqttProperties properties = properties(auth);
         if (method == null) {
             // [MQTT-4.12.0-7] no Authentication Method at CONNECT: the client must not send AUTH.
-            return ReasonCode.PROTOCOL_ERROR;
+            return Optional.of(DisconnectReason.PROTOCOL_ERROR);
         }
         if (!PropertyRules.onlyAllowed(properties, AUTH_PROPERTIES)) {
-            return ReasonCode.MALFORMED_PACKET;
+            return Optional.of(DisconnectReason.MALFORMED_PACKET);
         }
-        if (reasonCode(auth) != REAUTHENTICATE || inFlight) {
+        if (reasonCode(auth) != AuthReason.RE_AUTHENTICATE.code() || inFlight) {
             // No challenge was sent, so nothing else may follow CONNACK; one re-authentication at a time.
-            return ReasonCode.PROTOCOL_ERROR;
+            return Optional.of(DisconnectReason.PROTOCOL_ERROR);
         }
         String authMethod = EnhancedAuthProperties.method(properties);
         if (authMethod == null) {
-            return ReasonCode.PROTOCOL_ERROR;
+            return Optional.of(DisconnectReason.PROTOCOL_ERROR);
         }
         // [MQTT-4.12.1-1] a re-authentication uses the method the client connected with.
-        return authMethod.equals(method) ? ReasonCode.SUCCESS : BAD_AUTHENTICATION_METHOD;
+        return authMethod.equals(method) ? Optional.empty() : Optional.of(DisconnectReason.BAD_AUTHENTICATION_METHOD);
     }
 
     private void onDecision(ChannelHandlerContext ctx, AuthDecision decision) {
@@ -149,7 +147,7 @@ public final class ReauthenticationHandler extends ChannelDuplexHandler {
         if (decision instanceof AuthDecision.Allow allow) {
             ChannelAttributes.connection(ctx.channel()).access().renew(allow);
             ctx.writeAndFlush(MqttMessageBuilders.auth()
-                    .reasonCode((byte) AUTH_SUCCESS)
+                    .reasonCode((byte) AuthReason.SUCCESS.code())
                     .properties(EnhancedAuthProperties.withMethod(method))
                     .build());
             return;
@@ -159,13 +157,13 @@ public final class ReauthenticationHandler extends ChannelDuplexHandler {
     }
 
     /** DISCONNECT has no "server unavailable": an auth service that cannot answer is "try later", 0x89. */
-    static int disconnectReason(AuthDecision decision) {
+    static DisconnectReason disconnectReason(AuthDecision decision) {
         return switch (decision) {
-            case AuthDecision.Allow allow -> ReasonCode.SUCCESS;
+            case AuthDecision.Allow allow -> DisconnectReason.NORMAL_DISCONNECTION;
             case AuthDecision.Deny deny -> deny.refusal() == AuthDecision.Refusal.BAD_AUTHENTICATION_METHOD
-                    ? BAD_AUTHENTICATION_METHOD : AccessReasonCodes.NOT_AUTHORIZED;
-            case AuthDecision.Unavailable unavailable -> ReasonCode.SERVER_BUSY;
-            case AuthDecision.Busy busy -> ReasonCode.SERVER_BUSY;
+                    ? DisconnectReason.BAD_AUTHENTICATION_METHOD : DisconnectReason.NOT_AUTHORIZED;
+            case AuthDecision.Unavailable unavailable -> DisconnectReason.SERVER_BUSY;
+            case AuthDecision.Busy busy -> DisconnectReason.SERVER_BUSY;
         };
     }
 
@@ -176,7 +174,7 @@ public final class ReauthenticationHandler extends ChannelDuplexHandler {
 
     private static int reasonCode(MqttMessage auth) {
         return auth.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header
-                ? header.reasonCode() & 0xFF : AUTH_SUCCESS;
+                ? header.reasonCode() & 0xFF : AuthReason.SUCCESS.code();
     }
 
     private MqttConnAckMessage withAuthenticationMethod(MqttConnAckMessage connack) {

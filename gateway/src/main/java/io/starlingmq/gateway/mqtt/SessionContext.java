@@ -8,9 +8,13 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.PubcompReason;
+import io.starlingmq.contract.reason.PubrecReason;
+import io.starlingmq.contract.reason.PubrelReason;
+import io.starlingmq.contract.reason.ReasonCode;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
-import io.starlingmq.gateway.validation.ReasonCode;
 
 /**
  * What the parts of an open session share: the channel, the connection, the way to the router and the
@@ -67,33 +71,45 @@ final class SessionContext {
      */
     void toRouter(GatewayEvent event) {
         if (!connection.toRouter(event)) {
-            disconnect(ReasonCode.SERVER_BUSY);
+            disconnect(DisconnectReason.SERVER_BUSY);
             return;
         }
         backPressure.afterSend();
     }
 
-    void disconnect(int reasonCode) {
-        Disconnects.disconnect(ctx.channel(), mqtt5(), reasonCode);
+    void disconnect(DisconnectReason reason) {
+        Disconnects.disconnect(ctx.channel(), mqtt5(), reason);
     }
 
     /** Reason String properties for a refusal, unless the client asked for none (5.0 §3.1.2.11.7). */
-    MqttProperties refusalProperties(int reasonCode) {
+    MqttProperties refusalProperties(ReasonCode reason) {
         return connection.preferences().problemInformation()
-                ? ReasonStrings.properties(reasonCode) : MqttProperties.NO_PROPERTIES;
+                ? ReasonStrings.properties(reason) : MqttProperties.NO_PROPERTIES;
     }
 
-    void writePubReply(MqttMessageType type, int packetId, int reasonCode) {
-        ctx.writeAndFlush(pubReply(type, packetId, reasonCode));
+    void writePubrec(int packetId, PubrecReason reason) {
+        ctx.writeAndFlush(pubrec(packetId, reason));
     }
 
-    /** PUBACK, PUBREC, PUBREL or PUBCOMP; the encoder leaves the reason code out for 3.1.1 and when it is 0. */
-    MqttMessage pubReply(MqttMessageType type, int packetId, int reasonCode) {
+    MqttMessage pubrec(int packetId, PubrecReason reason) {
+        return pubReply(MqttMessageType.PUBREC, packetId, reason);
+    }
+
+    void writePubrel(int packetId, PubrelReason reason) {
+        ctx.writeAndFlush(pubReply(MqttMessageType.PUBREL, packetId, reason));
+    }
+
+    void writePubcomp(int packetId, PubcompReason reason) {
+        ctx.writeAndFlush(pubReply(MqttMessageType.PUBCOMP, packetId, reason));
+    }
+
+    /** PUBREC, PUBREL or PUBCOMP; the encoder leaves the reason code out for 3.1.1 and when it is 0. */
+    private MqttMessage pubReply(MqttMessageType type, int packetId, ReasonCode reason) {
         // PUBREL's fixed header flags must be 0010 (MQTT 3.6.1).
         MqttQoS flags = type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
-        MqttProperties properties = mqtt5() && reasonCode >= ReasonCode.UNSPECIFIED_ERROR
-                ? refusalProperties(reasonCode) : MqttProperties.NO_PROPERTIES;
+        MqttProperties properties = mqtt5() && reason.isError()
+                ? refusalProperties(reason) : MqttProperties.NO_PROPERTIES;
         return new MqttMessage(new MqttFixedHeader(type, false, flags, false, 0),
-                new MqttPubReplyMessageVariableHeader(packetId, (byte) reasonCode, properties));
+                new MqttPubReplyMessageVariableHeader(packetId, (byte) reason.code(), properties));
     }
 }

@@ -12,13 +12,14 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.util.ReferenceCountUtil;
 import io.starlingmq.contract.link.v1.Kick;
 import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.session.CloseReason;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
 import io.starlingmq.gateway.session.RouterEventListener;
 import io.starlingmq.gateway.validation.PropertyRules;
-import io.starlingmq.gateway.validation.ReasonCode;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
@@ -82,7 +83,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
                 case UNSUBSCRIBE -> subscriptions.onUnsubscribe((MqttUnsubscribeMessage) message);
                 case PINGREQ -> ctx.writeAndFlush(MqttMessage.PINGRESP);
                 case DISCONNECT -> onDisconnect(message);
-                default -> session.disconnect(ReasonCode.PROTOCOL_ERROR);
+                default -> session.disconnect(DisconnectReason.PROTOCOL_ERROR);
             }
         } finally {
             ReferenceCountUtil.release(msg);
@@ -90,18 +91,18 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
     }
 
     private void onDisconnect(MqttMessage disconnect) {
-        int reason = ReasonCode.SUCCESS;
+        int reason = DisconnectReason.NORMAL_DISCONNECTION.code();
         if (identity.isMqtt5() && disconnect.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader header) {
             reason = Byte.toUnsignedInt(header.reasonCode());
             if (!PropertyRules.onlyAllowed(header.properties(), PropertyRules.DISCONNECT)) {
-                session.disconnect(ReasonCode.MALFORMED_PACKET);
+                session.disconnect(DisconnectReason.MALFORMED_PACKET);
                 return;
             }
             long expiry = PropertyRules.intValue(header.properties(), MqttPropertyType.SESSION_EXPIRY_INTERVAL, -1);
             if (expiry >= 0) {
                 if (identity.sessionExpiry() == 0 && expiry != 0) {
                     // 5.0 §3.14.2.2.2: a session that ends with its connection cannot be extended here.
-                    session.disconnect(ReasonCode.PROTOCOL_ERROR);
+                    session.disconnect(DisconnectReason.PROTOCOL_ERROR);
                     return;
                 }
                 identity.changeSessionExpiry(expiry);
@@ -109,7 +110,7 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
         }
         // Only Normal disconnection removes the will; every other reason, 0x04 or an error, keeps it
         // [MQTT-3.1.2-8] (5.0 §3.14.4).
-        if (reason == ReasonCode.SUCCESS) {
+        if (reason == DisconnectReason.NORMAL_DISCONNECTION.code()) {
             connection.markGraceful();
         }
         CloseReason.record(session.ctx().channel(), CloseReason.NORMAL);
@@ -119,8 +120,9 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
     @Override
     public void onRouterEvent(RouterEvent event) {
         switch (event.getEventCase()) {
+            // A code PUBACK cannot carry (a router newer than this gateway) is answered as a failure.
             case PUBLISH_DONE -> inbound.completeInbound(event.getPublishDone().getPacketId(),
-                    event.getPublishDone().getReasonCode());
+                    PubackReason.fromCode(event.getPublishDone().getReasonCode()).orElse(PubackReason.UNSPECIFIED_ERROR));
             case SUBSCRIBED -> subscriptions.onSubscribed(event.getSubscribed());
             case UNSUBSCRIBED -> subscriptions.onUnsubscribed(event.getUnsubscribed());
             case DELIVER -> deliveries.onDeliver(event.getDeliver());
@@ -132,14 +134,15 @@ public final class SessionHandler extends ChannelInboundHandlerAdapter implement
 
     /** 0x8E (or no code) is a takeover; any other code is the router ending the connection for its own reason. */
     private void onKick(Kick kick) {
-        int code = kick.getReasonCode() != 0 ? kick.getReasonCode() : ReasonCode.SESSION_TAKEN_OVER;
-        Disconnects.disconnect(session.ctx().channel(), identity.isMqtt5(), code,
-                code == ReasonCode.SESSION_TAKEN_OVER ? CloseReason.TAKEN_OVER : CloseReason.KICKED);
+        DisconnectReason reason = kick.getReasonCode() == 0 ? DisconnectReason.SESSION_TAKEN_OVER
+                : DisconnectReason.fromCode(kick.getReasonCode()).orElse(DisconnectReason.UNSPECIFIED_ERROR);
+        Disconnects.disconnect(session.ctx().channel(), identity.isMqtt5(), reason,
+                reason == DisconnectReason.SESSION_TAKEN_OVER ? CloseReason.TAKEN_OVER : CloseReason.KICKED);
     }
 
     @Override
     public void onLinkLost() {
-        session.disconnect(ReasonCode.UNSPECIFIED_ERROR);
+        session.disconnect(DisconnectReason.UNSPECIFIED_ERROR);
     }
 
     @Override

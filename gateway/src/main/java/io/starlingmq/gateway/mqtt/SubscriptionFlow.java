@@ -17,10 +17,12 @@ import io.starlingmq.contract.link.v1.Subscribe;
 import io.starlingmq.contract.link.v1.Subscribed;
 import io.starlingmq.contract.link.v1.Unsubscribe;
 import io.starlingmq.contract.link.v1.Unsubscribed;
-import io.starlingmq.gateway.auth.AccessReasonCodes;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.ReasonCode;
+import io.starlingmq.contract.reason.SubackReason;
+import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.gateway.session.ConnectionIdentity;
 import io.starlingmq.gateway.validation.FilterVerdict;
-import io.starlingmq.gateway.validation.ReasonCode;
 import io.starlingmq.gateway.validation.SubscribeValidator;
 import io.starlingmq.gateway.validation.UnsubscribeValidator;
 import java.util.List;
@@ -35,8 +37,8 @@ final class SubscriptionFlow {
     private final ConnectionIdentity identity;
     private final SubscribeValidator subscribeValidator;
     private final UnsubscribeValidator unsubscribeValidator;
-    private final PendingFilterAcks pendingSubscribes;
-    private final PendingFilterAcks pendingUnsubscribes;
+    private final PendingFilterAcks<SubackReason> pendingSubscribes;
+    private final PendingFilterAcks<UnsubackReason> pendingUnsubscribes;
 
     SubscriptionFlow(SessionContext session) {
         this.session = session;
@@ -44,13 +46,13 @@ final class SubscriptionFlow {
         int bound = session.services().config().maxPendingPublishes();
         this.subscribeValidator = session.services().validators().subscribe();
         this.unsubscribeValidator = session.services().validators().unsubscribe();
-        this.pendingSubscribes = new PendingFilterAcks(bound);
-        this.pendingUnsubscribes = new PendingFilterAcks(bound);
+        this.pendingSubscribes = new PendingFilterAcks<>(bound, SubackReason.UNSPECIFIED_ERROR);
+        this.pendingUnsubscribes = new PendingFilterAcks<>(bound, UnsubackReason.UNSPECIFIED_ERROR);
     }
 
     void onSubscribe(MqttSubscribeMessage subscribe) {
         int packetId = subscribe.idAndPropertiesVariableHeader().messageId();
-        FilterVerdict verdict = subscribeValidator.validate(subscribe, identity.isMqtt5());
+        FilterVerdict<SubackReason> verdict = subscribeValidator.validate(subscribe, identity.isMqtt5());
         if (verdict.packetRejected()) {
             session.disconnect(verdict.packetReasonCode());
             return;
@@ -63,7 +65,8 @@ final class SubscriptionFlow {
         for (int i = 0; i < subscriptions.size(); i++) {
             if (verdict.filterAccepted(i)
                     && !session.connection().access().maySubscribe(subscriptions.get(i).topicFilter())) {
-                verdict = verdict.refuse(i, AccessReasonCodes.refusedSubscription(identity.isMqtt5()));
+                // A 3.1.1 SUBACK turns it into its one failure code, 0x80.
+                verdict = verdict.refuse(i, SubackReason.NOT_AUTHORIZED);
             }
         }
         long identifier = SubscribeValidator.subscriptionIdentifier(subscribe.idAndPropertiesVariableHeader().properties());
@@ -77,7 +80,7 @@ final class SubscriptionFlow {
             return;
         }
         if (pendingSubscribes.full() || !pendingSubscribes.add(packetId, verdict)) {
-            session.disconnect(ReasonCode.QUOTA_EXCEEDED);
+            session.disconnect(DisconnectReason.QUOTA_EXCEEDED);
             return;
         }
         session.toRouter(GatewayEvent.newBuilder().setSubscribe(request).build());
@@ -85,7 +88,7 @@ final class SubscriptionFlow {
 
     void onUnsubscribe(MqttUnsubscribeMessage unsubscribe) {
         int packetId = unsubscribe.idAndPropertiesVariableHeader().messageId();
-        FilterVerdict verdict = unsubscribeValidator.validate(unsubscribe, identity.isMqtt5());
+        FilterVerdict<UnsubackReason> verdict = unsubscribeValidator.validate(unsubscribe, identity.isMqtt5());
         if (verdict.packetRejected()) {
             session.disconnect(verdict.packetReasonCode());
             return;
@@ -105,54 +108,58 @@ final class SubscriptionFlow {
             return;
         }
         if (pendingUnsubscribes.full() || !pendingUnsubscribes.add(packetId, verdict)) {
-            session.disconnect(ReasonCode.QUOTA_EXCEEDED);
+            session.disconnect(DisconnectReason.QUOTA_EXCEEDED);
             return;
         }
         session.toRouter(GatewayEvent.newBuilder().setUnsubscribe(request).build());
     }
 
     void onSubscribed(Subscribed subscribed) {
-        List<Integer> codes = pendingSubscribes.complete(subscribed.getPacketId(), subscribed.getReasonCodesList());
-        if (codes != null) {
-            sendSubAck(subscribed.getPacketId(), codes);
+        List<SubackReason> reasons = pendingSubscribes.complete(subscribed.getPacketId(),
+                subscribed.getReasonCodesList().stream()
+                        .map(code -> SubackReason.fromCode(code).orElse(SubackReason.UNSPECIFIED_ERROR)).toList());
+        if (reasons != null) {
+            sendSubAck(subscribed.getPacketId(), reasons);
         }
     }
 
     void onUnsubscribed(Unsubscribed unsubscribed) {
-        List<Integer> codes = pendingUnsubscribes.complete(unsubscribed.getPacketId(),
-                unsubscribed.getReasonCodesList());
-        if (codes != null) {
-            sendUnsubAck(unsubscribed.getPacketId(), codes);
+        List<UnsubackReason> reasons = pendingUnsubscribes.complete(unsubscribed.getPacketId(),
+                unsubscribed.getReasonCodesList().stream()
+                        .map(code -> UnsubackReason.fromCode(code).orElse(UnsubackReason.UNSPECIFIED_ERROR)).toList());
+        if (reasons != null) {
+            sendUnsubAck(unsubscribed.getPacketId(), reasons);
         }
     }
 
-    private void sendSubAck(int packetId, List<Integer> codes) {
-        int[] payload = codes.stream()
-                .mapToInt(code -> identity.isMqtt5() || code < ReasonCode.UNSPECIFIED_ERROR
-                        ? code : ReasonCode.UNSPECIFIED_ERROR)
+    /** 3.1.1 has one failure code, 0x80, the value of Unspecified error. */
+    private void sendSubAck(int packetId, List<SubackReason> reasons) {
+        int[] payload = reasons.stream()
+                .mapToInt(reason -> identity.isMqtt5() || !reason.isError()
+                        ? reason.code() : SubackReason.UNSPECIFIED_ERROR.code())
                 .toArray();
         session.ctx().writeAndFlush(new MqttSubAckMessage(
                 new MqttFixedHeader(MqttMessageType.SUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                new MqttMessageIdAndPropertiesVariableHeader(packetId, refusalProperties(codes)),
+                new MqttMessageIdAndPropertiesVariableHeader(packetId, refusalProperties(reasons)),
                 new MqttSubAckPayload(payload)));
     }
 
-    private void sendUnsubAck(int packetId, List<Integer> codes) {
+    private void sendUnsubAck(int packetId, List<UnsubackReason> reasons) {
         MqttUnsubAckPayload payload = identity.isMqtt5()
-                ? new MqttUnsubAckPayload(codes.stream().map(Integer::shortValue).toList())
+                ? new MqttUnsubAckPayload(reasons.stream().map(reason -> (short) reason.code()).toList())
                 : null;
         session.ctx().writeAndFlush(new MqttUnsubAckMessage(
                 new MqttFixedHeader(MqttMessageType.UNSUBACK, false, MqttQoS.AT_MOST_ONCE, false, 0),
-                new MqttMessageIdAndPropertiesVariableHeader(packetId, refusalProperties(codes)),
+                new MqttMessageIdAndPropertiesVariableHeader(packetId, refusalProperties(reasons)),
                 payload));
     }
 
     /** A 5.0 acknowledgement with a refused filter names the first refusal's reason. */
-    private MqttProperties refusalProperties(List<Integer> codes) {
+    private MqttProperties refusalProperties(List<? extends ReasonCode> reasons) {
         if (!identity.isMqtt5()) {
             return MqttProperties.NO_PROPERTIES;
         }
-        return codes.stream().filter(code -> code >= ReasonCode.UNSPECIFIED_ERROR).findFirst()
+        return reasons.stream().filter(ReasonCode::isError).findFirst()
                 .map(session::refusalProperties).orElse(MqttProperties.NO_PROPERTIES);
     }
 }

@@ -10,6 +10,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.config.TransportConfig;
@@ -20,7 +21,6 @@ import io.starlingmq.gateway.mqtt.ConnectionServices;
 import io.starlingmq.gateway.mqtt.Disconnects;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionRegistry;
-import io.starlingmq.gateway.validation.ReasonCode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
@@ -113,7 +113,7 @@ public class MqttServer {
         for (Connection connection : registry.all()) {
             Channel channel = connection.channel();
             channel.eventLoop().execute(() -> Disconnects.disconnect(channel,
-                    connection.identity().isMqtt5(), ReasonCode.SERVER_SHUTTING_DOWN));
+                    connection.identity().isMqtt5(), DisconnectReason.SERVER_SHUTTING_DOWN));
         }
         if (!channels.newCloseFuture().awaitUninterruptibly(config.drainTimeout().toMillis())) {
             LOG.warnf("%d connections still open after the drain timeout; closing them", channels.size());

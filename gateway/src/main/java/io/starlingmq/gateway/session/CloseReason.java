@@ -2,6 +2,8 @@ package io.starlingmq.gateway.session;
 
 import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
+import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.contract.reason.DisconnectReason;
 
 /**
  * Why a connection ended, in the vocabulary of SessionClose.reason. The first cause recorded on a
@@ -34,15 +36,25 @@ public final class CloseReason {
         return reason == null ? CLOSED : reason;
     }
 
-    /** The cause behind a DISCONNECT reason code the gateway sends. */
-    public static String forDisconnectCode(int reasonCode) {
-        return switch (reasonCode) {
-            case 0x8E -> TAKEN_OVER;
-            case 0x8D -> KEEPALIVE_TIMEOUT;
-            case 0xA0 -> CREDENTIAL_EXPIRED;
-            case 0x8B, 0x9C, 0x9D -> GATEWAY_SHUTDOWN;
+    /** The cause behind a DISCONNECT the gateway sends. */
+    public static String forDisconnect(DisconnectReason reason) {
+        return switch (reason) {
+            case SESSION_TAKEN_OVER -> TAKEN_OVER;
+            case KEEP_ALIVE_TIMEOUT -> KEEPALIVE_TIMEOUT;
+            case MAXIMUM_CONNECT_TIME -> CREDENTIAL_EXPIRED;
+            case SERVER_SHUTTING_DOWN, USE_ANOTHER_SERVER, SERVER_MOVED -> GATEWAY_SHUTDOWN;
             // The gateway's own trouble (router link lost or saturated), not the client's doing.
-            case 0x80, 0x88, 0x89 -> CLOSED;
+            case UNSPECIFIED_ERROR, SERVER_BUSY -> CLOSED;
+            default -> PROTOCOL_ERROR;
+        };
+    }
+
+    /** The cause behind a CONNACK that refuses a connection. */
+    public static String forConnack(ConnackReason reason) {
+        return switch (reason) {
+            case USE_ANOTHER_SERVER, SERVER_MOVED -> GATEWAY_SHUTDOWN;
+            // The gateway's own trouble (router link lost or saturated, auth service away), not the client's doing.
+            case UNSPECIFIED_ERROR, SERVER_UNAVAILABLE, SERVER_BUSY -> CLOSED;
             default -> PROTOCOL_ERROR;
         };
     }

@@ -5,10 +5,11 @@ import io.netty.handler.codec.mqtt.MqttConnectPayload;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.starlingmq.contract.reason.ConnackReason;
 
 /**
- * CONNECT rules the codec leaves to us. Returns an MQTT 5 CONNACK reason code, SUCCESS when the packet
- * is acceptable; the caller maps it to a 3.1.1 return code for older clients.
+ * CONNECT rules the codec leaves to us. Returns the MQTT 5 CONNACK reason, SUCCESS when the packet is
+ * acceptable; the caller translates it for older clients.
  */
 public final class ConnectValidator {
 
@@ -18,32 +19,32 @@ public final class ConnectValidator {
         this.maxClientIdLength = maxClientIdLength;
     }
 
-    public int validate(MqttConnectMessage connect) {
+    public ConnackReason validate(MqttConnectMessage connect) {
         MqttConnectVariableHeader header = connect.variableHeader();
         MqttConnectPayload payload = connect.payload();
         boolean mqtt5 = header.version() == MqttVersion.MQTT_5.protocolLevel();
         String clientId = payload.clientIdentifier();
         if (clientId.length() > maxClientIdLength || clientId.indexOf('\u0000') >= 0) {
-            return ReasonCode.CLIENT_IDENTIFIER_NOT_VALID;
+            return ConnackReason.CLIENT_IDENTIFIER_NOT_VALID;
         }
         if (clientId.isEmpty() && !header.isCleanSession()) {
             // An assigned id is only meaningful for a session that starts clean (3.1.1 §3.1.3.1).
-            return ReasonCode.CLIENT_IDENTIFIER_NOT_VALID;
+            return ConnackReason.CLIENT_IDENTIFIER_NOT_VALID;
         }
         if (header.isWillFlag() && !TopicRules.validTopicName(payload.willTopic())) {
-            return ReasonCode.TOPIC_NAME_INVALID;
+            return ConnackReason.TOPIC_NAME_INVALID;
         }
         if (!mqtt5) {
-            return ReasonCode.SUCCESS;
+            return ConnackReason.SUCCESS;
         }
         if (!PropertyRules.onlyAllowed(header.properties(), PropertyRules.CONNECT)
                 || !PropertyRules.onlyAllowed(payload.willProperties(), PropertyRules.WILL)) {
-            return ReasonCode.MALFORMED_PACKET;
+            return ConnackReason.MALFORMED_PACKET;
         }
         if (PropertyRules.intValue(header.properties(), MqttPropertyType.RECEIVE_MAXIMUM, 1) == 0
                 || PropertyRules.intValue(header.properties(), MqttPropertyType.MAXIMUM_PACKET_SIZE, 1) == 0) {
-            return ReasonCode.PROTOCOL_ERROR;
+            return ConnackReason.PROTOCOL_ERROR;
         }
-        return ReasonCode.SUCCESS;
+        return ConnackReason.SUCCESS;
     }
 }

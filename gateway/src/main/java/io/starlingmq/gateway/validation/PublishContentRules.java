@@ -3,6 +3,7 @@ package io.starlingmq.gateway.validation;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.starlingmq.contract.reason.PubackReason;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,8 +13,6 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PublishContentRules {
 
-    public static final int PAYLOAD_FORMAT_INVALID = 0x99;
-
     private final TopicLimits limits;
 
     public PublishContentRules(TopicLimits limits) {
@@ -21,16 +20,16 @@ public final class PublishContentRules {
     }
 
     /** SUCCESS, TOPIC_NAME_INVALID or PAYLOAD_FORMAT_INVALID, for the resolved topic. */
-    public int check(String topic, MqttPublishMessage publish, boolean mqtt5) {
+    public PubackReason check(String topic, MqttPublishMessage publish, boolean mqtt5) {
         if (!limits.allowsTopic(topic)) {
-            return ReasonCode.TOPIC_NAME_INVALID;
+            return PubackReason.TOPIC_NAME_INVALID;
         }
         if (mqtt5 && PropertyRules.intValue(publish.variableHeader().properties(),
                 MqttPropertyType.PAYLOAD_FORMAT_INDICATOR, 0) == 1
                 && !ByteBufUtil.isText(publish.payload(), StandardCharsets.UTF_8)) {
             // [MQTT-3.3.2-4] the payload must be UTF-8 when the indicator says so
-            return PAYLOAD_FORMAT_INVALID;
+            return PubackReason.PAYLOAD_FORMAT_INVALID;
         }
-        return ReasonCode.SUCCESS;
+        return PubackReason.SUCCESS;
     }
 }

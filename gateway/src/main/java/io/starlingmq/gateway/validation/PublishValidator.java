@@ -2,10 +2,12 @@ package io.starlingmq.gateway.validation;
 
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.starlingmq.contract.reason.DisconnectReason;
+import java.util.Optional;
 
 /**
- * PUBLISH rules the codec leaves to us, about the packet's form. Returns an MQTT 5 DISCONNECT reason
- * code, SUCCESS when the packet is acceptable; a 3.1.1 connection is simply closed on any violation.
+ * PUBLISH rules the codec leaves to us, about the packet's form. Returns the MQTT 5 DISCONNECT reason,
+ * empty when the packet is acceptable; a 3.1.1 connection is simply closed on any violation.
  */
 public final class PublishValidator {
 
@@ -16,24 +18,25 @@ public final class PublishValidator {
         this.topicAliasMaximum = topicAliasMaximum;
     }
 
-    public int validate(MqttPublishMessage publish, boolean mqtt5) {
+    public Optional<DisconnectReason> validate(MqttPublishMessage publish, boolean mqtt5) {
         String topic = publish.variableHeader().topicName();
         if (mqtt5 && !PropertyRules.onlyAllowed(publish.variableHeader().properties(), PropertyRules.PUBLISH)) {
-            return ReasonCode.MALFORMED_PACKET;
+            return Optional.of(DisconnectReason.MALFORMED_PACKET);
         }
         int alias = mqtt5 ? topicAlias(publish) : 0;
         if (alias != 0 && (alias < 1 || alias > topicAliasMaximum)) {
             // [MQTT-3.3.2-8] alias 0 or above the announced maximum
-            return ReasonCode.TOPIC_ALIAS_INVALID;
+            return Optional.of(DisconnectReason.TOPIC_ALIAS_INVALID);
         }
         if (topic.isEmpty()) {
             // 5.0 §3.3.2.1: an empty Topic Name without a Topic Alias is a Protocol Error.
-            return alias != 0 ? ReasonCode.SUCCESS : mqtt5 ? ReasonCode.PROTOCOL_ERROR : ReasonCode.TOPIC_NAME_INVALID;
+            return alias != 0 ? Optional.empty()
+                    : Optional.of(mqtt5 ? DisconnectReason.PROTOCOL_ERROR : DisconnectReason.TOPIC_NAME_INVALID);
         }
         if (!TopicRules.validTopicName(topic)) {
-            return ReasonCode.TOPIC_NAME_INVALID;
+            return Optional.of(DisconnectReason.TOPIC_NAME_INVALID);
         }
-        return ReasonCode.SUCCESS;
+        return Optional.empty();
     }
 
     /** The PUBLISH's Topic Alias; -1 for the value 0 (which the property may carry but is invalid), 0 when absent. */

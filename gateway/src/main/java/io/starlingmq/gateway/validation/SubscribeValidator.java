@@ -4,6 +4,8 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttProperties.MqttPropertyType;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.SubackReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,27 +24,28 @@ public final class SubscribeValidator {
         this.limits = limits;
     }
 
-    public FilterVerdict validate(MqttSubscribeMessage subscribe, boolean mqtt5) {
+    public FilterVerdict<SubackReason> validate(MqttSubscribeMessage subscribe, boolean mqtt5) {
         List<MqttTopicSubscription> subscriptions = subscribe.payload().topicSubscriptions();
         if (subscriptions.isEmpty()) {
-            return FilterVerdict.rejectPacket(ReasonCode.PROTOCOL_ERROR);
+            return FilterVerdict.rejectPacket(DisconnectReason.PROTOCOL_ERROR);
         }
         MqttProperties properties = subscribe.idAndPropertiesVariableHeader().properties();
         if (mqtt5 && !PropertyRules.onlyAllowed(properties, PropertyRules.SUBSCRIBE)) {
-            return FilterVerdict.rejectPacket(ReasonCode.MALFORMED_PACKET);
+            return FilterVerdict.rejectPacket(DisconnectReason.MALFORMED_PACKET);
         }
         if (mqtt5 && !validSubscriptionIdentifier(properties)) {
-            return FilterVerdict.rejectPacket(ReasonCode.PROTOCOL_ERROR);
+            return FilterVerdict.rejectPacket(DisconnectReason.PROTOCOL_ERROR);
         }
-        List<Integer> codes = new ArrayList<>(subscriptions.size());
+        List<SubackReason> codes = new ArrayList<>(subscriptions.size());
         for (MqttTopicSubscription subscription : subscriptions) {
             String filter = subscription.topicFilter();
             boolean valid = TopicRules.validTopicFilter(filter) && limits.allowsFilter(filter);
             if (valid && mqtt5 && TopicRules.isShared(filter) && subscription.option().isNoLocal()) {
                 // [MQTT-3.8.3-4] No Local on a shared subscription is a Protocol Error.
-                return FilterVerdict.rejectPacket(ReasonCode.PROTOCOL_ERROR);
+                return FilterVerdict.rejectPacket(DisconnectReason.PROTOCOL_ERROR);
             }
-            codes.add(valid ? ReasonCode.SUCCESS : ReasonCode.TOPIC_FILTER_INVALID);
+            // Granted QoS 0 marks a filter as accepted here: the router's answer replaces it.
+            codes.add(valid ? SubackReason.GRANTED_QOS_0 : SubackReason.TOPIC_FILTER_INVALID);
         }
         return FilterVerdict.perFilter(codes);
     }

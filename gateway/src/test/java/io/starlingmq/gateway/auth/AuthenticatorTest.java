@@ -3,6 +3,8 @@ package io.starlingmq.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.gateway.mqtt.Connacks;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;
@@ -86,7 +88,7 @@ class AuthenticatorTest {
 
         AuthDecision decision = authenticator.authenticate(enhanced("JWT", "header.claims.signature")).await().atMost(WAIT);
 
-        assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_AUTHENTICATION_METHOD);
+        assertThat(Connacks.reasonFor(decision)).isEqualTo(ConnackReason.BAD_AUTHENTICATION_METHOD);
     }
 
     @Test
@@ -118,7 +120,7 @@ class AuthenticatorTest {
                 AuthDecision decision = authenticator.authenticate(enhanced("SCRAM-SHA-256", "client-first"))
                         .await().atMost(WAIT);
 
-                assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_AUTHENTICATION_METHOD);
+                assertThat(Connacks.reasonFor(decision)).isEqualTo(ConnackReason.BAD_AUTHENTICATION_METHOD);
                 assertThat(service.requests()).isEmpty();
             } finally {
                 authenticator.close();
@@ -134,7 +136,7 @@ class AuthenticatorTest {
             try {
                 AuthDecision decision = authenticator.authenticate(enhanced("JWT", null)).await().atMost(WAIT);
 
-                assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_USER_NAME_OR_PASSWORD);
+                assertThat(Connacks.reasonFor(decision)).isEqualTo(ConnackReason.BAD_USER_NAME_OR_PASSWORD);
                 assertThat(service.requests()).isEmpty();
             } finally {
                 authenticator.close();
@@ -148,7 +150,7 @@ class AuthenticatorTest {
 
         AuthDecision decision = authenticator.authenticate(facts("SCRAM-SHA-256")).await().atMost(WAIT);
 
-        assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_BAD_AUTHENTICATION_METHOD);
+        assertThat(Connacks.reasonFor(decision)).isEqualTo(ConnackReason.BAD_AUTHENTICATION_METHOD);
     }
 
     @Test
@@ -168,7 +170,7 @@ class AuthenticatorTest {
             try {
                 AuthDecision decision = authenticator.authenticate(facts(null)).await().atMost(WAIT);
 
-                assertThat(ConnackCodes.mqtt5(decision)).isEqualTo(ConnackCodes.V5_NOT_AUTHORIZED);
+                assertThat(Connacks.reasonFor(decision)).isEqualTo(ConnackReason.NOT_AUTHORIZED);
                 assertThat(service.requests()).hasSize(1);
             } finally {
                 authenticator.close();

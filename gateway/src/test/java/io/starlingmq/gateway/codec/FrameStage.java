@@ -51,7 +51,7 @@ final class FrameStage {
         List<Object> outputs = feed(packet);
         assertThat(outputs).hasSize(1);
         FrameRejectedException rejected = failureOf(outputs.get(0), FrameRejectedException.class);
-        assertThat(rejected.reasonCode()).as(rejected.getMessage()).isEqualTo(reasonCode);
+        assertThat(rejected.reasonCode().code()).as(rejected.getMessage()).isEqualTo(reasonCode);
         return rejected;
     }
 

@@ -66,7 +66,7 @@ class StrictFrameDecoderTest {
         List<Object> outputs = stage.feed(concat(shortPublish, MqttBytes.pingreq()));
 
         assertThat(outputs).hasSize(1);
-        assertThat(FrameStage.failureOf(outputs.get(0), FrameRejectedException.class).reasonCode()).isEqualTo(MALFORMED);
+        assertThat(FrameStage.failureOf(outputs.get(0), FrameRejectedException.class).reasonCode().code()).isEqualTo(MALFORMED);
     }
 
     @Test

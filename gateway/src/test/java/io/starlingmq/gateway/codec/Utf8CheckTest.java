@@ -43,7 +43,7 @@ class Utf8CheckTest {
 
     private void assertMalformed(byte[] content) {
         assertThatThrownBy(() -> check(content)).isInstanceOf(FrameViolation.class)
-                .extracting(e -> ((FrameViolation) e).reasonCode()).isEqualTo(0x81);
+                .extracting(e -> ((FrameViolation) e).reasonCode().code()).isEqualTo(0x81);
     }
 
     private void check(byte[] content) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.codec.FrameRejectedException;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.validation.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 class DecodeFailureHandlerTest {
@@ -18,7 +18,7 @@ class DecodeFailureHandlerTest {
         MqttMessage message = Decoded.after(MqttBytes.connect(MqttBytes.V5, "c", 0, true),
                 MqttBytes.publish(MqttBytes.V5, "a/#", 0, 0, new byte[0]));
         assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
-                .isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+                .isEqualTo(DisconnectReason.TOPIC_NAME_INVALID);
     }
 
     @Test
@@ -26,18 +26,18 @@ class DecodeFailureHandlerTest {
         MqttMessage message = Decoded.after(MqttBytes.connect(MqttBytes.V5, "c", 0, true),
                 MqttBytes.publishHeaderClaiming(1_000_000, "t"));
         assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
-                .isEqualTo(ReasonCode.PACKET_TOO_LARGE);
+                .isEqualTo(DisconnectReason.PACKET_TOO_LARGE);
     }
 
     @Test
     void aFrameStageRefusalKeepsItsReasonCode() {
-        assertThat(DecodeFailureHandler.reasonFor(new FrameRejectedException(ReasonCode.PROTOCOL_ERROR, "twice",
-                false, true))).isEqualTo(ReasonCode.PROTOCOL_ERROR);
+        assertThat(DecodeFailureHandler.reasonFor(new FrameRejectedException(DisconnectReason.PROTOCOL_ERROR, "twice",
+                false, true))).isEqualTo(DisconnectReason.PROTOCOL_ERROR);
     }
 
     @Test
     void otherFailuresAreMalformedPackets() {
         assertThat(DecodeFailureHandler.reasonFor(new DecoderException("Unknown message type: 0")))
-                .isEqualTo(ReasonCode.MALFORMED_PACKET);
+                .isEqualTo(DisconnectReason.MALFORMED_PACKET);
     }
 }

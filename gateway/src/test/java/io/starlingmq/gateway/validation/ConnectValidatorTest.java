@@ -5,6 +5,7 @@ import static io.starlingmq.gateway.support.MqttBytes.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.starlingmq.contract.reason.ConnackReason;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class ConnectValidatorTest {
 
     private final ConnectValidator validator = new ConnectValidator(16);
 
-    private int validate(byte[] connect) {
+    private ConnackReason validate(byte[] connect) {
         MqttConnectMessage message = (MqttConnectMessage) Decoded.single(connect);
         assertThat(message.decoderResult().isSuccess()).isTrue();
         return validator.validate(message);
@@ -21,32 +22,32 @@ class ConnectValidatorTest {
 
     @Test
     void acceptsAnOrdinaryConnect() {
-        assertThat(validate(MqttBytes.connect(V311, "device-1", 30, true))).isEqualTo(ReasonCode.SUCCESS);
-        assertThat(validate(MqttBytes.connect(V5, "device-1", 30, false))).isEqualTo(ReasonCode.SUCCESS);
+        assertThat(validate(MqttBytes.connect(V311, "device-1", 30, true))).isEqualTo(ConnackReason.SUCCESS);
+        assertThat(validate(MqttBytes.connect(V5, "device-1", 30, false))).isEqualTo(ConnackReason.SUCCESS);
     }
 
     @Test
     void rejectsAClientIdLongerThanTheLimit() {
         assertThat(validate(MqttBytes.connect(V5, "x".repeat(17), 0, true)))
-                .isEqualTo(ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+                .isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
     }
 
     @Test
     void rejectsAnEmptyClientIdUnlessTheSessionStartsClean() {
-        assertThat(validate(MqttBytes.connect(V311, "", 0, false))).isEqualTo(ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
-        assertThat(validate(MqttBytes.connect(V311, "", 0, true))).isEqualTo(ReasonCode.SUCCESS);
+        assertThat(validate(MqttBytes.connect(V311, "", 0, false))).isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
+        assertThat(validate(MqttBytes.connect(V311, "", 0, true))).isEqualTo(ConnackReason.SUCCESS);
     }
 
     @Test
     void rejectsAClientIdContainingNul() {
         assertThat(validate(MqttBytes.connect(V311, "a\u0000b", 0, true)))
-                .isEqualTo(ReasonCode.CLIENT_IDENTIFIER_NOT_VALID);
+                .isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
     }
 
     @Test
     void rejectsReceiveMaximumZeroAsProtocolError() {
         assertThat(validate(MqttBytes.connect(V5, "rm0", 0, true, MqttBytes.receiveMaximum(0))))
-                .isEqualTo(ReasonCode.PROTOCOL_ERROR);
+                .isEqualTo(ConnackReason.PROTOCOL_ERROR);
     }
 
     @Test
@@ -54,6 +55,6 @@ class ConnectValidatorTest {
         // 0x23 Topic Alias belongs to PUBLISH only.
         byte[] topicAlias = {0x23, 0x00, 0x01};
         assertThat(validate(MqttBytes.connect(V5, "alias", 0, true, topicAlias)))
-                .isEqualTo(ReasonCode.MALFORMED_PACKET);
+                .isEqualTo(ConnackReason.MALFORMED_PACKET);
     }
 }

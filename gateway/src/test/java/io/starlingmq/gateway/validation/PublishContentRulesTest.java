@@ -4,6 +4,7 @@ import static io.starlingmq.gateway.support.MqttBytes.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class PublishContentRulesTest {
 
-    private int check(PublishContentRules rules, String topic, byte[] properties, byte[] payload) {
+    private PubackReason check(PublishContentRules rules, String topic, byte[] properties, byte[] payload) {
         MqttPublishMessage message = (MqttPublishMessage) Decoded.after(MqttBytes.connect(V5, "p", 0, true),
                 MqttBytes.publish5(topic, 1, 1, properties, payload));
         try {
@@ -28,17 +29,17 @@ class PublishContentRulesTest {
         PublishContentRules rules = new PublishContentRules(TopicLimits.NONE);
         byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28};
         assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(1), notUtf8))
-                .isEqualTo(PublishContentRules.PAYLOAD_FORMAT_INVALID);
+                .isEqualTo(PubackReason.PAYLOAD_FORMAT_INVALID);
         assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(1), "héllo".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(ReasonCode.SUCCESS);
-        assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(0), notUtf8)).isEqualTo(ReasonCode.SUCCESS);
+                .isEqualTo(PubackReason.SUCCESS);
+        assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(0), notUtf8)).isEqualTo(PubackReason.SUCCESS);
     }
 
     @Test
     void aTopicBeyondTheLimitsIsRefusedWithTopicNameInvalid() {
         PublishContentRules rules = new PublishContentRules(new TopicLimits(2, 8));
-        assertThat(check(rules, "a/b", new byte[0], new byte[0])).isEqualTo(ReasonCode.SUCCESS);
-        assertThat(check(rules, "a/b/c", new byte[0], new byte[0])).isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
-        assertThat(check(rules, "abcdefghi", new byte[0], new byte[0])).isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+        assertThat(check(rules, "a/b", new byte[0], new byte[0])).isEqualTo(PubackReason.SUCCESS);
+        assertThat(check(rules, "a/b/c", new byte[0], new byte[0])).isEqualTo(PubackReason.TOPIC_NAME_INVALID);
+        assertThat(check(rules, "abcdefghi", new byte[0], new byte[0])).isEqualTo(PubackReason.TOPIC_NAME_INVALID);
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ class PublishValidatorTest {
 
     private final PublishValidator validator = new PublishValidator(4);
 
-    private int validate(int version, byte[] publish) {
+    private Optional<DisconnectReason> validate(int version, byte[] publish) {
         MqttMessage message = Decoded.after(MqttBytes.connect(version, "p", 0, true), publish);
         assertThat(message.decoderResult().isSuccess()).isTrue();
         try {
@@ -27,33 +29,33 @@ class PublishValidatorTest {
 
     @Test
     void acceptsQos0AndQos1ToAPlainTopic() {
-        assertThat(validate(V311, MqttBytes.publish(V311, "a/b", 0, 0, new byte[] {1}))).isEqualTo(ReasonCode.SUCCESS);
-        assertThat(validate(V5, MqttBytes.publish(V5, "a/b", 1, 5, new byte[] {1}))).isEqualTo(ReasonCode.SUCCESS);
+        assertThat(validate(V311, MqttBytes.publish(V311, "a/b", 0, 0, new byte[] {1}))).isEmpty();
+        assertThat(validate(V5, MqttBytes.publish(V5, "a/b", 1, 5, new byte[] {1}))).isEmpty();
     }
 
     @Test
     @DisplayName("5.0 §3.3.2.1: an empty topic without a Topic Alias is a Protocol Error; 3.1.1 closes")
     void rejectsAnEmptyTopicWithoutAlias() {
-        assertThat(validate(V5, MqttBytes.publish(V5, "", 0, 0, new byte[0]))).isEqualTo(ReasonCode.PROTOCOL_ERROR);
+        assertThat(validate(V5, MqttBytes.publish(V5, "", 0, 0, new byte[0]))).contains(DisconnectReason.PROTOCOL_ERROR);
         assertThat(validate(V311, MqttBytes.publish(V311, "", 0, 0, new byte[0])))
-                .isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+                .contains(DisconnectReason.TOPIC_NAME_INVALID);
     }
 
     @Test
     @DisplayName("[MQTT-3.3.2-8] a Topic Alias of 0 or above the announced maximum is invalid")
     void rejectsTopicAliasZeroAndAboveTheMaximum() {
         assertThat(validate(V5, MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(0), new byte[0])))
-                .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
+                .contains(DisconnectReason.TOPIC_ALIAS_INVALID);
         assertThat(validate(V5, MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(5), new byte[0])))
-                .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
+                .contains(DisconnectReason.TOPIC_ALIAS_INVALID);
     }
 
     @Test
     void acceptsAnAliasWithinTheMaximumWithOrWithoutTopic() {
         assertThat(validate(V5, MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(4), new byte[0])))
-                .isEqualTo(ReasonCode.SUCCESS);
+                .isEmpty();
         assertThat(validate(V5, MqttBytes.publish5("", 0, 0, MqttBytes.topicAlias(1), new byte[0])))
-                .isEqualTo(ReasonCode.SUCCESS);
+                .isEmpty();
     }
 
     @Test
@@ -62,7 +64,7 @@ class PublishValidatorTest {
                 MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(1), new byte[0]));
         try {
             assertThat(new PublishValidator(0).validate((MqttPublishMessage) message, true))
-                    .isEqualTo(ReasonCode.TOPIC_ALIAS_INVALID);
+                    .contains(DisconnectReason.TOPIC_ALIAS_INVALID);
         } finally {
             ((MqttPublishMessage) message).release();
         }
@@ -71,12 +73,12 @@ class PublishValidatorTest {
     @Test
     void rejectsATopicContainingNul() {
         assertThat(validate(V311, MqttBytes.publish(V311, "a\u0000b", 0, 0, new byte[0])))
-                .isEqualTo(ReasonCode.TOPIC_NAME_INVALID);
+                .contains(DisconnectReason.TOPIC_NAME_INVALID);
     }
 
     @Test
     void acceptsQos2() {
-        assertThat(validate(V5, MqttBytes.publish(V5, "a", 2, 1, new byte[0]))).isEqualTo(ReasonCode.SUCCESS);
+        assertThat(validate(V5, MqttBytes.publish(V5, "a", 2, 1, new byte[0]))).isEmpty();
     }
 
     @Test

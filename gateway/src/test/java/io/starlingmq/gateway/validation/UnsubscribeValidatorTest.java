@@ -4,6 +4,8 @@ import static io.starlingmq.gateway.support.MqttBytes.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.gateway.support.Decoded;
 import io.starlingmq.gateway.support.MqttBytes;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +31,7 @@ class UnsubscribeValidatorTest {
         return MqttBytes.packet(0xA2, body.toByteArray());
     }
 
-    private FilterVerdict validate(byte[] packet) {
+    private FilterVerdict<UnsubackReason> validate(byte[] packet) {
         MqttUnsubscribeMessage message = (MqttUnsubscribeMessage) Decoded.after(
                 MqttBytes.connect(V5, "u", 0, true), packet);
         assertThat(message.decoderResult().isSuccess()).isTrue();
@@ -39,14 +41,14 @@ class UnsubscribeValidatorTest {
     @Test
     void givesEachFilterItsOwnVerdict() {
         assertThat(validate(unsubscribe(new byte[0], "a/+", "a/#/b")).filterReasonCodes())
-                .containsExactly(ReasonCode.SUCCESS, ReasonCode.TOPIC_FILTER_INVALID);
+                .containsExactly(UnsubackReason.SUCCESS, UnsubackReason.TOPIC_FILTER_INVALID);
     }
 
     @Test
     void rejectsThePacketWhenItCarriesAPropertyUnsubscribeMayNot() {
         // 0x0B Subscription Identifier belongs to SUBSCRIBE only.
-        FilterVerdict verdict = validate(unsubscribe(new byte[] {0x0B, 0x01}, "a"));
+        FilterVerdict<UnsubackReason> verdict = validate(unsubscribe(new byte[] {0x0B, 0x01}, "a"));
         assertThat(verdict.packetRejected()).isTrue();
-        assertThat(verdict.packetReasonCode()).isEqualTo(ReasonCode.MALFORMED_PACKET);
+        assertThat(verdict.packetReasonCode()).isEqualTo(DisconnectReason.MALFORMED_PACKET);
     }
 }

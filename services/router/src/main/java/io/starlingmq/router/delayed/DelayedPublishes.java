@@ -1,13 +1,14 @@
 package io.starlingmq.router.delayed;
 
 import io.smallrye.mutiny.Uni;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.RouterEvent;
-import io.starlingmq.contract.link.v1.Message;
+import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.router.events.MessageMapping;
-import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.router.session.InboundReceipts;
 import io.starlingmq.store.DelayedMessage;
 import io.starlingmq.store.DelayedMessages;
@@ -28,10 +29,6 @@ import java.util.Optional;
 public class DelayedPublishes {
 
     private static final Logger LOG = Logger.getLogger(DelayedPublishes.class);
-    private static final int SUCCESS = 0x00;
-    private static final int UNSPECIFIED_ERROR = 0x80;
-    private static final int TOPIC_NAME_INVALID = 0x90;
-    private static final int QUOTA_EXCEEDED = 0x97;
 
     @Inject
     DelayedMessages store;
@@ -46,13 +43,13 @@ public class DelayedPublishes {
     private static final class Outcome {
         final Publish publish;
         final Optional<DelayedTopic> target;
-        int reasonCode = SUCCESS;
+        PubackReason reasonCode = PubackReason.SUCCESS;
 
         Outcome(Publish publish) {
             this.publish = publish;
             this.target = DelayedTopic.parse(publish.getMessage().getTopic());
             if (target.isEmpty()) {
-                reasonCode = TOPIC_NAME_INVALID;
+                reasonCode = PubackReason.TOPIC_NAME_INVALID;
             }
         }
     }
@@ -92,7 +89,7 @@ public class DelayedPublishes {
                     int refused = 0;
                     for (int i = 0; i < fresh.size(); i++) {
                         if (!kept.get(i)) {
-                            fresh.get(i).reasonCode = QUOTA_EXCEEDED;
+                            fresh.get(i).reasonCode = PubackReason.QUOTA_EXCEEDED;
                             refused++;
                         }
                     }
@@ -101,7 +98,7 @@ public class DelayedPublishes {
                 })
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "storing %d delayed messages failed", fresh.size());
-                    fresh.forEach(o -> o.reasonCode = UNSPECIFIED_ERROR);
+                    fresh.forEach(o -> o.reasonCode = PubackReason.UNSPECIFIED_ERROR);
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -116,12 +113,12 @@ public class DelayedPublishes {
 
     /** QoS 2 packet ids of stored messages join their publishers' received sets before PUBREC is sent. */
     private Uni<Void> recordReceived(List<Outcome> fresh) {
-        List<Outcome> stored = fresh.stream().filter(o -> o.reasonCode == SUCCESS).toList();
+        List<Outcome> stored = fresh.stream().filter(o -> o.reasonCode == PubackReason.SUCCESS).toList();
         return receipts.record(stored.stream().map(o -> o.publish).toList())
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "recording received QoS 2 packet ids of delayed publishes failed");
                     stored.stream().filter(o -> o.publish.getMessage().getQos() == 2)
-                            .forEach(o -> o.reasonCode = UNSPECIFIED_ERROR);
+                            .forEach(o -> o.reasonCode = PubackReason.UNSPECIFIED_ERROR);
                 })
                 .onFailure().recoverWithNull();
     }

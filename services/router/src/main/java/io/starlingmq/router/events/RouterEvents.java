@@ -9,44 +9,50 @@ import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionOpened;
 import io.starlingmq.contract.link.v1.Subscribed;
 import io.starlingmq.contract.link.v1.Unsubscribed;
+import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.PubackReason;
+import io.starlingmq.contract.reason.PubcompReason;
+import io.starlingmq.contract.reason.ReasonCode;
+import io.starlingmq.contract.reason.SubackReason;
+import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.router.routing.AddressedMessage;
 import io.starlingmq.router.routing.MessageExpiry;
 import io.starlingmq.store.QueuedDelivery;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Builds the events the router sends to gateways. */
+/** Builds the events the router sends to gateways; reason codes become the contract's integers here. */
 public final class RouterEvents {
-
-    /** MQTT 5 reason code: the session was taken over by another connection. */
-    public static final int SESSION_TAKEN_OVER = 0x8E;
 
     private RouterEvents() {
     }
 
-    public static RouterEvent sessionOpened(long connectionId, boolean sessionPresent, int reasonCode) {
+    public static RouterEvent sessionOpened(long connectionId, boolean sessionPresent, ConnackReason reason) {
         return RouterEvent.newBuilder().setSessionOpened(SessionOpened.newBuilder()
-                .setConnectionId(connectionId).setSessionPresent(sessionPresent).setReasonCode(reasonCode)).build();
+                .setConnectionId(connectionId).setSessionPresent(sessionPresent).setReasonCode(reason.code())).build();
     }
 
-    public static RouterEvent subscribed(long connectionId, int packetId, List<Integer> reasonCodes) {
+    public static RouterEvent subscribed(long connectionId, int packetId, List<SubackReason> reasons) {
         return RouterEvent.newBuilder().setSubscribed(Subscribed.newBuilder()
-                .setConnectionId(connectionId).setPacketId(packetId).addAllReasonCodes(reasonCodes)).build();
+                .setConnectionId(connectionId).setPacketId(packetId).addAllReasonCodes(codes(reasons))).build();
     }
 
-    public static RouterEvent unsubscribed(long connectionId, int packetId, List<Integer> reasonCodes) {
+    public static RouterEvent unsubscribed(long connectionId, int packetId, List<UnsubackReason> reasons) {
         return RouterEvent.newBuilder().setUnsubscribed(Unsubscribed.newBuilder()
-                .setConnectionId(connectionId).setPacketId(packetId).addAllReasonCodes(reasonCodes)).build();
+                .setConnectionId(connectionId).setPacketId(packetId).addAllReasonCodes(codes(reasons))).build();
     }
 
-    public static RouterEvent publishDone(long connectionId, int packetId, int reasonCode) {
+    /** A QoS 1 publish is answered PUBACK, a QoS 2 one PUBREC: the two packets share their codes. */
+    public static RouterEvent publishDone(long connectionId, int packetId, PubackReason reason) {
         return RouterEvent.newBuilder().setPublishDone(PublishDone.newBuilder()
-                .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reasonCode)).build();
+                .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reason.code())).build();
     }
 
-    public static RouterEvent releaseDone(long connectionId, int packetId, int reasonCode) {
+    public static RouterEvent releaseDone(long connectionId, int packetId, PubcompReason reason) {
         return RouterEvent.newBuilder().setReleaseDone(ReleaseDone.newBuilder()
-                .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reasonCode)).build();
+                .setConnectionId(connectionId).setPacketId(packetId).setReasonCode(reason.code())).build();
     }
 
     /** Tells the gateway to send PUBREL for a QoS 2 delivery the store holds as released. */
@@ -57,7 +63,7 @@ public final class RouterEvents {
 
     public static RouterEvent kick(long connectionId) {
         return RouterEvent.newBuilder().setKick(Kick.newBuilder()
-                .setConnectionId(connectionId).setReasonCode(SESSION_TAKEN_OVER)).build();
+                .setConnectionId(connectionId).setReasonCode(DisconnectReason.SESSION_TAKEN_OVER.code())).build();
     }
 
     /**
@@ -79,6 +85,14 @@ public final class RouterEvents {
 
     public static List<RouterEvent> queuedDeliveries(long connectionId, List<QueuedDelivery> deliveries) {
         return deliveries.stream().map(d -> queuedDelivery(connectionId, d)).toList();
+    }
+
+    private static List<Integer> codes(List<? extends ReasonCode> reasons) {
+        List<Integer> codes = new ArrayList<>(reasons.size());
+        for (ReasonCode reason : reasons) {
+            codes.add(reason.code());
+        }
+        return codes;
     }
 
     private static RouterEvent deliver(long connectionId, AddressedMessage addressed, int packetId, boolean dup) {

@@ -2,6 +2,7 @@ package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.PublishRelease;
+import io.starlingmq.contract.reason.PubcompReason;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.store.Holder;
@@ -15,8 +16,6 @@ import org.jboss.logging.Logger;
 public class PublishReleases {
 
     private static final Logger LOG = Logger.getLogger(PublishReleases.class);
-    private static final int SUCCESS = 0x00;
-    private static final int PACKET_ID_NOT_FOUND = 0x92;
 
     @Inject
     SessionStore store;
@@ -25,7 +24,7 @@ public class PublishReleases {
         Holder holder = new Holder(link.gatewayId(), release.getConnectionId());
         return store.forgetReceived(release.getClientId(), holder, release.getPacketId())
                 .invoke(found -> link.sender().send(RouterEvents.releaseDone(release.getConnectionId(),
-                        release.getPacketId(), found ? SUCCESS : PACKET_ID_NOT_FOUND)))
+                        release.getPacketId(), found ? PubcompReason.SUCCESS : PubcompReason.PACKET_IDENTIFIER_NOT_FOUND)))
                 // No answer on failure: the gateway keeps the release pending and the client resends PUBREL.
                 .onFailure().invoke(failure -> LOG.errorf(failure, "PUBREL of %s failed", release.getClientId()))
                 .onFailure().recoverWithNull()

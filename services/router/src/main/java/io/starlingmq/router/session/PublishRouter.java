@@ -6,6 +6,7 @@ import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.Publish;
 import io.starlingmq.contract.link.v1.RouterEvent;
+import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.Matches;
@@ -37,9 +38,6 @@ import java.util.Map;
 public class PublishRouter {
 
     private static final Logger LOG = Logger.getLogger(PublishRouter.class);
-    private static final int SUCCESS = 0x00;
-    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
-    private static final int UNSPECIFIED_ERROR = 0x80;
 
     @Inject
     SessionStore store;
@@ -79,8 +77,9 @@ public class PublishRouter {
             this.resend = resend;
         }
 
-        int reasonCode() {
-            return failed ? UNSPECIFIED_ERROR : resend || matched ? SUCCESS : NO_MATCHING_SUBSCRIBERS;
+        PubackReason reasonCode() {
+            return failed ? PubackReason.UNSPECIFIED_ERROR
+                    : resend || matched ? PubackReason.SUCCESS : PubackReason.NO_MATCHING_SUBSCRIBERS;
         }
     }
 

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionClose;
 import io.starlingmq.contract.link.v1.SessionOpen;
+import io.starlingmq.contract.reason.ConnackReason;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
@@ -32,7 +33,6 @@ public class SessionLifecycle {
     private static final Logger LOG = Logger.getLogger(SessionLifecycle.class);
     private static final int MAX_RECEIVE_MAXIMUM = 65535;
     /** MQTT 5 CONNACK reason code: unspecified error. */
-    private static final int UNSPECIFIED_ERROR = 0x80;
 
     @Inject
     SessionStore store;
@@ -62,7 +62,7 @@ public class SessionLifecycle {
                 .call(result -> handOnShared(spec.clientId(), result.orphanedShared()))
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "opening session %s failed", spec.clientId());
-                    link.sender().send(RouterEvents.sessionOpened(holder.connectionId(), false, UNSPECIFIED_ERROR));
+                    link.sender().send(RouterEvents.sessionOpened(holder.connectionId(), false, ConnackReason.UNSPECIFIED_ERROR));
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -123,7 +123,7 @@ public class SessionLifecycle {
         link.sessionOpened(new LinkSession(holder.connectionId(), clientId, spec.expirySeconds()));
         kick(result.previousHolder(), holder);
         List<RouterEvent> events = new ArrayList<>(1 + result.deliveries().size());
-        events.add(RouterEvents.sessionOpened(holder.connectionId(), result.sessionPresent(), 0));
+        events.add(RouterEvents.sessionOpened(holder.connectionId(), result.sessionPresent(), ConnackReason.SUCCESS));
         events.addAll(RouterEvents.queuedDeliveries(holder.connectionId(), result.deliveries()));
         link.sender().sendAll(events);
         metrics.delivered(result.deliveries().size());

@@ -7,6 +7,8 @@ import io.starlingmq.contract.link.v1.Unsubscribe;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.routing.MessageExpiry;
+import io.starlingmq.contract.reason.SubackReason;
+import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.router.config.RouterConfig;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.RetainedIndex;
@@ -29,9 +31,6 @@ import java.util.List;
 public class SubscriptionService {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
-    private static final int UNSPECIFIED_ERROR = 0x80;
-    private static final int SUCCESS = 0x00;
-    private static final int NO_SUBSCRIPTION_EXISTED = 0x11;
     /** Retain Handling 1: send retained messages only if the subscription did not exist. */
     private static final int SEND_RETAINED_IF_NEW = 1;
     /** Retain Handling 2: never send retained messages at subscribe. */
@@ -66,12 +65,12 @@ public class SubscriptionService {
                 .onItem().transformToUni(existed -> {
                     accepted.forEach(subscription -> index.add(clientId, subscription));
                     link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(),
-                            check.reasonCodes()));
+                            check.reasons()));
                     return sendRetained(clientId, accepted, existed);
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "subscribe of %s failed", clientId);
-                    List<Integer> failed = Collections.nCopies(check.reasonCodes().size(), UNSPECIFIED_ERROR);
+                    List<SubackReason> failed = Collections.nCopies(check.reasons().size(), SubackReason.UNSPECIFIED_ERROR);
                     link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(), failed));
                     return null;
                 });
@@ -82,16 +81,16 @@ public class SubscriptionService {
         List<String> filters = request.getFiltersList();
         return store.unsubscribe(clientId, filters)
                 .map(existed -> {
-                    List<Integer> reasonCodes = new ArrayList<>(filters.size());
+                    List<UnsubackReason> reasons = new ArrayList<>(filters.size());
                     for (int i = 0; i < filters.size(); i++) {
                         index.remove(clientId, filters.get(i));
-                        reasonCodes.add(existed.get(i) ? SUCCESS : NO_SUBSCRIPTION_EXISTED);
+                        reasons.add(existed.get(i) ? UnsubackReason.SUCCESS : UnsubackReason.NO_SUBSCRIPTION_EXISTED);
                     }
-                    return reasonCodes;
+                    return reasons;
                 })
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "unsubscribe of %s failed", clientId);
-                    return Collections.nCopies(filters.size(), UNSPECIFIED_ERROR);
+                    return Collections.nCopies(filters.size(), UnsubackReason.UNSPECIFIED_ERROR);
                 })
                 .invoke(codes -> link.sender().send(
                         RouterEvents.unsubscribed(request.getConnectionId(), request.getPacketId(), codes)))

@@ -3,6 +3,7 @@ package io.starlingmq.router.link;
 import io.grpc.Status;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.RouterFrame;
+import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.router.events.RouterEvents;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +64,7 @@ class FrameSenderTest {
     }
 
     private static RouterEvent event(long n) {
-        return RouterEvents.publishDone(n, 1, 0);
+        return RouterEvents.publishDone(n, 1, PubackReason.SUCCESS);
     }
 
     private static List<RouterEvent> events(int from, int count) {
