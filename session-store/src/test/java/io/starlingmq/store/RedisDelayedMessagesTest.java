@@ -1,6 +1,6 @@
 package io.starlingmq.store;
 
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -35,7 +35,7 @@ class RedisDelayedMessagesTest extends DelayedMessagesContractTest {
 
     @Override
     protected DelayedMessages createStore(DelayedLimits limits) {
-        RedisServerProcess.shared().flushAll();
+        TestRedis.shared().flushAll();
         return connect(limits);
     }
 
@@ -46,7 +46,7 @@ class RedisDelayedMessagesTest extends DelayedMessagesContractTest {
 
     private DelayedMessages connect(DelayedLimits limits) {
         Redis redis = Redis.createClient(vertx, new RedisOptions()
-                .setConnectionString(RedisServerProcess.shared().uri())
+                .setConnectionString(TestRedis.shared().uri())
                 .setMaxPoolSize(8)
                 .setMaxPoolWaiting(64));
         clients.add(redis);

@@ -1,6 +1,6 @@
 package io.starlingmq.store;
 
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -13,7 +13,7 @@ final class RedisTestClient implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final Redis redis = Redis.createClient(vertx, new RedisOptions()
-            .setConnectionString(RedisServerProcess.shared().uri())
+            .setConnectionString(TestRedis.shared().uri())
             .setMaxPoolSize(16)
             .setMaxPoolWaiting(256));
 
@@ -23,7 +23,7 @@ final class RedisTestClient implements AutoCloseable {
     }
 
     void wipe() {
-        RedisServerProcess.shared().flushAll();
+        TestRedis.shared().flushAll();
     }
 
     @Override
