@@ -6,7 +6,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectRestrictions;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.starlingmq.systemtests.harness.AppProcess;
+import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.systemtests.harness.MetricsScrape;
 import io.starlingmq.systemtests.harness.MqttPackets;
 import io.starlingmq.systemtests.harness.RawMqttClient;
@@ -72,7 +72,7 @@ class LoadWithoutLossTest {
     @Test
     void floodingPublishersAreHeldBackNotDisconnectedAndEveryMessageIsDeliveredOrCounted() throws Exception {
         suite = StarlingSuite.start("load-without-loss");
-        AppProcess gateway = suite.startGateway("gateway-a", Map.of("STARLING_GATEWAY_LINK_QUEUE_SIZE", "256"));
+        RunningPart gateway = suite.startGateway("gateway-a", Map.of("STARLING_GATEWAY_LINK_QUEUE_SIZE", "256"));
         int port = suite.mqttPort("gateway-a");
 
         AtomicLong qos0Received = new AtomicLong();
@@ -226,7 +226,7 @@ class LoadWithoutLossTest {
         return sent;
     }
 
-    private static double dropped(AppProcess gateway, MetricsScrape before) throws Exception {
+    private static double dropped(RunningPart gateway, MetricsScrape before) throws Exception {
         return MetricsScrape.of(gateway).sum(DROPPED) - before.sum(DROPPED);
     }
 

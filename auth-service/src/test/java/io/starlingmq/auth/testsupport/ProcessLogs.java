@@ -20,13 +20,4 @@ final class ProcessLogs {
             throw new UncheckedIOException(e);
         }
     }
-
-    static String tail(Path log) {
-        try {
-            String text = Files.readString(log);
-            return text.substring(Math.max(0, text.length() - 4000));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }

@@ -1,10 +1,10 @@
 package io.starlingmq.bench.brokers;
 
 import io.starlingmq.bench.load.Endpoint;
-import io.starlingmq.testing.FreePort;
+import io.starlingmq.launcher.FreePort;
+import io.starlingmq.launcher.ManagedProcess;
+import io.starlingmq.launcher.Readiness;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +37,8 @@ public final class MosquittoBroker implements BrokerTarget {
         Files.createDirectories(workDir);
         Files.writeString(file, config == MosquittoConfig.MATCHED ? matchedConfig(broker.port) : defaultsConfig(broker.port));
         broker.process = ManagedProcess.start("mosquitto-" + config.label(), List.of(executable(), "-c", file.toString()),
-                Map.of(), workDir.resolve("logs"));
-        broker.process.awaitReady(() -> accepts(broker.port), Duration.ofSeconds(20));
+                Map.of(), workDir.resolve("logs/mosquitto-" + config.label() + ".log"));
+        broker.process.awaitReady(Readiness.acceptsConnections(broker.port), Duration.ofSeconds(20));
         return broker;
     }
 
@@ -74,14 +74,6 @@ public final class MosquittoBroker implements BrokerTarget {
             }
         }
         return "mosquitto";
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     @Override

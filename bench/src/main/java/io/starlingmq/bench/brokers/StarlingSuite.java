@@ -2,10 +2,20 @@ package io.starlingmq.bench.brokers;
 
 import io.starlingmq.bench.load.Endpoint;
 import io.starlingmq.bench.scenario.DropCounters;
-import io.starlingmq.testing.FreePort;
+import io.starlingmq.launcher.FreePort;
+import io.starlingmq.launcher.GatewayEnvironment;
+import io.starlingmq.launcher.JavaService;
+import io.starlingmq.launcher.ManagedProcess;
+import io.starlingmq.launcher.ProcessSession;
+import io.starlingmq.launcher.RedisPersistence;
+import io.starlingmq.launcher.RedisServer;
+import io.starlingmq.launcher.RouterEnvironment;
+import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.launcher.StarlingPart;
+import io.starlingmq.launcher.StartedProcesses;
+import io.starlingmq.launcher.SuiteLayout;
 import io.starlingmq.testing.LocalPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +28,10 @@ import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
- * Starling in its real shape, as {@code ./starling up} runs it: Redis (AOF everysec), the router and the
- * gateway as separate processes, on free ports of their own. With JWT on, also PostgreSQL, the auth
- * service trusting a key made for this run, and a second gateway that authenticates devices through it.
+ * Starling in its real shape, as {@code ./starling up} runs it, started by the launcher: Redis (AOF
+ * everysec), the router and the gateway as separate processes, on free ports of their own. With JWT on,
+ * also PostgreSQL, the auth service trusting a key made for this run, and a second gateway that
+ * authenticates devices through it.
  */
 public final class StarlingSuite implements BrokerTarget {
 
@@ -29,7 +40,9 @@ public final class StarlingSuite implements BrokerTarget {
 
     private final Path javaHome;
     private final StarlingSettings settings;
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final StartedProcesses started = new StartedProcesses();
+    /** Every process but PostgreSQL's, watched by {@link #checkAlive()}. */
+    private final List<ManagedProcess> watched = new ArrayList<>();
     private final Map<String, Long> corePids = new LinkedHashMap<>();
     private final Map<String, Long> jwtPids = new LinkedHashMap<>();
     private final int mqttPort = FreePort.find();
@@ -37,7 +50,7 @@ public final class StarlingSuite implements BrokerTarget {
     private final int routerPort = FreePort.find();
     private final int gatewayHttpPort = FreePort.find();
     private final StarlingDropCounters dropCounters = new StarlingDropCounters(gatewayHttpPort, routerPort);
-    private ManagedProcess gateway;
+    private RunningPart gateway;
     private JwtAccess jwt;
 
     private StarlingSuite(Path javaHome, StarlingSettings settings) {
@@ -47,16 +60,11 @@ public final class StarlingSuite implements BrokerTarget {
 
     public static StarlingSuite start(Path repo, Path javaHome, Path workDir, StarlingSettings settings)
             throws IOException, InterruptedException {
-        Path routerJar = repo.resolve("services/router/target/quarkus-app/quarkus-run.jar");
-        Path gatewayJar = repo.resolve("gateway/target/quarkus-app/quarkus-run.jar");
-        Path authJar = repo.resolve("auth-service/target/quarkus-app/quarkus-run.jar");
-        List<Path> jars = settings.jwt() ? List.of(routerJar, gatewayJar, authJar) : List.of(routerJar, gatewayJar);
-        for (Path jar : jars) {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("missing " + jar
-                        + ": build it first (./mvnw install -DskipTests -pl gateway,services/router,auth-service -am)");
-            }
-        }
+        SuiteLayout layout = new SuiteLayout(repo);
+        // Every jar is checked before anything starts, so a missing one fails at once.
+        Path routerJar = layout.jar(StarlingPart.ROUTER);
+        Path gatewayJar = layout.jar(StarlingPart.GATEWAY);
+        Path authJar = settings.jwt() ? layout.jar(StarlingPart.AUTH_SERVICE) : null;
         StarlingSuite suite = new StarlingSuite(javaHome, settings);
         try {
             suite.startCore(routerJar, gatewayJar, workDir);
@@ -71,27 +79,20 @@ public final class StarlingSuite implements BrokerTarget {
     }
 
     private void startCore(Path routerJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
-        Path redisDir = Files.createDirectories(workDir.resolve("redis"));
         Path logs = workDir.resolve("logs");
-        ManagedProcess redis = track(corePids, ManagedProcess.start("redis", List.of("redis-server", "--port",
-                Integer.toString(redisPort), "--bind", "127.0.0.1", "--dir", redisDir.toString(), "--appendonly", "yes",
-                "--appendfsync", "everysec", "--save", ""), Map.of(), logs));
-        redis.awaitReady(() -> RedisPing.ok(redisPort), Duration.ofSeconds(20));
-        jwtPids.put("redis", redis.pid());
+        RedisServer redis = started.add(RedisServer.start(redisPort, workDir.resolve("redis"),
+                RedisPersistence.APPEND_ONLY_EVERY_SECOND, logs.resolve("redis.log"), ProcessSession.SHARED));
+        watched.add(redis.process());
+        corePids.put("redis", redis.process().pid());
+        jwtPids.put("redis", redis.process().pid());
 
-        ManagedProcess router = track(corePids, ManagedProcess.start("router", javaCommand(routerJar), Map.of(
-                "STARLING_ROUTER_STORE", "redis",
-                "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
-                "QUARKUS_HTTP_PORT", Integer.toString(routerPort)), logs));
-        router.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + routerPort + "/q/health/ready"), READY_TIMEOUT);
+        RunningPart router = startPart(corePids, service("router", routerJar, routerPort,
+                RouterEnvironment.redisStore(redis.uri())), logs);
         jwtPids.put("router", router.pid());
 
         // The gateway that holds the conn case's connections tracks its native memory (JvmNativeMemory).
-        gateway = track(corePids, ManagedProcess.start("gateway", javaCommand(gatewayJar, JvmNativeMemory.TRACKING_FLAG), Map.of(
-                "QUARKUS_HTTP_PORT", Integer.toString(gatewayHttpPort),
-                "STARLING_GATEWAY_MQTT_PORT", Integer.toString(mqttPort),
-                "STARLING_GATEWAY_ROUTERS", "127.0.0.1:" + routerPort), logs));
-        gateway.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + gatewayHttpPort + "/q/health/ready"), READY_TIMEOUT);
+        gateway = startPart(corePids, service("gateway", gatewayJar, gatewayHttpPort,
+                new GatewayEnvironment(mqttPort, List.of(routerPort)).toMap(), JvmNativeMemory.TRACKING_FLAG), logs);
     }
 
     /** PostgreSQL, the auth service with this run's key as its only device-token issuer, and a gateway in auth mode service. */
@@ -106,9 +107,7 @@ public final class StarlingSuite implements BrokerTarget {
         Path key = tokens.writePublicKey(workDir.resolve("bench-key/public.pem"));
         int authPort = FreePort.find();
         String db = "//127.0.0.1:" + postgres.port() + "/postgres";
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
-        command.addAll(settings.jvmFlags());
-        command.addAll(List.of(
+        startPart(jwtPids, service("auth-service", authJar, authPort, Map.of(),
                 "-Dquarkus.http.port=" + authPort, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.datasource.username=postgres", "-Dquarkus.datasource.password=trusted",
                 "-Dquarkus.datasource.reactive.url=postgresql:" + db, "-Dquarkus.datasource.jdbc.url=jdbc:postgresql:" + db,
@@ -117,36 +116,29 @@ public final class StarlingSuite implements BrokerTarget {
                 "-Dstarling.auth.jwt.issuers.bench.public-key-file=" + key,
                 "-Dstarling.auth.jwt.issuers.bench.issuer=" + DeviceTokenSigner.ISSUER,
                 "-Dstarling.auth.jwt.issuers.bench.audience=" + DeviceTokenSigner.AUDIENCE,
-                "-Dstarling.auth.jwt.issuers.bench.algorithms=RS256",
-                "-jar", authJar.toString()));
-        ManagedProcess auth = track(jwtPids, ManagedProcess.start("auth-service", command, Map.of(), logs));
-        auth.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + authPort + "/q/health/ready"), READY_TIMEOUT);
+                "-Dstarling.auth.jwt.issuers.bench.algorithms=RS256"), logs);
         AuthServiceWarmUp.run(authPort, tokens);
 
         int jwtMqttPort = FreePort.find();
-        int jwtHttpPort = FreePort.find();
-        ManagedProcess jwtGateway = track(jwtPids, ManagedProcess.start("gateway-jwt", javaCommand(gatewayJar), Map.of(
-                "QUARKUS_HTTP_PORT", Integer.toString(jwtHttpPort),
-                "STARLING_GATEWAY_MQTT_PORT", Integer.toString(jwtMqttPort),
-                "STARLING_GATEWAY_ROUTERS", "127.0.0.1:" + routerPort,
-                "STARLING_GATEWAY_AUTH_MODE", "service",
-                "STARLING_GATEWAY_AUTH_URL", "http://127.0.0.1:" + authPort), logs));
-        jwtGateway.awaitReady(ManagedProcess.httpOk("http://127.0.0.1:" + jwtHttpPort + "/q/health/ready"), READY_TIMEOUT);
+        startPart(jwtPids, service("gateway-jwt", gatewayJar, FreePort.find(),
+                new GatewayEnvironment(jwtMqttPort, List.of(routerPort)).authService("http://127.0.0.1:" + authPort).toMap()),
+                logs);
         jwt = new JwtAccess(new Endpoint("127.0.0.1", jwtMqttPort, null), tokens, Collections.unmodifiableMap(new LinkedHashMap<>(jwtPids)));
     }
 
-    private List<String> javaCommand(Path jar, String... extraFlags) {
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString()));
-        command.addAll(settings.jvmFlags());
-        command.addAll(List.of(extraFlags));
-        command.addAll(List.of("-jar", jar.toString()));
-        return command;
+    /** A part on the bench's JDK with the settings' JVM options, then {@code extraFlags}. */
+    private JavaService service(String name, Path jar, int httpPort, Map<String, String> env, String... extraFlags) {
+        List<String> flags = new ArrayList<>(settings.jvmFlags());
+        flags.addAll(List.of(extraFlags));
+        return new JavaService(name, jar, javaHome.resolve("bin/java"), flags, env, httpPort);
     }
 
-    private ManagedProcess track(Map<String, Long> pids, ManagedProcess process) {
-        started.add(process);
-        pids.put(process.name(), process.pid());
-        return process;
+    private RunningPart startPart(Map<String, Long> pids, JavaService service, Path logs)
+            throws IOException, InterruptedException {
+        RunningPart part = started.add(service.start(logs, READY_TIMEOUT, ProcessSession.SHARED));
+        watched.add(part.process());
+        pids.put(part.name(), part.pid());
+        return part;
     }
 
     @Override
@@ -186,9 +178,9 @@ public final class StarlingSuite implements BrokerTarget {
 
     @Override
     public void checkAlive() {
-        started.forEach(p -> {
-            if (p instanceof ManagedProcess m && !m.isAlive()) {
-                throw new IllegalStateException("Starling's " + m.name() + " is not running any more");
+        watched.forEach(p -> {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("Starling's " + p.name() + " is not running any more");
             }
         });
     }
@@ -211,12 +203,10 @@ public final class StarlingSuite implements BrokerTarget {
     @Override
     public void close() {
         // Reverse start order: a gateway first, so it never sees its router vanish mid-run.
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                LOG.warnf("stopping a Starling process failed: %s", e.getMessage());
-            }
+        try {
+            started.close();
+        } catch (RuntimeException e) {
+            LOG.warnf("stopping a Starling process failed: %s", e.getMessage());
         }
     }
 }

@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.starlingmq.rules.AccessRule;
 import io.starlingmq.rules.Action;
 import io.starlingmq.rules.Permission;
-import io.starlingmq.testing.FreePort;
+import io.starlingmq.launcher.FreePort;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.starlingmq.testing.FreePort;
+import io.starlingmq.launcher.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.transport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.starlingmq.testing.FreePort;
+import io.starlingmq.launcher.FreePort;
 import java.util.HashMap;
 import java.util.Map;
 

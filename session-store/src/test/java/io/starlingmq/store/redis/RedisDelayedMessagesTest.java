@@ -3,7 +3,7 @@ package io.starlingmq.store.redis;
 import io.starlingmq.store.DelayedLimits;
 import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.DelayedMessagesContractTest;
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -38,7 +38,7 @@ class RedisDelayedMessagesTest extends DelayedMessagesContractTest {
 
     @Override
     protected DelayedMessages createStore(DelayedLimits limits) {
-        RedisServerProcess.shared().flushAll();
+        TestRedis.shared().flushAll();
         return connect(limits);
     }
 
@@ -49,7 +49,7 @@ class RedisDelayedMessagesTest extends DelayedMessagesContractTest {
 
     private DelayedMessages connect(DelayedLimits limits) {
         Redis redis = Redis.createClient(vertx, new RedisOptions()
-                .setConnectionString(RedisServerProcess.shared().uri())
+                .setConnectionString(TestRedis.shared().uri())
                 .setMaxPoolSize(8)
                 .setMaxPoolWaiting(64));
         clients.add(redis);

@@ -2,7 +2,7 @@ package io.starlingmq.store.redis;
 
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoreLimits;
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -15,7 +15,7 @@ final class RedisTestClient implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
     private final Redis redis = Redis.createClient(vertx, new RedisOptions()
-            .setConnectionString(RedisServerProcess.shared().uri())
+            .setConnectionString(TestRedis.shared().uri())
             .setMaxPoolSize(16)
             .setMaxPoolWaiting(256));
 
@@ -25,7 +25,7 @@ final class RedisTestClient implements AutoCloseable {
     }
 
     void wipe() {
-        RedisServerProcess.shared().flushAll();
+        TestRedis.shared().flushAll();
     }
 
     @Override

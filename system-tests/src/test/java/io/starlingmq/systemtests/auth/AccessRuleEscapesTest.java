@@ -5,8 +5,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.starlingmq.systemtests.harness.AuthBackends;
 import io.starlingmq.systemtests.harness.DeviceClients;
 import io.starlingmq.systemtests.harness.KeycloakDeviceTokens;
-import io.starlingmq.systemtests.harness.RawMqtt5Connection;
-import io.starlingmq.systemtests.harness.RawMqtt5Connection.Packet;
+import io.starlingmq.systemtests.harness.MqttPackets;
+import io.starlingmq.systemtests.harness.RawMqttClient;
+import io.starlingmq.systemtests.harness.ReceivedPacket;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -106,17 +106,17 @@ class AccessRuleEscapesTest {
     void publishingToAWildcardTopicIsDisconnectedAsMalformedNotJudgedByTheRules() throws Exception {
         // Client libraries refuse to send such a PUBLISH, so this connection is written by hand.
         device.disconnect();
-        try (RawMqtt5Connection raw = RawMqtt5Connection.open(port, Duration.ofSeconds(10))) {
-            raw.sendConnect("dev-1", "dev-1", dev1Token);
-            Packet connack = raw.readPacket();
-            assertThat(connack.type()).isEqualTo(RawMqtt5Connection.CONNACK);
-            assertThat(connack.reasonCode()).as("CONNACK\n%s", suite.logs()).isZero();
+        try (RawMqttClient raw = RawMqttClient.open(port, MqttPackets.V5)) {
+            raw.send(MqttPackets.connectWithCredentials(MqttPackets.V5, "dev-1", 60, "dev-1", dev1Token));
+            ReceivedPacket connack = raw.read();
+            assertThat(connack.type()).isEqualTo(ReceivedPacket.CONNACK);
+            assertThat(connack.connackCode()).as("CONNACK\n%s", suite.logs()).isZero();
 
-            raw.sendPublish("devices/dev-1/+", "x".getBytes(StandardCharsets.UTF_8));
+            raw.send(MqttPackets.publish(MqttPackets.V5, "devices/dev-1/+", 0, 0, "x".getBytes(StandardCharsets.UTF_8)));
 
-            Packet disconnect = raw.readPacket();
-            assertThat(disconnect.type()).as("DISCONNECT").isEqualTo(RawMqtt5Connection.DISCONNECT);
-            assertThat(disconnect.reasonCode()).isEqualTo(TOPIC_NAME_INVALID);
+            ReceivedPacket disconnect = raw.read();
+            assertThat(disconnect.type()).as("DISCONNECT").isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(TOPIC_NAME_INVALID);
             assertThat(raw.closedByServer()).isTrue();
         }
     }

@@ -6,7 +6,7 @@ import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import io.starlingmq.systemtests.harness.AppProcess;
+import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.systemtests.harness.AuthBackends;
 import io.starlingmq.systemtests.harness.DeviceClients;
 import io.starlingmq.systemtests.harness.KeycloakDeviceTokens;
@@ -51,7 +51,7 @@ class AuthServiceOutageTest {
         DeviceClients.connect(connected, tokens.accessToken("dev-1"));
         assertThat(DeviceClients.subscribe(connected, "devices/dev-1/#")).containsExactly(1);
 
-        AppProcess authService = suite.process(StarlingSuite.AUTH_SERVICE);
+        RunningPart authService = suite.process(StarlingSuite.AUTH_SERVICE);
         authService.close();
         assertThat(authService.isAlive()).as("auth service stopped").isFalse();
     }

@@ -1,6 +1,6 @@
 package io.starlingmq.systemtests.conformance;
 
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,7 +49,7 @@ public final class ConformanceSuite implements BeforeAllCallback {
     }
 
     private static Running startSuite() {
-        RedisServerProcess redis = RedisServerProcess.startPrivate();
+        TestRedis redis = TestRedis.startPrivate();
         StarlingSuite suite = null;
         try {
             suite = StarlingSuite.startOnRedis("conformance", redis.uri(), ROUTER_ENV, GATEWAY_A, GATEWAY_B);
@@ -64,7 +64,7 @@ public final class ConformanceSuite implements BeforeAllCallback {
         }
     }
 
-    private static void closeAfterFailedStart(StarlingSuite suite, RedisServerProcess redis) {
+    private static void closeAfterFailedStart(StarlingSuite suite, TestRedis redis) {
         if (suite != null) {
             suite.close();
         }
@@ -72,7 +72,7 @@ public final class ConformanceSuite implements BeforeAllCallback {
     }
 
     /** The suite and its Redis, closed together when the test run ends. */
-    private record Running(RedisServerProcess redis, StarlingSuite suite) implements AutoCloseable {
+    private record Running(TestRedis redis, StarlingSuite suite) implements AutoCloseable {
 
         @Override
         public void close() {

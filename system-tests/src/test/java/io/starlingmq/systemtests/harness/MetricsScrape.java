@@ -1,5 +1,6 @@
 package io.starlingmq.systemtests.harness;
 
+import io.starlingmq.launcher.RunningPart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,7 @@ public final class MetricsScrape {
         this.text = text;
     }
 
-    public static MetricsScrape of(AppProcess process) throws IOException, InterruptedException {
+    public static MetricsScrape of(RunningPart process) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.httpPort() + "/q/metrics"))
                 .timeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -24,6 +24,13 @@ public final class MqttPackets {
                 .string(clientId).packet(0x10);
     }
 
+    /** A clean-start CONNECT with user name and password, no will, no properties. */
+    public static byte[] connectWithCredentials(int version, String clientId, int keepAliveSeconds, String username,
+                                                String password) {
+        return connectWriter(version, 0x80 | 0x40 | 0x02, keepAliveSeconds, new byte[0])
+                .string(clientId).string(username).string(password).packet(0x10);
+    }
+
     /**
      * The variable header of a CONNECT with the given flags byte, left open for the payload: the caller
      * writes the client id and whatever the flags announce, then {@link MqttPacketWriter#packet(int)} with 0x10.

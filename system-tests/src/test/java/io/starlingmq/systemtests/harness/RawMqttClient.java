@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * An MQTT connection over a plain socket that sends whatever bytes it is given and decodes every
- * packet the broker sends, for the conformance tests that must send what no client library would.
- * Unlike {@link RawMqtt5Connection} it speaks both 3.1.1 and 5.0 and every packet type.
+ * packet the broker sends, for the tests that must send what no client library would (malformed
+ * packets, a PUBLISH to a wildcard topic). It speaks both 3.1.1 and 5.0 and every packet type.
  */
 public final class RawMqttClient implements AutoCloseable {
 
@@ -142,6 +142,11 @@ public final class RawMqttClient implements AutoCloseable {
         } finally {
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         }
+    }
+
+    /** Whether the broker has closed the connection: the next read finds the end of the stream. */
+    public boolean closedByServer() throws IOException {
+        return in.read() < 0;
     }
 
     /** PINGREQ, then whether PINGRESP is the next packet: the connection is open and served. */

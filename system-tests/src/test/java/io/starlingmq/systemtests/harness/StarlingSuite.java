@@ -1,35 +1,50 @@
 package io.starlingmq.systemtests.harness;
 
-import io.starlingmq.store.testing.RedisServerProcess;
-
-import io.starlingmq.testing.FreePort;
+import io.starlingmq.launcher.DevCertificates;
+import io.starlingmq.launcher.FreePort;
+import io.starlingmq.launcher.GatewayEnvironment;
+import io.starlingmq.launcher.JavaService;
+import io.starlingmq.launcher.ProcessSession;
+import io.starlingmq.launcher.RouterEnvironment;
+import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.launcher.StarlingPart;
+import io.starlingmq.launcher.StartedProcesses;
+import io.starlingmq.launcher.SuiteLayout;
+import io.starlingmq.testing.TestRedis;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The suite in its real shape: the shared test Redis, one router and any number of gateways, each a
- * separate process started from the packaged apps; optionally the auth service, which the gateways
- * then ask on every CONNECT.
+ * The suite in its real shape, started by the launcher: the shared test Redis, one router and any number
+ * of gateways, each a separate process started from the packaged apps; optionally the auth service,
+ * which the gateways then ask on every CONNECT.
  */
 public final class StarlingSuite implements AutoCloseable {
 
     /** The process name of the auth service, for {@link #process(String)}. */
     public static final String AUTH_SERVICE = "auth-service";
 
-    private final Path root = Path.of(System.getProperty("starling.root", "..")).toAbsolutePath().normalize();
+    /** Small heaps and C1 only: a suite of several JVMs shares two cores with the test JVM. */
+    private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static DevCertificates certificates;
+
+    private final SuiteLayout layout = new SuiteLayout(Path.of(System.getProperty("starling.root", "..")));
     private final Path logDir;
-    private final List<AppProcess> processes = new ArrayList<>();
+    private final StartedProcesses started = new StartedProcesses();
+    private final List<RunningPart> parts = new ArrayList<>();
     private final Map<String, GatewayPorts> gatewayPorts = new LinkedHashMap<>();
     private final List<Integer> routerPorts = new ArrayList<>();
     /** Set once the auth service runs: gateways started afterwards authenticate through it. */
     private String authServiceUrl;
 
     private StarlingSuite(String testName) {
-        this.logDir = root.resolve("system-tests/target/suite-logs").resolve(testName);
+        this.logDir = layout.root().resolve("system-tests/target/suite-logs").resolve(testName);
     }
 
     /** Redis (flushed), one router on it, and gateways with the given names. */
@@ -84,10 +99,10 @@ public final class StarlingSuite implements AutoCloseable {
             throws IOException {
         StarlingSuite suite = new StarlingSuite(testName);
         try {
-            RedisServerProcess redis = RedisServerProcess.shared();
+            TestRedis redis = TestRedis.shared();
             redis.flushAll();
             for (int i = 0; i < routers; i++) {
-                suite.startRouter("router-" + (char) ('a' + i), redis.uri());
+                suite.startRouter("router-" + (char) ('a' + i), redis.uri(), Map.of());
             }
             if (authBackends != null) {
                 suite.startAuthService(authBackends);
@@ -102,65 +117,64 @@ public final class StarlingSuite implements AutoCloseable {
         }
     }
 
-    private void startRouter(String name, String redisUri) throws IOException {
-        startRouter(name, redisUri, Map.of());
-    }
-
     private void startRouter(String name, String redisUri, Map<String, String> extraEnv) throws IOException {
-        int port = FreePort.find();
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
-        env.put("STARLING_ROUTER_STORE", "redis");
-        env.put("QUARKUS_REDIS_HOSTS", redisUri);
-        processes.add(AppProcess.start(name, root.resolve("services/router/target/quarkus-app/quarkus-run.jar"),
-                port, env, logDir));
-        routerPorts.add(port);
+        env.putAll(RouterEnvironment.redisStore(redisUri));
+        RunningPart router = startPart(name, StarlingPart.ROUTER, env);
+        routerPorts.add(router.httpPort());
     }
 
     private void startAuthService(AuthBackends backends) throws IOException {
-        int port = FreePort.find();
-        processes.add(AppProcess.start(AUTH_SERVICE, root.resolve("auth-service/target/quarkus-app/quarkus-run.jar"),
-                port, backends.authServiceEnvironment(), logDir));
-        authServiceUrl = "http://127.0.0.1:" + port;
-    }
-
-    /** The routers' link addresses in configuration order, as gateways get them. */
-    private String routerList() {
-        return String.join(",", routerPorts.stream().map(port -> "127.0.0.1:" + port).toList());
+        RunningPart auth = startPart(AUTH_SERVICE, StarlingPart.AUTH_SERVICE, backends.authServiceEnvironment());
+        authServiceUrl = "http://127.0.0.1:" + auth.httpPort();
     }
 
     /**
      * Starts a gateway with every listener: MQTT over TCP, TLS, WebSocket and WebSocket over TLS; in
      * service mode when the suite runs the auth service.
      */
-    public AppProcess startGateway(String name) throws IOException {
+    public RunningPart startGateway(String name) throws IOException {
         return startGateway(name, Map.of());
     }
 
     /** As {@link #startGateway(String)}, with extra environment (e.g. {@code STARLING_GATEWAY_MAX_KEEP_ALIVE}). */
-    public AppProcess startGateway(String name, Map<String, String> extraEnv) throws IOException {
+    public RunningPart startGateway(String name, Map<String, String> extraEnv) throws IOException {
         GatewayPorts ports = new GatewayPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find());
-        SuiteCertificates certificates = SuiteCertificates.shared(root);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("STARLING_GATEWAY_MQTT_PORT", Integer.toString(ports.mqtt()));
-        env.put("STARLING_GATEWAY_ROUTERS", routerList());
-        env.put("STARLING_GATEWAY_TLS_ENABLED", "true");
-        env.put("STARLING_GATEWAY_TLS_PORT", Integer.toString(ports.tls()));
-        env.put("STARLING_GATEWAY_TLS_CERT_FILE", certificates.serverCertificate().toString());
-        env.put("STARLING_GATEWAY_TLS_KEY_FILE", certificates.serverKey().toString());
-        env.put("STARLING_GATEWAY_WS_ENABLED", "true");
-        env.put("STARLING_GATEWAY_WS_PORT", Integer.toString(ports.ws()));
-        env.put("STARLING_GATEWAY_WSS_ENABLED", "true");
-        env.put("STARLING_GATEWAY_WSS_PORT", Integer.toString(ports.wss()));
+        DevCertificates certs = certificates(layout);
+        GatewayEnvironment env = new GatewayEnvironment(ports.mqtt(), routerPorts)
+                .tls(ports.tls(), certs.serverCertificate(), certs.serverKey())
+                .webSocket(ports.ws())
+                .secureWebSocket(ports.wss());
         if (authServiceUrl != null) {
-            env.put("STARLING_GATEWAY_AUTH_MODE", "service");
-            env.put("STARLING_GATEWAY_AUTH_URL", authServiceUrl);
+            env.authService(authServiceUrl);
         }
-        env.putAll(extraEnv);
-        AppProcess gateway = AppProcess.start(name, root.resolve("gateway/target/quarkus-app/quarkus-run.jar"),
-                FreePort.find(), env, logDir);
-        processes.add(gateway);
+        RunningPart gateway = startPart(name, StarlingPart.GATEWAY, env.with(extraEnv).toMap());
         gatewayPorts.put(name, ports);
         return gateway;
+    }
+
+    private RunningPart startPart(String name, StarlingPart part, Map<String, String> env) throws IOException {
+        JavaService service = new JavaService(name, layout.jar(part), JavaService.currentJava(), JVM_FLAGS, env,
+                FreePort.find());
+        try {
+            RunningPart running = started.add(service.start(logDir, READY_TIMEOUT, ProcessSession.SHARED));
+            parts.add(running);
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting " + name, e);
+        }
+    }
+
+    /**
+     * A local CA and server certificate, made once per test run by the gateway's own dev-certs.sh (the
+     * script ./starling up uses), so the tests exercise it too.
+     */
+    private static synchronized DevCertificates certificates(SuiteLayout layout) throws IOException {
+        if (certificates == null) {
+            certificates = DevCertificates.make(layout, layout.root().resolve("system-tests/target/suite-certs"), true, null);
+        }
+        return certificates;
     }
 
     public int mqttPort(String gatewayName) {
@@ -178,31 +192,34 @@ public final class StarlingSuite implements AutoCloseable {
 
     /** The CA that signed every gateway's TLS certificate. */
     public Path caCertificate() {
-        return SuiteCertificates.shared(root).caCertificate();
+        try {
+            return certificates(layout).caCertificate();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @param ws WebSocket, path /mqtt; @param wss WebSocket over TLS, path /mqtt */
     public record GatewayPorts(int mqtt, int tls, int ws, int wss) {
     }
 
-    public AppProcess process(String name) {
-        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+    public RunningPart process(String name) {
+        return parts.stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
     }
 
     /** The logs of every process, for a failure message. */
     public String logs() {
         StringBuilder all = new StringBuilder();
-        for (AppProcess process : processes) {
-            all.append("----- ").append(process.name()).append(" -----\n").append(process.tail()).append('\n');
+        for (RunningPart part : parts) {
+            all.append("----- ").append(part.name()).append(" -----\n").append(part.tail()).append('\n');
         }
         return all.toString();
     }
 
+    /** Stops every process, last started first. */
     @Override
     public void close() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            processes.get(i).close();
-        }
+        started.close();
     }
 }

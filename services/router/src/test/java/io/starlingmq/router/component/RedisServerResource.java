@@ -1,7 +1,7 @@
 package io.starlingmq.router.component;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 
 import java.util.Map;
 
@@ -10,7 +10,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public Map<String, String> start() {
-        RedisServerProcess redis = RedisServerProcess.shared();
+        TestRedis redis = TestRedis.shared();
         return Map.of("starling.router.store", "redis", "quarkus.redis.hosts", redis.uri());
     }
 

@@ -9,7 +9,7 @@ import io.starlingmq.store.DelayedMessage;
 import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.StoredMessage;
 import io.starlingmq.store.redis.RedisDelayedMessages;
-import io.starlingmq.store.testing.RedisServerProcess;
+import io.starlingmq.testing.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
@@ -50,7 +50,7 @@ class RedisDelayedPublishTest extends DelayedPublishContract {
     @BeforeEach
     void connectAnotherRouter() {
         otherRoutersClient = Redis.createClient(vertx, new RedisOptions()
-                .setConnectionString(RedisServerProcess.shared().uri()));
+                .setConnectionString(TestRedis.shared().uri()));
         otherRouter = RedisDelayedMessages.connect(otherRoutersClient, new DelayedLimits(100_000, Duration.ofSeconds(30)))
                 .await().atMost(TIMEOUT);
     }

@@ -1,4 +1,4 @@
-package io.starlingmq.testing;
+package io.starlingmq.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.starlingmq.testing;
+package io.starlingmq.launcher;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,0 +1,44 @@
+package io.starlingmq.launcher;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to run one packaged Quarkus app of the suite: {@code java <jvmFlags> -jar <jar>} with the JVM's
+ * environment plus {@code env}, its HTTP server on {@code httpPort}; ready once {@code /q/health/ready}
+ * answers 200.
+ *
+ * @param name the process name, also the log file's name ({@code <name>.log})
+ * @param java the java binary, e.g. {@link #currentJava()}
+ */
+public record JavaService(String name, Path jar, Path java, List<String> jvmFlags, Map<String, String> env,
+                          int httpPort) {
+
+    public JavaService {
+        jvmFlags = List.copyOf(jvmFlags);
+        env = Map.copyOf(env);
+    }
+
+    /** The java binary of the running JVM. */
+    public static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** Starts it with its log in {@code logDir} and waits until it is ready. */
+    public RunningPart start(Path logDir, Duration readyTimeout, ProcessSession session)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+        ManagedProcess process = ManagedProcess.start(name, command, environment, logDir.resolve(name + ".log"), session);
+        process.awaitReady(Readiness.httpOk("http://127.0.0.1:" + httpPort + "/q/health/ready"), readyTimeout);
+        return new RunningPart(process, httpPort);
+    }
+}

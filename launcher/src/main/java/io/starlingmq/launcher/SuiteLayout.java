@@ -1,0 +1,32 @@
+package io.starlingmq.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the repository keeps what a launch needs: the packaged parts, the certificate script, the realm. */
+public record SuiteLayout(Path root) {
+
+    public SuiteLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    /** The packaged app of {@code part}; fails, saying how to build it, when it is missing. */
+    public Path jar(StarlingPart part) {
+        Path jar = root.resolve(part.jar());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build it first (./mvnw -B package -DskipTests -pl "
+                    + part.module() + " -am)");
+        }
+        return jar;
+    }
+
+    /** The gateway's script that makes a local CA and server certificate. */
+    public Path devCertificatesScript() {
+        return root.resolve("gateway/src/main/scripts/dev-certs.sh");
+    }
+
+    /** The Keycloak realm the auth service is built and tested against. */
+    public Path realmFile() {
+        return root.resolve("auth-service/src/main/keycloak/starling-realm.json");
+    }
+}

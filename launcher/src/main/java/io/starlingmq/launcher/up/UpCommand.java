@@ -1,0 +1,297 @@
+package io.starlingmq.launcher.up;
+
+import io.starlingmq.launcher.DevCertificates;
+import io.starlingmq.launcher.Executables;
+import io.starlingmq.launcher.GatewayEnvironment;
+import io.starlingmq.launcher.JavaService;
+import io.starlingmq.launcher.KeycloakServer;
+import io.starlingmq.launcher.ManagedProcess;
+import io.starlingmq.launcher.PostgresBinaries;
+import io.starlingmq.launcher.PostgresServer;
+import io.starlingmq.launcher.ProcessSession;
+import io.starlingmq.launcher.Readiness;
+import io.starlingmq.launcher.RedisPersistence;
+import io.starlingmq.launcher.RedisServer;
+import io.starlingmq.launcher.RouterEnvironment;
+import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.launcher.StarlingPart;
+import io.starlingmq.launcher.StartedProcesses;
+import io.starlingmq.launcher.SuiteLayout;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ./starling up}: Redis (when installed), PostgreSQL and the auth service (unless anonymous),
+ * Keycloak (with --keycloak), one router and one gateway, each in a session of its own with a pid file
+ * in .starling/run; then the banner, and either return (--detach) or watch them until Ctrl-C.
+ */
+final class UpCommand {
+
+    /**
+     * The services' JVM options (the bench starts them with the same). Objects made at start-up would
+     * otherwise be copied between survivor spaces for 15 young collections, which lengthened each pause
+     * from ~2 ms to ~15 ms for the first minute under load (bench finding 11).
+     */
+    static final List<String> SERVICE_JVM_FLAGS = List.of("-XX:MaxTenuringThreshold=2");
+    private static final Duration KEYCLOAK_MIN_READY_TIMEOUT = KeycloakServer.READY_TIMEOUT;
+
+    private final UpOptions o;
+    private final SuiteLayout layout;
+    private final RunDirectory run;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final StartedProcesses started = new StartedProcesses();
+    private final List<ManagedProcess> watched = new ArrayList<>();
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+
+    UpCommand(UpOptions options, PrintStream out, PrintStream err) {
+        this.o = options;
+        this.layout = new SuiteLayout(options.root());
+        this.run = new RunDirectory(options.run());
+        this.out = out;
+        this.err = err;
+    }
+
+    /** The exit code: 0 once up (detached) or stopped by Ctrl-C, 1 when a part failed. */
+    int run() {
+        if (!o.detach()) {
+            Thread main = Thread.currentThread();
+            Runnable stop = () -> {
+                stopRequested.set(true);
+                main.interrupt();
+            };
+            StopSignals.onInterruptOrTerminate(stop);
+        }
+        try {
+            startAll();
+            if (o.detach()) {
+                out.println();
+                out.println("Running detached; stop with: ./starling down");
+                return 0;
+            }
+            out.println();
+            out.println("Ctrl-C stops everything.");
+            return watch();
+        } catch (InterruptedException | RuntimeException | IOException e) {
+            Thread.interrupted();
+            if (stopRequested.get()) {
+                return stopOnRequest();
+            }
+            if (e.getMessage() != null) {
+                err.println("starling: " + e.getMessage());
+            }
+            stopAll();
+            return 1;
+        }
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        PostgresBinaries postgres = null;
+        if (o.mode().authenticates()) {
+            postgres = PostgresBinaries.find().orElseThrow(() -> new UpFailure(
+                    "the auth service needs PostgreSQL: install the Debian package postgresql (apt-get install postgresql)"));
+        }
+        UpOptions.Ports p = o.ports();
+        List<Integer> ports = new ArrayList<>(List.of(p.router(), p.mqtt(), p.gatewayHttp(), p.tls(), p.ws(), p.wss()));
+        if (o.mode().authenticates()) {
+            ports.addAll(List.of(p.auth(), p.postgres()));
+        }
+        if (o.mode() == UpOptions.Mode.KEYCLOAK) {
+            ports.addAll(List.of(p.keycloak(), p.keycloakManagement()));
+        }
+        for (int port : ports) {
+            if (Readiness.acceptsConnections(port).ready()) {
+                throw new UpFailure("port " + port + " is already in use; stop what holds it or set STARLING_UP_*_PORT");
+            }
+        }
+        DevKey devKey = new DevKey(o.devKey());
+        if (o.mode().authenticates() && devKey.ensure()) {
+            out.println("made a development key pair in " + o.devKey());
+        }
+        if (o.mode() == UpOptions.Mode.ANONYMOUS) {
+            err.println("WARNING: --anonymous: devices connect WITHOUT authentication and without access rules.");
+        }
+
+        String store;
+        Map<String, String> routerEnv;
+        if (Executables.find("redis-server").isPresent()) {
+            if (Readiness.acceptsConnections(p.redis()).ready()) {
+                throw new UpFailure("port " + p.redis() + " (Redis) is already in use; set STARLING_UP_REDIS_PORT");
+            }
+            Path dir = o.state().resolve("redis");
+            RedisServer redis = RedisServer.start(p.redis(), dir, RedisPersistence.APPEND_ONLY_EVERY_SECOND,
+                    log("redis"), ProcessSession.OWN);
+            track("redis", redis, redis.process());
+            store = "redis (127.0.0.1:" + p.redis() + ", append-only file in " + dir + ")";
+            routerEnv = RouterEnvironment.redisStore(redis.uri());
+        } else {
+            store = "in-memory";
+            out.println("NOTICE: redis-server is not installed: the router keeps sessions in memory and nothing survives a restart.");
+            out.println("        (apt-get install redis-server for durable sessions)");
+            routerEnv = RouterEnvironment.memoryStore();
+        }
+
+        if (o.mode().authenticates()) {
+            startAuth(postgres, devKey);
+        } else {
+            run.recordMode(UpOptions.Mode.ANONYMOUS);
+        }
+
+        startPart("router", StarlingPart.ROUTER, p.router(), routerEnv);
+
+        DevCertificates certs;
+        if (Executables.find("openssl").isEmpty()) {
+            throw new UpFailure("openssl is needed for the local certificates (apt-get install openssl)");
+        }
+        try {
+            certs = DevCertificates.make(layout, o.certificates(), false, log("certs"));
+        } catch (IOException e) {
+            throw new UpFailure("could not make the local certificates; see " + log("certs"));
+        }
+        GatewayEnvironment gatewayEnv = new GatewayEnvironment(p.mqtt(), List.of(p.router()))
+                .tls(p.tls(), certs.serverCertificate(), certs.serverKey())
+                .webSocket(p.ws())
+                .secureWebSocket(p.wss());
+        if (o.mode().authenticates()) {
+            gatewayEnv.authService("http://127.0.0.1:" + p.auth());
+        } else {
+            gatewayEnv.anonymous();
+        }
+        startPart("gateway", StarlingPart.GATEWAY, p.gatewayHttp(), gatewayEnv.toMap());
+
+        UpBanner.print(out, o, store, layout.realmFile());
+    }
+
+    /** PostgreSQL, Keycloak when asked for, and the auth service, warmed up. */
+    private void startAuth(PostgresBinaries bin, DevKey devKey) throws IOException, InterruptedException {
+        UpOptions.Ports p = o.ports();
+        try {
+            PostgresServer postgres = PostgresServer.start(bin, o.postgresHome(), p.postgres(), true,
+                    PostgresServer.Shutdown.FAST, log("postgres"), ProcessSession.OWN);
+            track("postgres", postgres, postgres.process());
+        } catch (IOException | RuntimeException e) {
+            err.println("starling: " + e.getMessage());
+            throw new UpFailure("PostgreSQL (for the auth service) did not start");
+        }
+        boolean keycloak = o.mode() == UpOptions.Mode.KEYCLOAK;
+        String realm = "http://127.0.0.1:" + p.keycloak() + "/realms/starling";
+        if (keycloak) {
+            out.println("starting Keycloak (the first start takes about a minute) ...");
+            KeycloakServer server = new KeycloakServer(o.keycloakHome(), layout.realmFile(), p.keycloak(),
+                    p.keycloakManagement(), "admin", "admin", Path.of(System.getProperty("java.home")));
+            Duration timeout = o.readyTimeout().compareTo(KEYCLOAK_MIN_READY_TIMEOUT) > 0 ? o.readyTimeout()
+                    : KEYCLOAK_MIN_READY_TIMEOUT;
+            try {
+                ManagedProcess process = server.start(log("keycloak"), ProcessSession.OWN, timeout);
+                track("keycloak", process, process);
+            } catch (IOException | RuntimeException e) {
+                err.println("starling: " + e.getMessage());
+                throw new UpFailure("Keycloak did not start; see " + log("keycloak"));
+            }
+            run.recordMode(UpOptions.Mode.KEYCLOAK);
+        } else {
+            run.recordMode(UpOptions.Mode.DEV_KEY);
+            run.recordDeviceAcl(o.deviceAcl());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("STARLING_AUTH_DB_USER", "postgres");
+        env.put("STARLING_AUTH_DB_PASSWORD", "trusted");
+        env.put("STARLING_AUTH_DB_REACTIVE_URL", "postgresql://127.0.0.1:" + p.postgres() + "/postgres");
+        env.put("STARLING_AUTH_DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + p.postgres() + "/postgres");
+        env.put("STARLING_AUTH_DEV_KEY_FILE", devKey.publicKey().toString());
+        env.put("STARLING_AUTH_DEV_KEY_ENABLED", Boolean.toString(!keycloak));
+        env.put("STARLING_AUTH_KEYCLOAK_ENABLED", Boolean.toString(keycloak));
+        env.put("STARLING_AUTH_KEYCLOAK_URL", realm);
+        env.put("STARLING_AUTH_OIDC_URL", realm);
+        try {
+            startPart("auth", StarlingPart.AUTH_SERVICE, p.auth(), env);
+            String token = keycloak ? null : signWarmUpToken(devKey);
+            AuthServiceWarmUp.run(p.auth(), token);
+        } catch (IOException | RuntimeException e) {
+            err.println("starling: " + e.getMessage() + (e instanceof UpFailure ? "; see " + log("auth") : ""));
+            throw new UpFailure("the auth service did not start; see " + log("auth"));
+        }
+    }
+
+    private String signWarmUpToken(DevKey devKey) throws IOException {
+        try {
+            return DevKeyToken.sign(devKey.readPrivateKey(), "starling-up-warm-up", o.deviceAcl());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("could not sign with " + devKey.privateKey(), e);
+        }
+    }
+
+    private void startPart(String name, StarlingPart part, int httpPort, Map<String, String> env)
+            throws IOException, InterruptedException {
+        JavaService service = new JavaService(name, layout.jar(part), JavaService.currentJava(), SERVICE_JVM_FLAGS,
+                env, httpPort);
+        RunningPart running = service.start(o.logs(), o.readyTimeout(), ProcessSession.OWN);
+        track(name, running, running.process());
+    }
+
+    private void track(String name, AutoCloseable stoppable, ManagedProcess process) {
+        started.add(new Tracked(name, stoppable, run));
+        run.recordPid(name, process.pid());
+        watched.add(process);
+    }
+
+    /** Checks every second that each process still runs; when one stopped, stops the others. */
+    private int watch() {
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.interrupted();
+                return stopOnRequest();
+            }
+            for (ManagedProcess process : watched) {
+                if (!process.isAlive() && !stopRequested.get()) {
+                    err.println("starling: " + process.name() + " stopped unexpectedly; see " + process.log());
+                    stopAll();
+                    return 1;
+                }
+            }
+        }
+    }
+
+    private int stopOnRequest() {
+        out.println();
+        out.println("stopping ...");
+        stopAll();
+        return 0;
+    }
+
+    private void stopAll() {
+        try {
+            started.close();
+        } catch (RuntimeException e) {
+            err.println("starling: " + e.getMessage());
+        }
+        run.clearRunInfo();
+    }
+
+    private Path log(String name) {
+        return o.logs().resolve(name + ".log");
+    }
+
+    /** A started process whose pid file goes once it is stopped. */
+    private record Tracked(String name, AutoCloseable process, RunDirectory run) implements AutoCloseable {
+
+        @Override
+        public void close() throws Exception {
+            try {
+                process.close();
+            } finally {
+                run.forget(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.starlingmq.launcher.up;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What {@code ./starling up} decided: the script parses the user's flags and STARLING_UP_* variables
+ * (its usage text documents them and their defaults) and hands every value over as {@code --name=value}.
+ */
+public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path postgresHome, Path keycloakHome,
+                        Ports ports, Duration readyTimeout, String deviceAcl, boolean deviceAclFromEnvironment) {
+
+    /** How devices authenticate. */
+    public enum Mode {
+        /** Tokens signed with the local development key. */
+        DEV_KEY,
+        /** Tokens from Keycloak. */
+        KEYCLOAK,
+        /** No authentication at all. */
+        ANONYMOUS;
+
+        /** The word written to .starling/run/mode, which {@code ./starling token} reads. */
+        public String fileName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public boolean authenticates() {
+            return this != ANONYMOUS;
+        }
+    }
+
+    public record Ports(int redis, int router, int mqtt, int gatewayHttp, int tls, int ws, int wss, int auth,
+                        int postgres, int keycloak, int keycloakManagement) {
+    }
+
+    public Path run() {
+        return state.resolve("run");
+    }
+
+    public Path logs() {
+        return state.resolve("logs");
+    }
+
+    public Path certificates() {
+        return state.resolve("certs");
+    }
+
+    public Path devKey() {
+        return state.resolve("dev-key");
+    }
+
+    /** Parses {@code --name=value} and the flags {@code --detach}. */
+    public static UpOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        boolean detach = false;
+        for (String arg : args) {
+            if (arg.equals("--detach")) {
+                detach = true;
+            } else if (arg.startsWith("--") && arg.contains("=")) {
+                values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        Mode mode = Mode.valueOf(required(values, "mode").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Ports ports = new Ports(port(values, "redis-port"), port(values, "router-port"), port(values, "mqtt-port"),
+                port(values, "gateway-http-port"), port(values, "tls-port"), port(values, "ws-port"),
+                port(values, "wss-port"), port(values, "auth-port"), port(values, "postgres-port"),
+                port(values, "keycloak-port"), port(values, "keycloak-management-port"));
+        String keycloakHome = values.get("keycloak-home");
+        return new UpOptions(mode, detach, Path.of(required(values, "root")), Path.of(required(values, "state")),
+                Path.of(required(values, "postgres-home")), keycloakHome == null ? null : Path.of(keycloakHome), ports,
+                Duration.ofSeconds(Long.parseLong(required(values, "ready-timeout"))), required(values, "device-acl"),
+                Boolean.parseBoolean(values.getOrDefault("device-acl-from-environment", "false")));
+    }
+
+    private static int port(Map<String, String> values, String name) {
+        return Integer.parseInt(required(values, name));
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name + "=...");
+        }
+        return value;
+    }
+}
