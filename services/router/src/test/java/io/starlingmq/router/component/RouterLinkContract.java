@@ -411,63 +411,47 @@ abstract class RouterLinkContract extends RouterLinkTestBase {
 
     @Test
     void takeoverPublishesTheOldConnectionsWillWithoutDelay() {
-        TestGateway gateway = gateway("gw");
-        String subscriber = id("sub");
-        String client = id("taken");
-        openSession(gateway, 1, subscriber, true, CLEAN);
-        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
-        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/taken", "taken-will", 0));
-        gateway.take(sessionOpened(2));
-
-        openSession(gateway, 3, client, false, PERSISTENT);
-
-        assertThat(firstPayloadAfterMarker(gateway, 1, id("wills") + "/marker"))
+        assertThat(firstPayloadAfterTakeover(0, false))
                 .as("the will is published on the takeover itself, before a message published after it")
-                .isEqualTo("taken-will");
-        gateway.send(TestGateway.close(3, client));
+                .isEqualTo("will");
     }
 
     @Test
     void cleanStartTakeoverPublishesTheOldConnectionsDelayedWillAtOnce() {
-        TestGateway gateway = gateway("gw");
-        String subscriber = id("sub");
-        String client = id("taken");
-        openSession(gateway, 1, subscriber, true, CLEAN);
-        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
-        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/taken", "ended-will", 3600));
-        gateway.take(sessionOpened(2));
-
-        openSession(gateway, 3, client, true, PERSISTENT);
-
-        assertThat(firstPayloadAfterMarker(gateway, 1, id("wills") + "/marker"))
+        assertThat(firstPayloadAfterTakeover(3600, true))
                 .as("a clean start ends the session, and the session's end ends the will's delay")
-                .isEqualTo("ended-will");
-        gateway.send(TestGateway.close(3, client));
+                .isEqualTo("will");
     }
 
     @Test
     @DisplayName("[MQTT-3.1.3-9] a takeover that resumes the session does not send a will with a delay")
     void resumingTakeoverDoesNotSendTheOldConnectionsDelayedWill() {
+        assertThat(firstPayloadAfterTakeover(3600, false)).isEqualTo("marker");
+    }
+
+    /**
+     * A subscriber of wills/#, a persistent session whose live connection has a will with {@code willDelay},
+     * a second connection taking the session over ({@code cleanStart}), then "marker" published by another
+     * client: answers the first payload the subscriber gets.
+     */
+    private String firstPayloadAfterTakeover(long willDelay, boolean cleanStart) {
         TestGateway gateway = gateway("gw");
         String subscriber = id("sub");
         String client = id("taken");
+        String wills = id("wills");
         openSession(gateway, 1, subscriber, true, CLEAN);
-        subscribeTo(gateway, 1, subscriber, 11, id("wills") + "/#", 1);
-        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, id("wills") + "/taken", "cancelled-will", 3600));
+        subscribeTo(gateway, 1, subscriber, 11, wills + "/#", 1);
+        gateway.send(TestGateway.openWithWill(2, client, PERSISTENT, wills + "/taken", "will", willDelay));
         gateway.take(sessionOpened(2));
 
-        openSession(gateway, 3, client, false, PERSISTENT);
-
-        assertThat(firstPayloadAfterMarker(gateway, 1, id("wills") + "/marker")).isEqualTo("marker");
-        gateway.send(TestGateway.close(3, client));
-    }
-
-    /** Publishes "marker" to {@code topic} from a new client; answers the first payload delivered to the subscriber. */
-    private String firstPayloadAfterMarker(TestGateway gateway, long subscriberConnection, String topic) {
+        openSession(gateway, 3, client, cleanStart, PERSISTENT);
         String publisher = id("pub");
         openSession(gateway, 4, publisher, true, CLEAN);
-        gateway.send(publish(4, publisher, 0, topic, "marker", 0, false));
-        return gateway.take(anyDeliverTo(subscriberConnection)).getDeliver().getMessage().getPayload().toStringUtf8();
+        gateway.send(publish(4, publisher, 0, wills + "/marker", "marker", 0, false));
+
+        String first = gateway.take(anyDeliverTo(1)).getDeliver().getMessage().getPayload().toStringUtf8();
+        gateway.send(TestGateway.close(3, client));
+        return first;
     }
 
     @Test
