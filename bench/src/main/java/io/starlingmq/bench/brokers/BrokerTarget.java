@@ -1,9 +1,9 @@
 package io.starlingmq.bench.brokers;
 
-import io.starlingmq.bench.load.Endpoint;
-import io.starlingmq.bench.scenario.BrokerCounters;
-import io.starlingmq.bench.scenario.BrokerMemory;
-import io.starlingmq.bench.scenario.DropCounters;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.counters.BrokerCounters;
+import io.starlingmq.bench.counters.BrokerMemory;
+import io.starlingmq.bench.counters.DropCounters;
 import java.util.Map;
 import java.util.Optional;
 

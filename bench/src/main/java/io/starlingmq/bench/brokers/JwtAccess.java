@@ -1,6 +1,6 @@
 package io.starlingmq.bench.brokers;
 
-import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.client.Endpoint;
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package io.starlingmq.bench.brokers;
 
-import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.client.Endpoint;
 import io.starlingmq.launcher.FreePort;
 import io.starlingmq.launcher.ManagedProcess;
 import io.starlingmq.launcher.Readiness;

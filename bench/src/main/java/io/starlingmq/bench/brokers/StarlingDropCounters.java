@@ -1,6 +1,6 @@
 package io.starlingmq.bench.brokers;
 
-import io.starlingmq.bench.scenario.DropCounters;
+import io.starlingmq.bench.counters.DropCounters;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

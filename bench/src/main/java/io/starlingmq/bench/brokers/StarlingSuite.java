@@ -1,7 +1,7 @@
 package io.starlingmq.bench.brokers;
 
-import io.starlingmq.bench.load.Endpoint;
-import io.starlingmq.bench.scenario.DropCounters;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.counters.DropCounters;
 import io.starlingmq.launcher.FreePort;
 import io.starlingmq.launcher.GatewayEnvironment;
 import io.starlingmq.launcher.JavaService;

@@ -1,5 +1,6 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.BenchClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

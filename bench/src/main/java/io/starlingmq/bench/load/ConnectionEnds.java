@@ -1,5 +1,7 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.ConnectionEnd;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

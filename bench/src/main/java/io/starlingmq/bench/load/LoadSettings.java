@@ -1,5 +1,6 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.MqttVersion;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,7 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.BenchClient;
+
 /**
  * How many publishes one publisher keeps outstanding. A fixed {@code --window}, or with
  * {@link LoadSettings#BROKER_WINDOW} what the broker allows: at QoS 1/2 its Receive Maximum from CONNACK,

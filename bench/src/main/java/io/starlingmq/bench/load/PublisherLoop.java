@@ -1,5 +1,6 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.BenchClient;
 import io.starlingmq.bench.stats.AckLedger;
 import io.starlingmq.bench.stats.Payload;
 import io.starlingmq.bench.stats.StreamLedger;

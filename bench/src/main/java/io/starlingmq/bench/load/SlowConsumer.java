@@ -1,5 +1,8 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.netty.NettyClientSpec;
 import io.starlingmq.bench.netty.NettyClients;
 import java.nio.ByteBuffer;

@@ -1,8 +1,10 @@
 package io.starlingmq.bench.load;
 
-import io.starlingmq.bench.scenario.BrokerCounters;
-import io.starlingmq.bench.scenario.DropCounters;
-import io.starlingmq.bench.scenario.DropMetrics;
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.counters.BrokerCounters;
+import io.starlingmq.bench.counters.DropCounters;
+import io.starlingmq.bench.counters.DropMetrics;
 import io.starlingmq.bench.stats.LatencyRecorder;
 import io.starlingmq.bench.stats.Percentiles;
 import io.starlingmq.bench.stats.StreamLedger;

@@ -14,7 +14,7 @@ import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.starlingmq.bench.load.ConnectionEnd;
+import io.starlingmq.bench.client.ConnectionEnd;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

@@ -1,8 +1,8 @@
 package io.starlingmq.bench.netty;
 
-import io.starlingmq.bench.load.Credentials;
-import io.starlingmq.bench.load.Endpoint;
-import io.starlingmq.bench.load.MqttVersion;
+import io.starlingmq.bench.client.Credentials;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.client.MqttVersion;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 

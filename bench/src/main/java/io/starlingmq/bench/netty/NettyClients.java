@@ -3,7 +3,7 @@ package io.starlingmq.bench.netty;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.starlingmq.bench.load.BenchClient;
+import io.starlingmq.bench.client.BenchClient;
 
 /**
  * Builds raw Netty MQTT clients. Publishers and idle connections share one event loop group, a thread per

@@ -1,10 +1,10 @@
 package io.starlingmq.bench.report;
 
 import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.counters.DropMetrics;
 import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.run.CaseResults;
 import io.starlingmq.bench.run.Measurement;
-import io.starlingmq.bench.scenario.DropMetrics;
 import io.starlingmq.bench.scenario.FanInLoadScenario;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.starlingmq.bench.run;
 
 import io.starlingmq.bench.brokers.MosquittoConfig;
-import io.starlingmq.bench.load.MqttVersion;
+import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.scenario.ScenarioParams;
 import java.nio.file.Path;
 import java.time.Duration;

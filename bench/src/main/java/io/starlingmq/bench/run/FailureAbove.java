@@ -1,7 +1,7 @@
 package io.starlingmq.bench.run;
 
+import io.starlingmq.bench.counters.DropMetrics;
 import io.starlingmq.bench.load.RunResult;
-import io.starlingmq.bench.scenario.DropMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

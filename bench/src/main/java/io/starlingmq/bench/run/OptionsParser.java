@@ -1,10 +1,10 @@
 package io.starlingmq.bench.run;
 
-import io.starlingmq.bench.brokers.StarlingSettings;
 import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.brokers.StarlingSettings;
+import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.LoadSettings;
-import io.starlingmq.bench.load.MqttVersion;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.scenario.Scenario;
 import io.starlingmq.bench.scenario.ScenarioParams;

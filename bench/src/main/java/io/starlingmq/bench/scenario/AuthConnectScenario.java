@@ -1,9 +1,9 @@
 package io.starlingmq.bench.scenario;
 
 import io.starlingmq.bench.brokers.DeviceTokenSigner;
-import io.starlingmq.bench.load.BenchClient;
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.Credentials;
 import io.starlingmq.bench.load.BenchClients;
-import io.starlingmq.bench.load.Credentials;
 import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.stats.LatencyRecorder;
 import io.starlingmq.bench.stats.Percentiles;

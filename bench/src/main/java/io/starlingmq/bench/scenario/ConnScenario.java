@@ -2,10 +2,10 @@ package io.starlingmq.bench.scenario;
 
 import io.starlingmq.bench.brokers.CpuWatch;
 import io.starlingmq.bench.brokers.ListenOverflows;
-import io.starlingmq.bench.load.BenchClient;
-import io.starlingmq.bench.load.ClientKind;
+import io.starlingmq.bench.client.BenchClient;
 import io.starlingmq.bench.load.BenchClients;
 import io.starlingmq.bench.load.ClientGroup;
+import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.stats.Percentiles;
 import java.net.InetAddress;

@@ -1,13 +1,14 @@
 package io.starlingmq.bench.scenario;
 
-import io.starlingmq.bench.load.BenchClient;
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.counters.DropCounters;
 import io.starlingmq.bench.load.BenchClients;
 import io.starlingmq.bench.load.ClientGroup;
+import io.starlingmq.bench.load.ConnectionEnds;
 import io.starlingmq.bench.load.DrainWait;
 import io.starlingmq.bench.load.LoadSettings;
 import io.starlingmq.bench.load.PublisherLoop;
 import io.starlingmq.bench.load.Receiver;
-import io.starlingmq.bench.load.ConnectionEnds;
 import io.starlingmq.bench.load.SlowConsumer;
 import io.starlingmq.bench.load.Topology;
 import io.starlingmq.bench.stats.AckLedger;

@@ -1,5 +1,6 @@
 package io.starlingmq.bench.scenario;
 
+import io.starlingmq.bench.counters.DropCounters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

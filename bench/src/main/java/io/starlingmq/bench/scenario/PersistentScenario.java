@@ -1,6 +1,6 @@
 package io.starlingmq.bench.scenario;
 
-import io.starlingmq.bench.load.BenchClient;
+import io.starlingmq.bench.client.BenchClient;
 import io.starlingmq.bench.load.BenchClients;
 import io.starlingmq.bench.load.ClientGroup;
 import io.starlingmq.bench.load.DrainWait;

@@ -1,5 +1,6 @@
 package io.starlingmq.bench.scenario;
 
+import io.starlingmq.bench.counters.BrokerMemory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Resident memory of the broker's connection holder at the start of a run and its peak during it, sampled every 250 ms. */

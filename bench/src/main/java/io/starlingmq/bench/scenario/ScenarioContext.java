@@ -1,7 +1,9 @@
 package io.starlingmq.bench.scenario;
 
 import io.starlingmq.bench.brokers.DeviceTokenSigner;
-import io.starlingmq.bench.load.Endpoint;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.counters.BrokerCounters;
+import io.starlingmq.bench.counters.BrokerMemory;
 import io.starlingmq.bench.load.LoadSettings;
 import java.util.Map;
 

@@ -3,6 +3,8 @@ package io.starlingmq.bench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.ConnectionEnd;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package io.starlingmq.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.MqttVersion;
 import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package io.starlingmq.bench.load;
 
+import io.starlingmq.bench.client.BenchClient;
+import io.starlingmq.bench.client.ConnectionEnd;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;

@@ -10,9 +10,9 @@ import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.starlingmq.bench.load.Credentials;
-import io.starlingmq.bench.load.Endpoint;
-import io.starlingmq.bench.load.MqttVersion;
+import io.starlingmq.bench.client.Credentials;
+import io.starlingmq.bench.client.Endpoint;
+import io.starlingmq.bench.client.MqttVersion;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -102,9 +102,9 @@ class MarkdownReportTest {
     void loadWithoutLossShowsLostDroppedAndDisconnectsPerBrokerWithItsNotes() {
         BenchCase load = new BenchCase(new io.starlingmq.bench.scenario.FanInLoadScenario(), 1, RatePlan.parse("10000"));
         Map<String, Double> starling = new java.util.LinkedHashMap<>(Map.of(RunResult.SENT, 200_000.0, RunResult.LOST, 42.0,
-                io.starlingmq.bench.scenario.DropMetrics.DROPPED, 42.0, RunResult.PUBLISHERS_DISCONNECTED, 4.0, RunResult.P99, 12.5));
+                io.starlingmq.bench.counters.DropMetrics.DROPPED, 42.0, RunResult.PUBLISHERS_DISCONNECTED, 4.0, RunResult.P99, 12.5));
         Map<String, Double> mosquitto = new java.util.LinkedHashMap<>(Map.of(RunResult.SENT, 200_000.0, RunResult.LOST, 0.0,
-                io.starlingmq.bench.scenario.DropMetrics.DROPPED, Double.NaN, RunResult.PUBLISHERS_DISCONNECTED, 0.0, RunResult.P99, 3.0));
+                io.starlingmq.bench.counters.DropMetrics.DROPPED, Double.NaN, RunResult.PUBLISHERS_DISCONNECTED, 0.0, RunResult.P99, 3.0));
         List<Measurement> ms = List.of(
                 new Measurement("Starling", 1, new RunResult(starling, Percentiles.NONE, false,
                         "publishers ended by the broker, 4 of 4: DISCONNECT 0x89 ×4"), List.of()),

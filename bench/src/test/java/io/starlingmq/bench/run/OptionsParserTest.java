@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.LoadSettings;
-import io.starlingmq.bench.load.MqttVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

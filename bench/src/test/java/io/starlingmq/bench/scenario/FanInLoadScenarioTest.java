@@ -2,9 +2,9 @@ package io.starlingmq.bench.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.LoadSettings;
-import io.starlingmq.bench.load.MqttVersion;
 import io.starlingmq.bench.load.Rate;
 import io.starlingmq.bench.load.RunResult;
 import io.starlingmq.bench.stats.Percentiles;

@@ -3,6 +3,7 @@ package io.starlingmq.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.starlingmq.bench.counters.DropCounters;
 import org.junit.jupiter.api.Test;
 
 class OverloadVerdictTest {

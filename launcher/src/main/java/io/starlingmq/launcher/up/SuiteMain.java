@@ -1,6 +1,5 @@
-package io.starlingmq.launcher;
+package io.starlingmq.launcher.up;
 
-import io.starlingmq.launcher.up.UpMain;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,4 @@
-package io.starlingmq.bench.load;
+package io.starlingmq.bench.client;
 
 import java.nio.charset.StandardCharsets;
 

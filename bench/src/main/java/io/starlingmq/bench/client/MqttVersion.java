@@ -1,4 +1,4 @@
-package io.starlingmq.bench.load;
+package io.starlingmq.bench.client;
 
 /** The protocol versions the load generator speaks. */
 public enum MqttVersion {

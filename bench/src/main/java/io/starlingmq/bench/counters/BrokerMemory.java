@@ -1,4 +1,4 @@
-package io.starlingmq.bench.scenario;
+package io.starlingmq.bench.counters;
 
 import java.util.OptionalLong;
 
