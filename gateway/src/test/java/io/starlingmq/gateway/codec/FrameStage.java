@@ -2,12 +2,12 @@ package io.starlingmq.gateway.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.starlingmq.testing.mqtt.MqttPackets;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.starlingmq.gateway.support.MqttBytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class FrameStage {
     /** A stage that already passed a CONNECT of the given version. */
     static FrameStage connected(int version) {
         FrameStage stage = new FrameStage();
-        stage.assertPasses(MqttBytes.connect(version, "c", 0, true));
+        stage.assertPasses(MqttPackets.connect(version, "c", 0, true));
         return stage;
     }
 
