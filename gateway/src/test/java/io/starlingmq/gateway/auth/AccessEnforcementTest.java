@@ -5,13 +5,13 @@ import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.starlingmq.testing.mqtt.RawMqttClient;
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.ReceivedPacket;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

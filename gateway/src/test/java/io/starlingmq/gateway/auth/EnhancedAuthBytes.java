@@ -1,9 +1,9 @@
 package io.starlingmq.gateway.auth;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.ReceivedPacket;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

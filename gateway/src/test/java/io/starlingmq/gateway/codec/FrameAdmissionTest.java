@@ -3,7 +3,6 @@ package io.starlingmq.gateway.codec;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -11,6 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,12 +2,12 @@ package io.starlingmq.gateway.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.util.ArrayList;
 import java.util.List;
 

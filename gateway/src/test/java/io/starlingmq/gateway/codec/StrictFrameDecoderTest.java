@@ -4,10 +4,10 @@ import static io.starlingmq.testing.mqtt.MqttPackets.V311;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.MqttPacketWriter;
-import io.starlingmq.testing.mqtt.PropertyBytes;
 import io.netty.handler.codec.TooLongFrameException;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -3,8 +3,8 @@ package io.starlingmq.gateway.codec;
 import static io.starlingmq.testing.mqtt.MqttPackets.V311;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
 import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import io.starlingmq.testing.mqtt.PropertyBytes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package io.starlingmq.gateway.it;
 
-import io.starlingmq.testing.mqtt.RawMqttClient;
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.ReceivedPacket;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
 import static io.starlingmq.testing.mqtt.MqttPackets.V311;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
@@ -12,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -4,8 +4,6 @@ import static io.starlingmq.testing.mqtt.MqttPackets.V311;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.RawMqttClient;
-import io.starlingmq.testing.mqtt.MqttPackets;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
@@ -14,6 +12,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

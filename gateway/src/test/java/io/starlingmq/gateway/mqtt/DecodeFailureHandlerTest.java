@@ -2,12 +2,12 @@ package io.starlingmq.gateway.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.codec.FrameRejectedException;
 import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import org.junit.jupiter.api.Test;
 
 class DecodeFailureHandlerTest {

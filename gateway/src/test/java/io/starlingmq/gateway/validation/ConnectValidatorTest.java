@@ -4,11 +4,11 @@ import static io.starlingmq.testing.mqtt.MqttPackets.V311;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.PropertyBytes;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.starlingmq.contract.reason.ConnackReason;
 import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import org.junit.jupiter.api.Test;
 
 class ConnectValidatorTest {

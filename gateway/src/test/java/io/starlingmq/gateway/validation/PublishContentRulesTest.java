@@ -3,11 +3,11 @@ package io.starlingmq.gateway.validation;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.PropertyBytes;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static io.starlingmq.testing.mqtt.MqttPackets.V311;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
-import io.starlingmq.testing.mqtt.PropertyBytes;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.contract.reason.SubackReason;
 import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -3,11 +3,11 @@ package io.starlingmq.gateway.validation;
 import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.testing.mqtt.MqttPackets;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.gateway.support.Decoded;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
