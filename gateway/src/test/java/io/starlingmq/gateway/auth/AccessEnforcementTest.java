@@ -1,17 +1,17 @@
 package io.starlingmq.gateway.auth;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -65,26 +65,26 @@ class AccessEnforcementTest extends LinkedGatewayTest {
     void connectedDeviceKeepsWorkingWhenTheAuthServiceFails() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
             authService.answer(503, "{}");
-            client.send(MqttBytes.publish(V5, "devices/dev-7/temperature", 1, 3, PAYLOAD));
-            RawPacket puback = client.read();
-            assertThat(puback.type()).isEqualTo(RawMqttClient.PUBACK);
-            assertThat(puback.pubReplyReason()).isZero();
+            client.send(MqttPackets.publish(V5, "devices/dev-7/temperature", 1, 3, PAYLOAD));
+            ReceivedPacket puback = client.read();
+            assertThat(puback.type()).isEqualTo(ReceivedPacket.PUBACK);
+            assertThat(puback.ackReasonCode()).isZero();
         }
     }
 
     @Test
     void publishOutsideTheRulesIsAnsweredNotAuthorizedAndNeverForwarded() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
-            client.send(MqttBytes.publish(V5, "devices/dev-8/temperature", 1, 11, PAYLOAD));
-            RawPacket refused = client.read();
-            assertThat(refused.type()).isEqualTo(RawMqttClient.PUBACK);
+            client.send(MqttPackets.publish(V5, "devices/dev-8/temperature", 1, 11, PAYLOAD));
+            ReceivedPacket refused = client.read();
+            assertThat(refused.type()).isEqualTo(ReceivedPacket.PUBACK);
             assertThat(refused.u16(0)).isEqualTo(11);
-            assertThat(refused.pubReplyReason()).isEqualTo(0x87);
+            assertThat(refused.ackReasonCode()).isEqualTo(0x87);
 
-            client.send(MqttBytes.publish(V5, "devices/dev-7/pressure", 1, 12, PAYLOAD));
-            RawPacket accepted = client.read();
+            client.send(MqttPackets.publish(V5, "devices/dev-7/pressure", 1, 12, PAYLOAD));
+            ReceivedPacket accepted = client.read();
             assertThat(accepted.u16(0)).isEqualTo(12);
-            assertThat(accepted.pubReplyReason()).isZero();
+            assertThat(accepted.ackReasonCode()).isZero();
         }
         assertThat(router.events(e -> e.hasPublish() && e.getPublish().getMessage().getTopic().equals("devices/dev-8/temperature")))
                 .as("a refused publish never reaches a router").isEmpty();
@@ -95,9 +95,9 @@ class AccessEnforcementTest extends LinkedGatewayTest {
     @Test
     void subscriptionOutsideTheRulesIsRefusedForThatFilterOnly() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
-            client.send(MqttBytes.subscribe(V5, 21, 1, "devices/dev-7/#", "#", "$SYS/#"));
-            RawPacket suback = client.read();
-            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            client.send(MqttPackets.subscribe(V5, 21, 1, "devices/dev-7/#", "#", "$SYS/#"));
+            ReceivedPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(ReceivedPacket.SUBACK);
             // packet id (2), properties length (1), properties (the refusal's Reason String), one code per filter
             int codes = 3 + suback.u8(2);
             assertThat(suback.u8(codes)).isEqualTo(1);
@@ -114,9 +114,9 @@ class AccessEnforcementTest extends LinkedGatewayTest {
     @Test
     void v311SubscriptionOutsideTheRulesGetsTheFailureCode() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V311, "dev-7")) {
-            client.send(MqttBytes.subscribe(V311, 22, 1, "devices/dev-8/#"));
-            RawPacket suback = client.read();
-            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            client.send(MqttPackets.subscribe(V311, 22, 1, "devices/dev-8/#"));
+            ReceivedPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(ReceivedPacket.SUBACK);
             assertThat(suback.u8(2)).isEqualTo(0x80);
         }
     }
@@ -125,9 +125,9 @@ class AccessEnforcementTest extends LinkedGatewayTest {
     void connectionEndsWhenItsCredentialExpires() throws IOException {
         authService.answer(200, allowOwnTopics("dev-7", Instant.now().plusSeconds(2)));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0xA0);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0xA0);
         }
     }
 
@@ -148,15 +148,15 @@ class AccessEnforcementTest extends LinkedGatewayTest {
     @Test
     void delayedPublishIsJudgedByItsTargetTopic() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
-            client.send(MqttBytes.publish(V5, "$delayed/60/devices/dev-8/reminder", 1, 31, PAYLOAD));
-            RawPacket refused = client.read();
+            client.send(MqttPackets.publish(V5, "$delayed/60/devices/dev-8/reminder", 1, 31, PAYLOAD));
+            ReceivedPacket refused = client.read();
             assertThat(refused.u16(0)).isEqualTo(31);
-            assertThat(refused.pubReplyReason()).isEqualTo(0x87);
+            assertThat(refused.ackReasonCode()).isEqualTo(0x87);
 
-            client.send(MqttBytes.publish(V5, "$delayed/60/devices/dev-7/reminder", 1, 32, PAYLOAD));
-            RawPacket accepted = client.read();
+            client.send(MqttPackets.publish(V5, "$delayed/60/devices/dev-7/reminder", 1, 32, PAYLOAD));
+            ReceivedPacket accepted = client.read();
             assertThat(accepted.u16(0)).isEqualTo(32);
-            assertThat(accepted.pubReplyReason()).isZero();
+            assertThat(accepted.ackReasonCode()).isZero();
         }
         assertThat(router.events(e -> e.hasPublish() && e.getPublish().getMessage().getTopic()
                 .equals("$delayed/60/devices/dev-7/reminder"))).as("forwarded as sent, for the router to delay").hasSize(1);
@@ -168,22 +168,22 @@ class AccessEnforcementTest extends LinkedGatewayTest {
                 {"result": "allow", "reason": "test", "superuser": false, "expiresAt": null,
                  "rules": [{"permission": "allow", "action": "all", "topics": ["#"]}]}""");
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
-            client.send(MqttBytes.publish(V5, "$SYS/broker/uptime", 1, 41, PAYLOAD));
-            RawPacket refused = client.read();
+            client.send(MqttPackets.publish(V5, "$SYS/broker/uptime", 1, 41, PAYLOAD));
+            ReceivedPacket refused = client.read();
             assertThat(refused.u16(0)).isEqualTo(41);
-            assertThat(refused.pubReplyReason()).isEqualTo(0x87);
+            assertThat(refused.ackReasonCode()).isEqualTo(0x87);
         }
     }
 
     private int connackCode(int version, String clientId) throws IOException {
-        return connackCode(MqttBytes.connect(version, clientId, 0, true));
+        return connackCode(MqttPackets.connect(version, clientId, 0, true));
     }
 
     private int connackCode(byte[] connect) throws IOException {
-        try (RawMqttClient client = new RawMqttClient(port)) {
+        try (RawMqttClient client = RawMqttClient.open(port)) {
             client.send(connect);
-            RawPacket connack = client.read();
-            assertThat(connack.type()).isEqualTo(RawMqttClient.CONNACK);
+            ReceivedPacket connack = client.read();
+            assertThat(connack.type()).isEqualTo(ReceivedPacket.CONNACK);
             return connack.u8(1);
         }
     }

@@ -2,8 +2,8 @@ package io.starlingmq.gateway.auth;
 
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.starlingmq.gateway.support.Decoded;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +17,7 @@ final class EnhancedAuthBytes {
 
     /** A 5.0 CONNECT with Authentication Method and, when not null, Authentication Data. */
     static byte[] connect(String clientId, String method, String data) {
-        return MqttBytes.connect(MqttBytes.V5, clientId, 0, true, properties(method, data));
+        return MqttPackets.connect(MqttPackets.V5, clientId, 0, true, properties(method, data));
     }
 
     /** An AUTH packet with this reason code, Authentication Method and (when not null) Authentication Data. */
@@ -30,13 +30,13 @@ final class EnhancedAuthBytes {
         }
         body.write(properties.length);
         body.writeBytes(properties);
-        return MqttBytes.packet(0xF0, body.toByteArray());
+        return MqttPackets.packet(0xF0, body.toByteArray());
     }
 
     /** Decodes a packet the gateway sent on a 5.0 connection, properties included. */
-    static MqttMessage decode(RawPacket packet) {
-        return Decoded.after(MqttBytes.connect(MqttBytes.V5, "decoder", 0, true),
-                MqttBytes.packet(packet.firstByte(), packet.body()));
+    static MqttMessage decode(ReceivedPacket packet) {
+        return Decoded.after(MqttPackets.connect(MqttPackets.V5, "decoder", 0, true),
+                MqttPackets.packet(packet.firstByte(), packet.body()));
     }
 
     private static byte[] properties(String method, String data) {

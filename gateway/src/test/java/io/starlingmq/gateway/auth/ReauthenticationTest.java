@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.auth;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,10 +19,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import io.vertx.core.json.JsonObject;
 import java.io.EOFException;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class ReauthenticationTest extends LinkedGatewayTest {
     @DisplayName("[MQTT-4.12.0-5] the token goes to the auth service as password and the CONNACK repeats the method")
     void enhancedAuthenticationSendsTheTokenAsPasswordAndConnackEchoesTheMethod() throws IOException {
         int before = authService.requests().size();
-        try (RawMqttClient client = new RawMqttClient(port)) {
+        try (RawMqttClient client = RawMqttClient.open(port)) {
             client.send(EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"));
             MqttMessage connack = EnhancedAuthBytes.decode(client.read());
 
@@ -83,18 +83,18 @@ class ReauthenticationTest extends LinkedGatewayTest {
 
     @Test
     void unsupportedAuthenticationMethodIsRefusedWithBadAuthenticationMethod() throws IOException {
-        try (RawMqttClient client = new RawMqttClient(port)) {
+        try (RawMqttClient client = RawMqttClient.open(port)) {
             client.send(EnhancedAuthBytes.connect("dev-7", "SCRAM-SHA-1", "client-first"));
-            RawPacket connack = client.read();
-            assertThat(connack.type()).isEqualTo(RawMqttClient.CONNACK);
+            ReceivedPacket connack = client.read();
+            assertThat(connack.type()).isEqualTo(ReceivedPacket.CONNACK);
             assertThat(connack.u8(1)).isEqualTo(0x8C);
         }
     }
 
     @Test
     void connectionWithoutEnhancedAuthenticationGetsNoMethodInItsConnack() throws IOException {
-        try (RawMqttClient client = new RawMqttClient(port)) {
-            client.send(MqttBytes.connect(V5, "dev-7", 0, true));
+        try (RawMqttClient client = RawMqttClient.open(port)) {
+            client.send(MqttPackets.connect(V5, "dev-7", 0, true));
             MqttMessage connack = EnhancedAuthBytes.decode(client.read());
 
             // [MQTT-4.12.0-6] no Authentication Method at CONNECT: none in the CONNACK either.
@@ -157,9 +157,9 @@ class ReauthenticationTest extends LinkedGatewayTest {
                     {"result": "deny", "reason": "jwt: expired", "superuser": false, "rules": []}""");
             client.send(EnhancedAuthBytes.auth(0x19, "JWT", "stale-token"));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x87);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x87);
         }
     }
 
@@ -170,9 +170,9 @@ class ReauthenticationTest extends LinkedGatewayTest {
             authService.answer(503, "{}");
             client.send(EnhancedAuthBytes.auth(0x19, "JWT", "token-2"));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x89);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x89);
         }
     }
 
@@ -182,9 +182,9 @@ class ReauthenticationTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "dev-7")) {
             client.send(EnhancedAuthBytes.auth(0x19, "JWT", "token-2"));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x82);
         }
     }
 
@@ -195,9 +195,9 @@ class ReauthenticationTest extends LinkedGatewayTest {
                 EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"))) {
             client.send(EnhancedAuthBytes.auth(0x19, "SCRAM-SHA-1", "client-first"));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x8C);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x8C);
         }
     }
 
@@ -208,9 +208,9 @@ class ReauthenticationTest extends LinkedGatewayTest {
             // 0x18 Continue authentication: the gateway never sent a challenge to continue.
             client.send(EnhancedAuthBytes.auth(0x18, "JWT", "token-2"));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x82);
         }
     }
 
@@ -220,9 +220,9 @@ class ReauthenticationTest extends LinkedGatewayTest {
                 EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"))) {
             client.send(EnhancedAuthBytes.auth(0x19, null, "token-2"));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x82);
         }
     }
 
@@ -231,11 +231,11 @@ class ReauthenticationTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V5,
                 EnhancedAuthBytes.connect("dev-7", "JWT", "token-1"))) {
             // AUTH 0x19, properties: Authentication Method "JWT", then Payload Format Indicator 1.
-            client.send(MqttBytes.packet(0xF0, new byte[] {0x19, 8, 0x15, 0, 3, 'J', 'W', 'T', 0x01, 1}));
+            client.send(MqttPackets.packet(0xF0, new byte[] {0x19, 8, 0x15, 0, 3, 'J', 'W', 'T', 0x01, 1}));
 
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x81);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x81);
         }
     }
 
@@ -247,15 +247,15 @@ class ReauthenticationTest extends LinkedGatewayTest {
             client.send(EnhancedAuthBytes.auth(0x19, "JWT", "token-2"));
             await().atMost(WAIT).until(() -> authService.heldRequests() == 1);
 
-            client.send(MqttBytes.publish(V5, "devices/dev-7/light", 1, 5, PAYLOAD));
-            RawPacket puback = client.read();
-            assertThat(puback.type()).isEqualTo(RawMqttClient.PUBACK);
-            assertThat(puback.pubReplyReason()).as("old rules still apply").isZero();
+            client.send(MqttPackets.publish(V5, "devices/dev-7/light", 1, 5, PAYLOAD));
+            ReceivedPacket puback = client.read();
+            assertThat(puback.type()).isEqualTo(ReceivedPacket.PUBACK);
+            assertThat(puback.ackReasonCode()).as("old rules still apply").isZero();
 
             client.send(EnhancedAuthBytes.auth(0x19, "JWT", "token-3"));
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x82);
         }
     }
 
@@ -276,7 +276,7 @@ class ReauthenticationTest extends LinkedGatewayTest {
         byte[] both = new byte[connect.length + auth.length];
         System.arraycopy(connect, 0, both, 0, connect.length);
         System.arraycopy(auth, 0, both, connect.length, auth.length);
-        try (RawMqttClient client = new RawMqttClient(port)) {
+        try (RawMqttClient client = RawMqttClient.open(port)) {
             // One write: both packets are decoded together, while the CONNECT is still being authenticated.
             client.send(both);
 

@@ -1,6 +1,6 @@
 package io.starlingmq.gateway.auth;
 
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -17,16 +17,16 @@ final class WillConnectBytes {
         body.write(0x02 | 0x04); // clean start, will flag, will QoS 0
         body.write(0);
         body.write(0); // keepalive 0
-        if (version == MqttBytes.V5) {
+        if (version == MqttPackets.V5) {
             body.write(0); // CONNECT properties
         }
         writeBytes(body, clientId.getBytes(StandardCharsets.UTF_8));
-        if (version == MqttBytes.V5) {
+        if (version == MqttPackets.V5) {
             body.write(0); // will properties
         }
         writeBytes(body, willTopic.getBytes(StandardCharsets.UTF_8));
         writeBytes(body, willPayload.getBytes(StandardCharsets.UTF_8));
-        return MqttBytes.packet(0x10, body.toByteArray());
+        return MqttPackets.packet(0x10, body.toByteArray());
     }
 
     private static void writeBytes(ByteArrayOutputStream out, byte[] bytes) {

@@ -1,12 +1,12 @@
 package io.starlingmq.gateway.codec;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
-import static io.starlingmq.gateway.support.PacketBody.connectHeader;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.connectHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.PacketBody;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,9 @@ class ConnectFrameRulesTest {
     @Test
     void aConnectWithWillUserNameAndPasswordPasses() {
         byte[] v5 = connectHeader(V5, 0x02 | WILL | WILL_QOS_1 | WILL_RETAIN | USER_NAME | PASSWORD)
-                .properties(MqttBytes.sessionExpiry(60), MqttBytes.receiveMaximum(10))
+                .properties(PropertyBytes.sessionExpiry(60), PropertyBytes.receiveMaximum(10))
                 .string("client-ü").properties(new byte[] {0x18, 0, 0, 0, 5}).string("will/topic")
-                .rawString(new byte[] {(byte) 0xFF, 0x00}).string("user").rawString(new byte[] {0x00})
+                .binary(new byte[] {(byte) 0xFF, 0x00}).string("user").binary(new byte[] {0x00})
                 .packet(0x10);
         new FrameStage().assertPasses(v5);
 
@@ -83,38 +83,38 @@ class ConnectFrameRulesTest {
     @DisplayName("[MQTT-1.5.4-1] a client id with an encoded surrogate or a stray continuation byte is malformed")
     void illFormedClientIdIsMalformed() {
         new FrameStage().assertRejected(connectHeader(V5, 0x02).properties()
-                .rawString(PacketBody.ENCODED_SURROGATE).packet(0x10), MALFORMED);
+                .binary(MqttPacketWriter.ENCODED_SURROGATE).packet(0x10), MALFORMED);
         new FrameStage().assertRejected(connectHeader(V311, 0x02)
-                .rawString(PacketBody.STRAY_CONTINUATION).packet(0x10), MALFORMED);
+                .binary(MqttPacketWriter.STRAY_CONTINUATION).packet(0x10), MALFORMED);
     }
 
     @Test
     @DisplayName("[MQTT-1.5.4-2] U+0000 in a client id is malformed")
     void nullCharacterInClientIdIsMalformed() {
         new FrameStage().assertRejected(connectHeader(V5, 0x02).properties()
-                .rawString(new byte[] {'a', 0x00}).packet(0x10), MALFORMED);
+                .binary(new byte[] {'a', 0x00}).packet(0x10), MALFORMED);
     }
 
     @Test
     void illFormedWillTopicUserNameAndPropertyStringsAreMalformed() {
         new FrameStage().assertRejected(connectHeader(V5, 0x02 | WILL).properties().string("c").properties()
-                .rawString(PacketBody.ENCODED_SURROGATE).string("p").packet(0x10), MALFORMED);
+                .binary(MqttPacketWriter.ENCODED_SURROGATE).string("p").packet(0x10), MALFORMED);
         new FrameStage().assertRejected(connectHeader(V311, 0x02 | USER_NAME).string("c")
-                .rawString(PacketBody.STRAY_CONTINUATION).packet(0x10), MALFORMED);
+                .binary(MqttPacketWriter.STRAY_CONTINUATION).packet(0x10), MALFORMED);
         new FrameStage().assertRejected(connectHeader(V5, 0x02 | WILL).properties().string("c")
-                .properties(PacketBody.stringProperty(0x03, PacketBody.ENCODED_SURROGATE)).string("w").string("p")
+                .properties(PropertyBytes.stringProperty(0x03, MqttPacketWriter.ENCODED_SURROGATE)).string("w").string("p")
                 .packet(0x10), MALFORMED);
-        new FrameStage().assertRejected(connectHeader(V5, 0x02).properties(PacketBody.userProperty(
+        new FrameStage().assertRejected(connectHeader(V5, 0x02).properties(PropertyBytes.userProperty(
                 "k".getBytes(StandardCharsets.UTF_8), new byte[] {0x00})).string("c").packet(0x10), MALFORMED);
         new FrameStage().assertRejected(connectHeader(V5, 0x02).properties(
-                PacketBody.stringProperty(0x15, PacketBody.ENCODED_SURROGATE)).string("c").packet(0x10), MALFORMED);
+                PropertyBytes.stringProperty(0x15, MqttPacketWriter.ENCODED_SURROGATE)).string("c").packet(0x10), MALFORMED);
     }
 
     @Test
     @DisplayName("5.0 §3.1.2.11: Session Expiry Interval twice is a Protocol Error")
     void aPropertyTwiceIsAProtocolError() {
         FrameRejectedException rejected = new FrameStage().assertRejected(connectHeader(V5, 0x02)
-                .properties(MqttBytes.sessionExpiry(10), MqttBytes.sessionExpiry(20)).string("c").packet(0x10),
+                .properties(PropertyBytes.sessionExpiry(10), PropertyBytes.sessionExpiry(20)).string("c").packet(0x10),
                 PROTOCOL_ERROR);
 
         assertThat(rejected.connect()).isTrue();
@@ -123,13 +123,13 @@ class ConnectFrameRulesTest {
     @Test
     @DisplayName("5.0 §3.1.2.11: Request Problem/Response Information above 1, Receive Maximum or Maximum Packet Size 0")
     void propertyValuesOutOfRangeAreProtocolErrors() {
-        for (byte[] property : new byte[][] {MqttBytes.requestProblemInformation(2),
-                MqttBytes.requestResponseInformation(2), MqttBytes.receiveMaximum(0), MqttBytes.maximumPacketSize(0)}) {
+        for (byte[] property : new byte[][] {PropertyBytes.requestProblemInformation(2),
+                PropertyBytes.requestResponseInformation(2), PropertyBytes.receiveMaximum(0), PropertyBytes.maximumPacketSize(0)}) {
             new FrameStage().assertRejected(connectHeader(V5, 0x02).properties(property).string("c").packet(0x10),
                     PROTOCOL_ERROR);
         }
-        new FrameStage().assertPasses(connectHeader(V5, 0x02).properties(MqttBytes.topicAliasMaximum(0),
-                MqttBytes.requestProblemInformation(0), MqttBytes.requestResponseInformation(1)).string("c")
+        new FrameStage().assertPasses(connectHeader(V5, 0x02).properties(PropertyBytes.topicAliasMaximum(0),
+                PropertyBytes.requestProblemInformation(0), PropertyBytes.requestResponseInformation(1)).string("c")
                 .packet(0x10));
     }
 
@@ -141,7 +141,7 @@ class ConnectFrameRulesTest {
 
     @Test
     void aPropertyNotAllowedInConnectIsMalformed() {
-        new FrameStage().assertRejected(connectHeader(V5, 0x02).properties(MqttBytes.topicAlias(1))
+        new FrameStage().assertRejected(connectHeader(V5, 0x02).properties(PropertyBytes.topicAlias(1))
                 .string("c").packet(0x10), MALFORMED);
     }
 

@@ -1,6 +1,6 @@
 package io.starlingmq.gateway.codec;
 
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
@@ -10,7 +10,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +26,15 @@ class FrameAdmissionTest {
 
     @BeforeEach
     void connect() {
-        assertThat(feed(MqttBytes.connect(V5, "c", 0, true))).hasSize(1);
+        assertThat(feed(MqttPackets.connect(V5, "c", 0, true))).hasSize(1);
         channel.config().setAutoRead(false);
     }
 
     @Test
     void aRefusedPacketAndEverythingAfterItStayInTheBufferUntilResumed() throws Exception {
-        byte[] first = MqttBytes.publish(V5, "a", 0, 0, new byte[] {1});
-        byte[] second = MqttBytes.publish(V5, "a", 0, 0, new byte[] {2});
-        byte[] third = MqttBytes.pingreq();
+        byte[] first = MqttPackets.publish(V5, "a", 0, 0, new byte[] {1});
+        byte[] second = MqttPackets.publish(V5, "a", 0, 0, new byte[] {2});
+        byte[] third = MqttPackets.pingreq();
         decoder.admitWith((type, qos) -> open);
 
         List<byte[]> passed = new ArrayList<>();
@@ -62,8 +62,8 @@ class FrameAdmissionTest {
 
     @Test
     void onlyQosOneAndTwoPublishesAreHeldWhenTheAdmissionSaysSo() {
-        byte[] qos1 = MqttBytes.publish(V5, "a", 1, 1, new byte[] {1});
-        byte[] qos0 = MqttBytes.publish(V5, "a", 0, 0, new byte[] {2});
+        byte[] qos1 = MqttPackets.publish(V5, "a", 1, 1, new byte[] {1});
+        byte[] qos0 = MqttPackets.publish(V5, "a", 0, 0, new byte[] {2});
         List<int[]> asked = new ArrayList<>();
         decoder.admitWith((type, qos) -> {
             asked.add(new int[] {type, qos});
@@ -76,7 +76,7 @@ class FrameAdmissionTest {
 
     @Test
     void resumingWithNothingHeldPassesNothing() throws Exception {
-        assertThat(feed(MqttBytes.pingreq())).hasSize(1);
+        assertThat(feed(MqttPackets.pingreq())).hasSize(1);
 
         decoder.resume(channel.pipeline().context(decoder));
 

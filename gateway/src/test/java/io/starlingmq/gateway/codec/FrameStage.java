@@ -7,7 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class FrameStage {
     /** A stage that already passed a CONNECT of the given version. */
     static FrameStage connected(int version) {
         FrameStage stage = new FrameStage();
-        stage.assertPasses(MqttBytes.connect(version, "c", 0, true));
+        stage.assertPasses(MqttPackets.connect(version, "c", 0, true));
         return stage;
     }
 

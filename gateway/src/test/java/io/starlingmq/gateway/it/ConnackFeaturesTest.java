@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hivemq.client.mqtt.MqttClient;
@@ -11,9 +11,9 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckRestrict
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class ConnackFeaturesTest extends LinkedGatewayTest {
     void aMqtt311ClientKeepsItsKeepAlive() throws IOException {
         int keepAlive = TestRouterResource.MAX_KEEP_ALIVE + 100;
         try (RawMqttClient client = RawMqttClient.connected(port, V311,
-                MqttBytes.connect(V311, "long-keepalive-311", keepAlive, true))) {
+                MqttPackets.connect(V311, "long-keepalive-311", keepAlive, true))) {
             assertThat(router.events(e -> e.hasSessionOpen()
                     && e.getSessionOpen().getClientId().equals("long-keepalive-311"))
                     .get(0).getSessionOpen().getKeepAlive()).isEqualTo(keepAlive);
@@ -80,8 +80,8 @@ class ConnackFeaturesTest extends LinkedGatewayTest {
 
     @Test
     void aRefusedConnectCarriesAReasonString() throws IOException {
-        try (RawMqttClient client = new RawMqttClient(port)) {
-            client.send(MqttBytes.connect(V5, "x".repeat(TestRouterResource.MAX_CLIENT_ID_LENGTH + 1), 0, true));
+        try (RawMqttClient client = RawMqttClient.open(port)) {
+            client.send(MqttPackets.connect(V5, "x".repeat(TestRouterResource.MAX_CLIENT_ID_LENGTH + 1), 0, true));
             assertThat(new String(client.read().body(), StandardCharsets.UTF_8))
                     .contains("client identifier not valid");
         }

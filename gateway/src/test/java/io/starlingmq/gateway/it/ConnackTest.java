@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,10 +12,10 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.time.Duration;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestRouterResource.class)
 class ConnackTest extends LinkedGatewayTest {
 
-    private RawPacket connackFor(byte[] connect) throws IOException {
-        try (RawMqttClient client = new RawMqttClient(port)) {
+    private ReceivedPacket connackFor(byte[] connect) throws IOException {
+        try (RawMqttClient client = RawMqttClient.open(port)) {
             client.send(connect);
-            RawPacket connack = client.read();
-            assertThat(connack.type()).isEqualTo(RawMqttClient.CONNACK);
+            ReceivedPacket connack = client.read();
+            assertThat(connack.type()).isEqualTo(ReceivedPacket.CONNACK);
             assertThat(client.closedWithin(Duration.ofSeconds(5))).isTrue();
             return connack;
         }
@@ -40,45 +40,45 @@ class ConnackTest extends LinkedGatewayTest {
 
     @Test
     void unsupportedProtocolVersionGetsReturnCode1() throws IOException {
-        RawPacket connack = connackFor(MqttBytes.connect(6, "future", 0, true));
+        ReceivedPacket connack = connackFor(MqttPackets.connect(6, "future", 0, true));
         assertThat(connack.u8(1)).isEqualTo(0x01);
     }
 
     @Test
     void tooLongClientIdGetsIdentifierRejectedIn311() throws IOException {
         String id = "x".repeat(TestRouterResource.MAX_CLIENT_ID_LENGTH + 1);
-        assertThat(connackFor(MqttBytes.connect(V311, id, 0, true)).u8(1)).isEqualTo(0x02);
+        assertThat(connackFor(MqttPackets.connect(V311, id, 0, true)).u8(1)).isEqualTo(0x02);
     }
 
     @Test
     void tooLongClientIdGetsClientIdentifierNotValidIn5() throws IOException {
         String id = "x".repeat(TestRouterResource.MAX_CLIENT_ID_LENGTH + 1);
-        assertThat(connackFor(MqttBytes.connect(V5, id, 0, true)).u8(1)).isEqualTo(0x85);
+        assertThat(connackFor(MqttPackets.connect(V5, id, 0, true)).u8(1)).isEqualTo(0x85);
     }
 
     @Test
     void emptyClientIdWithoutCleanSessionIsRejectedIn311() throws IOException {
-        assertThat(connackFor(MqttBytes.connect(V311, "", 0, false)).u8(1)).isEqualTo(0x02);
+        assertThat(connackFor(MqttPackets.connect(V311, "", 0, false)).u8(1)).isEqualTo(0x02);
     }
 
     @Test
     void emptyClientIdWithoutCleanStartIsRejectedIn5() throws IOException {
-        assertThat(connackFor(MqttBytes.connect(V5, "", 0, false)).u8(1)).isEqualTo(0x85);
+        assertThat(connackFor(MqttPackets.connect(V5, "", 0, false)).u8(1)).isEqualTo(0x85);
     }
 
     @Test
     void routerSilencePastOpenTimeoutGetsServerUnavailableIn311() throws IOException {
-        assertThat(connackFor(MqttBytes.connect(V311, "silent-311", 0, true)).u8(1)).isEqualTo(0x03);
+        assertThat(connackFor(MqttPackets.connect(V311, "silent-311", 0, true)).u8(1)).isEqualTo(0x03);
     }
 
     @Test
     void routerSilencePastOpenTimeoutGetsServerUnavailableIn5() throws IOException {
-        assertThat(connackFor(MqttBytes.connect(V5, "silent-5", 0, true)).u8(1)).isEqualTo(0x88);
+        assertThat(connackFor(MqttPackets.connect(V5, "silent-5", 0, true)).u8(1)).isEqualTo(0x88);
     }
 
     @Test
     void refusedConnectStillSendsSessionCloseOnceItWasOpened() throws IOException {
-        connackFor(MqttBytes.connect(V5, "silent-close", 0, true));
+        connackFor(MqttPackets.connect(V5, "silent-close", 0, true));
         long connectionId = router.connectionIdOf("silent-close");
         await().atMost(Duration.ofSeconds(10)).until(() -> router.sessionCloses(connectionId) == 1);
     }

@@ -1,6 +1,6 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -13,12 +13,13 @@ import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.DeliveryAck;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.PublishView;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.RouterEvents;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.PublishView;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -32,16 +33,16 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private RawPacket readPublish(RawMqttClient client) throws IOException {
-        RawPacket packet = client.read();
-        assertThat(packet.type()).isEqualTo(RawMqttClient.PUBLISH);
+    private ReceivedPacket readPublish(RawMqttClient client) throws IOException {
+        ReceivedPacket packet = client.read();
+        assertThat(packet.type()).isEqualTo(ReceivedPacket.PUBLISH);
         return packet;
     }
 
     /** The gateway answers in order: a PINGRESP read first proves nothing was written before it. */
     private static void assertNothingWasSent(RawMqttClient client) throws IOException {
-        client.send(MqttBytes.pingreq());
-        assertThat(client.read().type()).isEqualTo(RawMqttClient.PINGRESP);
+        client.send(MqttPackets.pingreq());
+        assertThat(client.read().type()).isEqualTo(ReceivedPacket.PINGRESP);
     }
 
     private List<DeliveryAck> deliveryAcks(long connectionId) {
@@ -55,9 +56,9 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
             long connectionId = router.connectionIdOf("subids");
             router.send(RouterEvents.of(RouterEvents.deliver(connectionId, "s/1", 0, 0)
                     .addSubscriptionIdentifiers(3).addSubscriptionIdentifiers(70_000).setRetained(true)));
-            RawPacket packet = readPublish(client);
+            ReceivedPacket packet = readPublish(client);
             assertThat(packet.retain()).isTrue();
-            assertThat(PublishView.of(packet).property(PublishView.SUBSCRIPTION_IDENTIFIER))
+            assertThat(PublishView.of(packet).property(PropertyBytes.SUBSCRIPTION_IDENTIFIER))
                     .containsExactlyInAnyOrder(3, 70_000);
         }
     }
@@ -71,7 +72,7 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
             deliver.getMessageBuilder().setExpiresAtMs(expiresAt);
             router.send(RouterEvents.of(deliver));
             long remaining = (Long) PublishView.of(readPublish(client))
-                    .property(PublishView.MESSAGE_EXPIRY_INTERVAL).get(0);
+                    .property(PropertyBytes.MESSAGE_EXPIRY_INTERVAL).get(0);
             // Whole seconds rounded up: never more than the 30 s it had when sent, and not 0.
             assertThat(remaining).isBetween(1L, 30L);
         }
@@ -97,7 +98,7 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
 
     @Test
     void anExpiredCleanDeliveryTakesNoWindowSlot() throws IOException {
-        byte[] connect = MqttBytes.connect(V5, "expired-clean", 0, true, MqttBytes.receiveMaximum(1));
+        byte[] connect = MqttPackets.connect(V5, "expired-clean", 0, true, PropertyBytes.receiveMaximum(1));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
             long connectionId = router.connectionIdOf("expired-clean");
             Deliver.Builder expired = RouterEvents.deliver(connectionId, "e/old", 1, 0);
@@ -111,9 +112,9 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
     @Test
     @DisplayName("[MQTT-3.1.2-25] a PUBLISH above the client's Maximum Packet Size is not sent and counts as delivered")
     void deliveriesLargerThanTheClientAcceptsAreNotSent() throws IOException {
-        byte[] properties = MqttBytes.properties(MqttBytes.maximumPacketSize(64), MqttBytes.receiveMaximum(1));
+        byte[] properties = PropertyBytes.of(PropertyBytes.maximumPacketSize(64), PropertyBytes.receiveMaximum(1));
         try (RawMqttClient client = RawMqttClient.connected(port, V5,
-                MqttBytes.connect(V5, "small-client", 0, true, properties))) {
+                MqttPackets.connect(V5, "small-client", 0, true, properties))) {
             long connectionId = router.connectionIdOf("small-client");
             ByteString big = ByteString.copyFrom(new byte[100]);
             Deliver.Builder cleanBig = RouterEvents.deliver(connectionId, "big/clean", 1, 0);
@@ -134,7 +135,7 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
     @Test
     @DisplayName("[MQTT-3.3.2-9] outbound aliases: topic and alias first, then the alias alone, within the client's maximum")
     void repeatedTopicsAreSentAsAliasesWithinTheClientsMaximum() throws IOException {
-        byte[] connect = MqttBytes.connect(V5, "alias-reader", 0, true, MqttBytes.topicAliasMaximum(2));
+        byte[] connect = MqttPackets.connect(V5, "alias-reader", 0, true, PropertyBytes.topicAliasMaximum(2));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
             long connectionId = router.connectionIdOf("alias-reader");
             for (String topic : new String[] {"x/1", "x/1", "x/2", "x/3"}) {
@@ -146,11 +147,11 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
             PublishView fourth = PublishView.of(readPublish(client));
             assertThat(first.topic()).isEqualTo("x/1");
             assertThat(second.topic()).isEmpty();
-            assertThat(second.property(PublishView.TOPIC_ALIAS)).isEqualTo(first.property(PublishView.TOPIC_ALIAS));
+            assertThat(second.property(PropertyBytes.TOPIC_ALIAS)).isEqualTo(first.property(PropertyBytes.TOPIC_ALIAS));
             assertThat(third.topic()).isEqualTo("x/2");
             assertThat(fourth.topic()).isEqualTo("x/3");
             for (PublishView publish : List.of(first, second, third, fourth)) {
-                assertThat(publish.property(PublishView.TOPIC_ALIAS)).hasSize(1)
+                assertThat(publish.property(PropertyBytes.TOPIC_ALIAS)).hasSize(1)
                         .allSatisfy(alias -> assertThat((Integer) alias).isBetween(1, 2));
             }
         }
@@ -165,7 +166,7 @@ class DeliveryPropertiesTest extends LinkedGatewayTest {
             for (int i = 0; i < 2; i++) {
                 PublishView publish = PublishView.of(readPublish(client));
                 assertThat(publish.topic()).isEqualTo("y/1");
-                assertThat(publish.property(PublishView.TOPIC_ALIAS)).isEmpty();
+                assertThat(publish.property(PropertyBytes.TOPIC_ALIAS)).isEmpty();
             }
         }
     }

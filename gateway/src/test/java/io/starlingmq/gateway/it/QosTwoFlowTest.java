@@ -1,6 +1,6 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,10 +13,11 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,16 +35,16 @@ class QosTwoFlowTest extends LinkedGatewayTest {
     @Test
     void pubrecIsSentOnlyAfterPublishDone() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "hold-qos2")) {
-            client.send(MqttBytes.publish(V5, "meters/1", 2, 42, PAYLOAD));
+            client.send(MqttPackets.publish(V5, "meters/1", 2, 42, PAYLOAD));
             await().atMost(WAIT).until(() -> !publishesOf("hold-qos2").isEmpty());
             // Replies leave in order, so a premature PUBREC would arrive before this PINGRESP.
-            client.send(MqttBytes.pingreq());
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PINGRESP);
+            client.send(MqttPackets.pingreq());
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PINGRESP);
 
             router.releasePublishDone("hold-qos2", 42);
 
-            RawPacket pubrec = client.read();
-            assertThat(pubrec.type()).isEqualTo(RawMqttClient.PUBREC);
+            ReceivedPacket pubrec = client.read();
+            assertThat(pubrec.type()).isEqualTo(ReceivedPacket.PUBREC);
             assertThat(pubrec.u16(0)).isEqualTo(42);
             assertThat(publishesOf("hold-qos2").getFirst().getPublish().getMessage().getQos()).isEqualTo(2);
         }
@@ -52,13 +53,13 @@ class QosTwoFlowTest extends LinkedGatewayTest {
     @Test
     void aDupResendBeforePubrelIsAnsweredWithPubrecButNotForwardedAgain() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "qos2-dup")) {
-            client.send(MqttBytes.publish(V5, "meters/2", 2, 9, PAYLOAD));
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PUBREC);
+            client.send(MqttPackets.publish(V5, "meters/2", 2, 9, PAYLOAD));
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PUBREC);
 
-            client.send(MqttBytes.publishDup(V5, "meters/2", 2, 9, PAYLOAD));
-            RawPacket again = client.read();
+            client.send(MqttPackets.publishDup(V5, "meters/2", 2, 9, PAYLOAD));
+            ReceivedPacket again = client.read();
 
-            assertThat(again.type()).isEqualTo(RawMqttClient.PUBREC);
+            assertThat(again.type()).isEqualTo(ReceivedPacket.PUBREC);
             assertThat(again.u16(0)).isEqualTo(9);
             assertThat(publishesOf("qos2-dup")).hasSize(1);
         }
@@ -67,19 +68,19 @@ class QosTwoFlowTest extends LinkedGatewayTest {
     @Test
     void pubrelOfACleanSessionIsAnsweredWithPubcompAndAnUnknownIdWith0x92() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "qos2-rel")) {
-            client.send(MqttBytes.publish(V5, "meters/3", 2, 11, PAYLOAD));
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PUBREC);
+            client.send(MqttPackets.publish(V5, "meters/3", 2, 11, PAYLOAD));
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PUBREC);
 
-            client.send(MqttBytes.pubrel(11));
-            RawPacket pubcomp = client.read();
-            client.send(MqttBytes.pubrel(11));
-            RawPacket unknown = client.read();
+            client.send(MqttPackets.pubrel(11));
+            ReceivedPacket pubcomp = client.read();
+            client.send(MqttPackets.pubrel(11));
+            ReceivedPacket unknown = client.read();
 
-            assertThat(pubcomp.type()).isEqualTo(RawMqttClient.PUBCOMP);
+            assertThat(pubcomp.type()).isEqualTo(ReceivedPacket.PUBCOMP);
             assertThat(pubcomp.u16(0)).isEqualTo(11);
-            assertThat(pubcomp.pubReplyReason()).isZero();
-            assertThat(unknown.type()).isEqualTo(RawMqttClient.PUBCOMP);
-            assertThat(unknown.pubReplyReason()).isEqualTo(0x92);
+            assertThat(pubcomp.ackReasonCode()).isZero();
+            assertThat(unknown.type()).isEqualTo(ReceivedPacket.PUBCOMP);
+            assertThat(unknown.ackReasonCode()).isEqualTo(0x92);
             assertThat(router.events(GatewayEvent::hasPublishRelease)).noneMatch(
                     e -> e.getPublishRelease().getClientId().equals("qos2-rel"));
         }
@@ -87,19 +88,19 @@ class QosTwoFlowTest extends LinkedGatewayTest {
 
     @Test
     void pubrelOfAPersistentSessionGoesThroughTheRouterBeforePubcomp() throws IOException {
-        byte[] connect = MqttBytes.connect(V5, "qos2-durable", 0, true, MqttBytes.sessionExpiry(3600));
+        byte[] connect = MqttPackets.connect(V5, "qos2-durable", 0, true, PropertyBytes.sessionExpiry(3600));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
-            client.send(MqttBytes.publish(V5, "meters/4", 2, 12, PAYLOAD));
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PUBREC);
+            client.send(MqttPackets.publish(V5, "meters/4", 2, 12, PAYLOAD));
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PUBREC);
 
-            client.send(MqttBytes.pubrel(12));
-            RawPacket pubcomp = client.read();
-            client.send(MqttBytes.pubrel(12));
-            RawPacket unknown = client.read();
+            client.send(MqttPackets.pubrel(12));
+            ReceivedPacket pubcomp = client.read();
+            client.send(MqttPackets.pubrel(12));
+            ReceivedPacket unknown = client.read();
 
-            assertThat(pubcomp.type()).isEqualTo(RawMqttClient.PUBCOMP);
-            assertThat(pubcomp.pubReplyReason()).isZero();
-            assertThat(unknown.pubReplyReason()).as("the router found no such packet id").isEqualTo(0x92);
+            assertThat(pubcomp.type()).isEqualTo(ReceivedPacket.PUBCOMP);
+            assertThat(pubcomp.ackReasonCode()).isZero();
+            assertThat(unknown.ackReasonCode()).as("the router found no such packet id").isEqualTo(0x92);
             assertThat(router.events(e -> e.hasPublishRelease()
                     && e.getPublishRelease().getClientId().equals("qos2-durable"))).hasSize(2);
         }
@@ -110,17 +111,17 @@ class QosTwoFlowTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "qos2-clean-sub")) {
             long connectionId = router.connectionIdOf("qos2-clean-sub");
             router.send(deliver(connectionId, 2, 0, false));
-            RawPacket publish = client.read();
-            assertThat(publish.type()).isEqualTo(RawMqttClient.PUBLISH);
+            ReceivedPacket publish = client.read();
+            assertThat(publish.type()).isEqualTo(ReceivedPacket.PUBLISH);
             assertThat(publish.qos()).isEqualTo(2);
             int packetId = publish.publishPacketId();
 
-            client.send(MqttBytes.pubrec(packetId));
-            RawPacket pubrel = client.read();
-            assertThat(pubrel.type()).isEqualTo(RawMqttClient.PUBREL);
+            client.send(MqttPackets.pubrec(packetId));
+            ReceivedPacket pubrel = client.read();
+            assertThat(pubrel.type()).isEqualTo(ReceivedPacket.PUBREL);
             assertThat(pubrel.firstByte() & 0x0F).as("PUBREL flags").isEqualTo(0x02);
             assertThat(pubrel.u16(0)).isEqualTo(packetId);
-            client.send(MqttBytes.pubcomp(packetId));
+            client.send(MqttPackets.pubcomp(packetId));
 
             assertThat(client.pingAnswered()).isTrue();
             assertThat(deliveryAcks(connectionId)).as("a clean session's window is the gateway's").isEmpty();
@@ -132,19 +133,19 @@ class QosTwoFlowTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "qos2-durable-sub")) {
             long connectionId = router.connectionIdOf("qos2-durable-sub");
             router.send(deliver(connectionId, 2, 300, false));
-            RawPacket publish = client.read();
+            ReceivedPacket publish = client.read();
             assertThat(publish.qos()).isEqualTo(2);
             assertThat(publish.publishPacketId()).isEqualTo(300);
 
-            client.send(MqttBytes.pubrec(300));
+            client.send(MqttPackets.pubrec(300));
             await().atMost(WAIT).until(() -> deliveryAcks(connectionId).size() == 1);
             assertThat(client.pingAnswered()).as("no PUBREL before the router says so").isTrue();
 
             router.send(deliver(connectionId, 2, 300, true));
-            RawPacket pubrel = client.read();
-            assertThat(pubrel.type()).isEqualTo(RawMqttClient.PUBREL);
+            ReceivedPacket pubrel = client.read();
+            assertThat(pubrel.type()).isEqualTo(ReceivedPacket.PUBREL);
             assertThat(pubrel.u16(0)).isEqualTo(300);
-            client.send(MqttBytes.pubcomp(300));
+            client.send(MqttPackets.pubcomp(300));
 
             await().atMost(WAIT).until(() -> deliveryAcks(connectionId).size() == 2);
             assertThat(deliveryAcks(connectionId)).extracting(e -> e.getDeliveryAck().getKind())

@@ -1,15 +1,15 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,9 +27,9 @@ class RouterLinkLossTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "linked")) {
             connectionId = router.connectionIdOf("linked");
             router.dropLink();
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x80);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x80);
         }
         await().atMost(WAIT).until(links::allUp);
         // The SessionClose queued while the link was down reaches the router on the new stream.

@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,10 +18,11 @@ import io.starlingmq.contract.link.v1.Kick;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,16 +43,16 @@ class SessionBehaviourTest extends LinkedGatewayTest {
     @Test
     void qos1PubackIsSentOnlyAfterPublishDone() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "hold-puback")) {
-            client.send(MqttBytes.publish(V5, "sensors/1", 1, 42, "21.5".getBytes(StandardCharsets.UTF_8)));
+            client.send(MqttPackets.publish(V5, "sensors/1", 1, 42, "21.5".getBytes(StandardCharsets.UTF_8)));
             await().atMost(WAIT).until(() -> !router.events(e -> e.hasPublish()
                     && e.getPublish().getClientId().equals("hold-puback")).isEmpty());
             // The gateway answers in order, so a premature PUBACK would arrive before this PINGRESP.
-            client.send(MqttBytes.pingreq());
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PINGRESP);
+            client.send(MqttPackets.pingreq());
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PINGRESP);
 
             router.releasePublishDone("hold-puback", 42);
-            RawPacket puback = client.read();
-            assertThat(puback.type()).isEqualTo(RawMqttClient.PUBACK);
+            ReceivedPacket puback = client.read();
+            assertThat(puback.type()).isEqualTo(ReceivedPacket.PUBACK);
             assertThat(puback.u16(0)).isEqualTo(42);
         }
     }
@@ -83,17 +84,17 @@ class SessionBehaviourTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "clean-sub")) {
             long connectionId = router.connectionIdOf("clean-sub");
             router.send(deliver(connectionId, "t/clean", 1, 0, false, false));
-            RawPacket publish = client.read();
-            assertThat(publish.type()).isEqualTo(RawMqttClient.PUBLISH);
+            ReceivedPacket publish = client.read();
+            assertThat(publish.type()).isEqualTo(ReceivedPacket.PUBLISH);
             int gatewayId = publish.publishPacketId();
             assertThat(gatewayId).isPositive();
-            client.send(MqttBytes.puback(gatewayId));
+            client.send(MqttPackets.puback(gatewayId));
 
             // A store-assigned delivery acknowledged afterwards is forwarded; everything on the stream
             // is in order, so a forwarded ack for the first one would be seen before this one.
             router.send(deliver(connectionId, "t/stored", 1, 500, false, false));
             assertThat(client.read().publishPacketId()).isEqualTo(500);
-            client.send(MqttBytes.puback(500));
+            client.send(MqttPackets.puback(500));
             await().atMost(WAIT).until(() -> !deliveryAcks(connectionId).isEmpty());
             assertThat(deliveryAcks(connectionId)).extracting(e -> e.getDeliveryAck().getPacketId())
                     .containsExactly(500);
@@ -105,12 +106,12 @@ class SessionBehaviourTest extends LinkedGatewayTest {
         try (RawMqttClient client = RawMqttClient.connected(port, V311, "stored-sub")) {
             long connectionId = router.connectionIdOf("stored-sub");
             router.send(deliver(connectionId, "t/again", 1, 7, true, true));
-            RawPacket publish = client.read();
+            ReceivedPacket publish = client.read();
             assertThat(publish.publishPacketId()).isEqualTo(7);
             assertThat(publish.dup()).isTrue();
             assertThat(publish.retain()).isTrue();
             assertThat(publish.qos()).isEqualTo(1);
-            client.send(MqttBytes.puback(7));
+            client.send(MqttPackets.puback(7));
             await().atMost(WAIT).until(() -> deliveryAcks(connectionId).size() == 1);
             GatewayEvent ack = deliveryAcks(connectionId).get(0);
             assertThat(ack.getDeliveryAck().getClientId()).isEqualTo("stored-sub");
@@ -120,22 +121,22 @@ class SessionBehaviourTest extends LinkedGatewayTest {
 
     @Test
     void outboundWindowHoldsDeliveriesBeyondTheClientsReceiveMaximum() throws IOException {
-        byte[] connect = MqttBytes.connect(V5, "window-sub", 0, true, MqttBytes.receiveMaximum(2));
+        byte[] connect = MqttPackets.connect(V5, "window-sub", 0, true, PropertyBytes.receiveMaximum(2));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
             long connectionId = router.connectionIdOf("window-sub");
             for (int i = 0; i < 3; i++) {
                 router.send(deliver(connectionId, "w/" + i, 1, 0, false, false));
             }
-            RawPacket first = client.read();
-            RawPacket second = client.read();
-            assertThat(first.type()).isEqualTo(RawMqttClient.PUBLISH);
-            assertThat(second.type()).isEqualTo(RawMqttClient.PUBLISH);
+            ReceivedPacket first = client.read();
+            ReceivedPacket second = client.read();
+            assertThat(first.type()).isEqualTo(ReceivedPacket.PUBLISH);
+            assertThat(second.type()).isEqualTo(ReceivedPacket.PUBLISH);
             // The third waits for a free slot: the next thing the client gets is the PINGRESP.
-            client.send(MqttBytes.pingreq());
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PINGRESP);
-            client.send(MqttBytes.puback(first.publishPacketId()));
-            RawPacket third = client.read();
-            assertThat(third.type()).isEqualTo(RawMqttClient.PUBLISH);
+            client.send(MqttPackets.pingreq());
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PINGRESP);
+            client.send(MqttPackets.puback(first.publishPacketId()));
+            ReceivedPacket third = client.read();
+            assertThat(third.type()).isEqualTo(ReceivedPacket.PUBLISH);
             assertThat(third.publishPacketId()).isNotIn(first.publishPacketId(), second.publishPacketId());
         }
     }
@@ -143,9 +144,9 @@ class SessionBehaviourTest extends LinkedGatewayTest {
     @Test
     void subscribeForwardsValidFiltersAndRejectsInvalidOnesPerFilter() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "filters5")) {
-            client.send(MqttBytes.subscribe(V5, 3, 1, "ok/+", "bad#", "also/#"));
-            RawPacket suback = client.read();
-            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            client.send(MqttPackets.subscribe(V5, 3, 1, "ok/+", "bad#", "also/#"));
+            ReceivedPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(ReceivedPacket.SUBACK);
             // packet id (2 bytes), property length (1 byte), properties (the refusal's Reason String), one code per filter
             int codes = 3 + suback.u8(2);
             assertThat(new int[] {suback.u8(codes), suback.u8(codes + 1), suback.u8(codes + 2)}).containsExactly(1, 0x8F, 1);
@@ -158,8 +159,8 @@ class SessionBehaviourTest extends LinkedGatewayTest {
     @Test
     void invalidFilterGetsFailureCode0x80In311() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V311, "filters311")) {
-            client.send(MqttBytes.subscribe(V311, 4, 0, "a/b+"));
-            RawPacket suback = client.read();
+            client.send(MqttPackets.subscribe(V311, 4, 0, "a/b+"));
+            ReceivedPacket suback = client.read();
             assertThat(suback.u8(2)).isEqualTo(0x80);
         }
     }
@@ -192,9 +193,9 @@ class SessionBehaviourTest extends LinkedGatewayTest {
             long connectionId = router.connectionIdOf("kicked5");
             router.send(RouterEvent.newBuilder().setKick(Kick.newBuilder()
                     .setConnectionId(connectionId).setReasonCode(0x8E)).build());
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x8E);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x8E);
             assertExactlyOneSessionClose(connectionId, false);
         }
     }
@@ -214,7 +215,7 @@ class SessionBehaviourTest extends LinkedGatewayTest {
     void disconnectSendsOneGracefulSessionClose() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V311, "leaving")) {
             long connectionId = router.connectionIdOf("leaving");
-            client.send(MqttBytes.disconnect());
+            client.send(MqttPackets.disconnect());
             assertThat(client.closedWithin(WAIT)).isTrue();
             assertExactlyOneSessionClose(connectionId, true);
         }
@@ -231,7 +232,7 @@ class SessionBehaviourTest extends LinkedGatewayTest {
 
     @Test
     void keepAliveTimeoutSendsOneSessionClose() throws IOException {
-        try (RawMqttClient client = RawMqttClient.connected(port, V311, MqttBytes.connect(V311, "sleepy", 1, true))) {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, MqttPackets.connect(V311, "sleepy", 1, true))) {
             long connectionId = router.connectionIdOf("sleepy");
             assertThat(client.closedWithin(WAIT)).isTrue();
             assertExactlyOneSessionClose(connectionId, false);
@@ -242,7 +243,7 @@ class SessionBehaviourTest extends LinkedGatewayTest {
     void protocolErrorSendsOneSessionClose() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "erring")) {
             long connectionId = router.connectionIdOf("erring");
-            client.send(MqttBytes.publish(V5, "", 0, 0, new byte[0]));
+            client.send(MqttPackets.publish(V5, "", 0, 0, new byte[0]));
             assertThat(client.closedWithin(WAIT)).isTrue();
             assertExactlyOneSessionClose(connectionId, false);
         }

@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -13,11 +13,12 @@ import io.starlingmq.contract.link.v1.SessionClose;
 import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.contract.link.v1.SharedDelivery;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.RouterEvents;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ class SessionEventsTest extends LinkedGatewayTest {
     @Test
     void aDisconnectEndsNormally() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "ends-normal")) {
-            client.send(MqttBytes.disconnect());
+            client.send(MqttPackets.disconnect());
             assertThat(client.closedWithin(WAIT)).isTrue();
         }
         assertThat(sessionCloseOf("ends-normal").getReason()).isEqualTo("normal");
@@ -73,8 +74,8 @@ class SessionEventsTest extends LinkedGatewayTest {
         }
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "kicked-out")) {
             router.send(RouterEvents.kick(router.connectionIdOf("kicked-out"), 0x98));
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x98);
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x98);
         }
         assertThat(sessionCloseOf("taken-over").getReason()).isEqualTo("takenover");
         assertThat(sessionCloseOf("kicked-out").getReason()).isEqualTo("kicked");
@@ -82,11 +83,11 @@ class SessionEventsTest extends LinkedGatewayTest {
 
     @Test
     void aKeepAliveTimeoutAProtocolErrorAndALostSocketAreTold() throws IOException {
-        try (RawMqttClient client = RawMqttClient.connected(port, V311, MqttBytes.connect(V311, "dozing", 1, true))) {
+        try (RawMqttClient client = RawMqttClient.connected(port, V311, MqttPackets.connect(V311, "dozing", 1, true))) {
             assertThat(client.closedWithin(WAIT)).isTrue();
         }
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "erring-client")) {
-            client.send(MqttBytes.publish5("a", 0, 0, MqttBytes.topicAlias(0), new byte[0]));
+            client.send(MqttPackets.publish5("a", 0, 0, PropertyBytes.topicAlias(0), new byte[0]));
             assertThat(client.closedWithin(WAIT)).isTrue();
         }
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "vanished")) {
@@ -99,18 +100,18 @@ class SessionEventsTest extends LinkedGatewayTest {
 
     @Test
     void aCleanSessionReturnsItsUnacknowledgedSharedDeliveries() throws IOException {
-        byte[] connect = MqttBytes.connect(V5, "shared-member", 0, true, MqttBytes.receiveMaximum(2));
+        byte[] connect = MqttPackets.connect(V5, "shared-member", 0, true, PropertyBytes.receiveMaximum(2));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
             long connectionId = router.connectionIdOf("shared-member");
             router.send(RouterEvents.of(shared(connectionId, "job/acked", 1)));
             router.send(RouterEvents.of(shared(connectionId, "job/unacked", 1)));
             router.send(RouterEvents.of(shared(connectionId, "job/queued", 2)));
             router.send(RouterEvents.of(RouterEvents.deliver(connectionId, "not/shared", 1, 0)));
-            RawPacket first = client.read();
+            ReceivedPacket first = client.read();
             client.read();
-            client.send(MqttBytes.puback(first.publishPacketId()));
+            client.send(MqttPackets.puback(first.publishPacketId()));
             // The freed slot goes to the queued QoS 2 delivery; PUBREC would settle it, but none is sent.
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PUBLISH);
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PUBLISH);
         }
         SessionClose close = sessionCloseOf("shared-member");
         assertThat(close.getUnacknowledgedList()).extracting(d -> d.getMessage().getTopic(),
@@ -122,11 +123,11 @@ class SessionEventsTest extends LinkedGatewayTest {
 
     @Test
     void aPersistentSessionReturnsNoSharedDeliveries() throws IOException {
-        byte[] connect = MqttBytes.connect(V5, "persistent-member", 0, false, MqttBytes.sessionExpiry(60));
+        byte[] connect = MqttPackets.connect(V5, "persistent-member", 0, false, PropertyBytes.sessionExpiry(60));
         try (RawMqttClient client = RawMqttClient.connected(port, V5, connect)) {
             router.send(RouterEvents.of(shared(router.connectionIdOf("persistent-member"), "job/stored", 1)
                     .setPacketId(5)));
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.PUBLISH);
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.PUBLISH);
         }
         assertThat(sessionCloseOf("persistent-member").getUnacknowledgedList()).isEmpty();
     }
@@ -139,13 +140,13 @@ class SessionEventsTest extends LinkedGatewayTest {
     private static byte[] connectWithUsername(String clientId, String username, int keepAlive) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         writeString(body, "MQTT");
-        body.write(MqttBytes.V311);
+        body.write(MqttPackets.V311);
         body.write(0x80 | 0x02);
         body.write(keepAlive >> 8);
         body.write(keepAlive & 0xFF);
         writeString(body, clientId);
         writeString(body, username);
-        return MqttBytes.packet(0x10, body.toByteArray());
+        return MqttPackets.packet(0x10, body.toByteArray());
     }
 
     private static void writeString(ByteArrayOutputStream out, String value) {

@@ -1,8 +1,8 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
-import static io.starlingmq.gateway.support.PacketBody.connectHeader;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.connectHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,11 +10,12 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.PacketBody;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketException;
@@ -81,23 +82,23 @@ class StrictDecodingTest extends LinkedGatewayTest {
     @Test
     @DisplayName("[MQTT-1.5.4-1] a client id with an encoded surrogate or ill-formed UTF-8 is refused")
     void illFormedClientId() throws IOException {
-        assertConnackThenClose(connectHeader(V5, 0x02).properties().rawString(PacketBody.ENCODED_SURROGATE)
+        assertConnackThenClose(connectHeader(V5, 0x02).properties().binary(MqttPacketWriter.ENCODED_SURROGATE)
                 .packet(0x10), MALFORMED);
-        assertClosedWithoutAnswer(connectHeader(V311, 0x02).rawString(PacketBody.STRAY_CONTINUATION).packet(0x10));
+        assertClosedWithoutAnswer(connectHeader(V311, 0x02).binary(MqttPacketWriter.STRAY_CONTINUATION).packet(0x10));
     }
 
     @Test
     @DisplayName("5.0 §3.1.2.11.2: Session Expiry Interval twice is CONNACK 0x82")
     void sessionExpiryTwice() throws IOException {
-        assertConnackThenClose(connectHeader(V5, 0x02).properties(MqttBytes.sessionExpiry(10),
-                MqttBytes.sessionExpiry(20)).string("se2").packet(0x10), PROTOCOL_ERROR);
+        assertConnackThenClose(connectHeader(V5, 0x02).properties(PropertyBytes.sessionExpiry(10),
+                PropertyBytes.sessionExpiry(20)).string("se2").packet(0x10), PROTOCOL_ERROR);
     }
 
     @Test
     @DisplayName("5.0 §3.1.2.11: Request Problem/Response Information 2, Receive Maximum 0, Maximum Packet Size 0 are CONNACK 0x82")
     void connectPropertiesOutOfRange() throws IOException {
-        for (byte[] property : new byte[][] {MqttBytes.requestProblemInformation(2),
-                MqttBytes.requestResponseInformation(2), MqttBytes.receiveMaximum(0), MqttBytes.maximumPacketSize(0)}) {
+        for (byte[] property : new byte[][] {PropertyBytes.requestProblemInformation(2),
+                PropertyBytes.requestResponseInformation(2), PropertyBytes.receiveMaximum(0), PropertyBytes.maximumPacketSize(0)}) {
             assertConnackThenClose(connectHeader(V5, 0x02).properties(property).string("range").packet(0x10),
                     PROTOCOL_ERROR);
         }
@@ -107,11 +108,11 @@ class StrictDecodingTest extends LinkedGatewayTest {
     @DisplayName("[MQTT-1.5.4-1] 5.0 will topic, user property or content type with ill-formed UTF-8: CONNACK 0x81")
     void illFormedConnectStrings() throws IOException {
         assertConnackThenClose(connectHeader(V5, 0x02 | WILL).properties().string("wt").properties()
-                .rawString(PacketBody.ENCODED_SURROGATE).string("p").packet(0x10), MALFORMED);
-        assertConnackThenClose(connectHeader(V5, 0x02).properties(PacketBody.userProperty("k".getBytes(),
+                .binary(MqttPacketWriter.ENCODED_SURROGATE).string("p").packet(0x10), MALFORMED);
+        assertConnackThenClose(connectHeader(V5, 0x02).properties(PropertyBytes.userProperty("k".getBytes(),
                 new byte[] {'v', 0x00})).string("up").packet(0x10), MALFORMED);
         assertConnackThenClose(connectHeader(V5, 0x02 | WILL).properties().string("ct")
-                .properties(PacketBody.stringProperty(0x03, PacketBody.STRAY_CONTINUATION)).string("w").string("p")
+                .properties(PropertyBytes.stringProperty(0x03, MqttPacketWriter.STRAY_CONTINUATION)).string("w").string("p")
                 .packet(0x10), MALFORMED);
     }
 
@@ -125,10 +126,10 @@ class StrictDecodingTest extends LinkedGatewayTest {
     @Test
     @DisplayName("[MQTT-1.5.4-1] PUBLISH topic with an encoded surrogate: DISCONNECT 0x81; 3.1.1 closed")
     void publishTopicWithSurrogate() throws IOException {
-        assertDisconnect(V5, "pub-surrogate", PacketBody.body().rawString(PacketBody.ENCODED_SURROGATE).properties()
+        assertDisconnect(V5, "pub-surrogate", new MqttPacketWriter().binary(MqttPacketWriter.ENCODED_SURROGATE).properties()
                 .packet(0x30), MALFORMED);
         try (RawMqttClient bad = RawMqttClient.connected(port, V311, "pub-surrogate-311")) {
-            bad.send(PacketBody.body().rawString(PacketBody.ENCODED_SURROGATE).u16(1).packet(0x32));
+            bad.send(new MqttPacketWriter().binary(MqttPacketWriter.ENCODED_SURROGATE).u16(1).packet(0x32));
             assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
         }
     }
@@ -136,66 +137,66 @@ class StrictDecodingTest extends LinkedGatewayTest {
     @Test
     @DisplayName("[MQTT-1.5.4-2] PUBLISH topic with U+0000: DISCONNECT 0x81")
     void publishTopicWithNullCharacter() throws IOException {
-        assertDisconnect(V5, "pub-null", PacketBody.body().rawString(new byte[] {'a', 0x00}).properties()
+        assertDisconnect(V5, "pub-null", new MqttPacketWriter().binary(new byte[] {'a', 0x00}).properties()
                 .packet(0x30), MALFORMED);
     }
 
     @Test
     @DisplayName("[MQTT-1.5.4-1] SUBSCRIBE filter with ill-formed UTF-8: DISCONNECT 0x81")
     void subscribeFilterIllFormed() throws IOException {
-        assertDisconnect(V5, "sub-utf8", PacketBody.body().u16(1).properties().rawString(PacketBody.STRAY_CONTINUATION)
+        assertDisconnect(V5, "sub-utf8", new MqttPacketWriter().u16(1).properties().binary(MqttPacketWriter.STRAY_CONTINUATION)
                 .u8(0).packet(0x82), MALFORMED);
     }
 
     @Test
     @DisplayName("[MQTT-3.8.3-5] SUBSCRIBE with reserved option bits 6-7: DISCONNECT 0x81")
     void subscribeReservedOptionBits() throws IOException {
-        assertDisconnect(V5, "sub-reserved", MqttBytes.subscribe5(1, new byte[0], "a/b", 0xC1), MALFORMED);
+        assertDisconnect(V5, "sub-reserved", MqttPackets.subscribe5(1, new byte[0], "a/b", 0xC1), MALFORMED);
     }
 
     @Test
     @DisplayName("5.0 §3.8.3.1: SUBSCRIBE with Retain Handling 3: DISCONNECT 0x82")
     void subscribeRetainHandling3() throws IOException {
-        assertDisconnect(V5, "sub-rh3", MqttBytes.subscribe5(1, new byte[0], "a/b", 0x30), PROTOCOL_ERROR);
+        assertDisconnect(V5, "sub-rh3", MqttPackets.subscribe5(1, new byte[0], "a/b", 0x30), PROTOCOL_ERROR);
     }
 
     @Test
     @DisplayName("a topic length past the Remaining Length: DISCONNECT 0x81 at once, the next packet not swallowed")
     void fieldPastRemainingLength() throws IOException {
-        byte[] shortPublish = PacketBody.body().u16(40).bytes("abc".getBytes()).packet(0x30);
+        byte[] shortPublish = new MqttPacketWriter().u16(40).bytes("abc".getBytes()).packet(0x30);
         byte[] both = new byte[shortPublish.length + 2];
         System.arraycopy(shortPublish, 0, both, 0, shortPublish.length);
-        System.arraycopy(MqttBytes.pingreq(), 0, both, shortPublish.length, 2);
+        System.arraycopy(MqttPackets.pingreq(), 0, both, shortPublish.length, 2);
         assertDisconnect(V5, "past-length", both, MALFORMED);
     }
 
     @Test
     @DisplayName("a property sent twice in PUBLISH: DISCONNECT 0x82")
     void publishPropertyTwice() throws IOException {
-        assertDisconnect(V5, "pub-twice", MqttBytes.publish5("t", 0, 0, MqttBytes.properties(
-                MqttBytes.payloadFormatIndicator(0), MqttBytes.payloadFormatIndicator(1)), new byte[0]),
+        assertDisconnect(V5, "pub-twice", MqttPackets.publish5("t", 0, 0, PropertyBytes.of(
+                PropertyBytes.payloadFormatIndicator(0), PropertyBytes.payloadFormatIndicator(1)), new byte[0]),
                 PROTOCOL_ERROR);
     }
 
     @Test
     @DisplayName("[MQTT-3.3.4-6] PUBLISH with a Subscription Identifier from a client: DISCONNECT 0x82")
     void publishWithSubscriptionIdentifier() throws IOException {
-        assertDisconnect(V5, "pub-subid", MqttBytes.publish5("t", 0, 0, MqttBytes.subscriptionIdentifier(3),
+        assertDisconnect(V5, "pub-subid", MqttPackets.publish5("t", 0, 0, PropertyBytes.subscriptionIdentifier(3),
                 new byte[0]), PROTOCOL_ERROR);
     }
 
     private void assertConnackThenClose(byte[] connect, int reasonCode) throws IOException {
-        try (RawMqttClient bad = new RawMqttClient(port)) {
+        try (RawMqttClient bad = RawMqttClient.open(port)) {
             bad.send(connect);
-            RawPacket connack = bad.read();
-            assertThat(connack.type()).isEqualTo(RawMqttClient.CONNACK);
+            ReceivedPacket connack = bad.read();
+            assertThat(connack.type()).isEqualTo(ReceivedPacket.CONNACK);
             assertThat(connack.u8(1)).isEqualTo(reasonCode);
             assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
         }
     }
 
     private void assertClosedWithoutAnswer(byte[] connect) throws IOException {
-        try (RawMqttClient bad = new RawMqttClient(port)) {
+        try (RawMqttClient bad = RawMqttClient.open(port)) {
             bad.send(connect);
             assertThatThrownBy(bad::read).isInstanceOfAny(EOFException.class, SocketException.class);
         }
@@ -204,9 +205,9 @@ class StrictDecodingTest extends LinkedGatewayTest {
     private void assertDisconnect(int version, String clientId, byte[] packet, int reasonCode) throws IOException {
         try (RawMqttClient bad = RawMqttClient.connected(port, version, clientId)) {
             bad.send(packet);
-            RawPacket disconnect = bad.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(reasonCode);
+            ReceivedPacket disconnect = bad.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(reasonCode);
             assertThat(bad.closedWithin(CLOSE_WAIT)).isTrue();
         }
     }

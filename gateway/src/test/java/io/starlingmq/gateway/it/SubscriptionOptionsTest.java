@@ -1,7 +1,7 @@
 package io.starlingmq.gateway.it;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,10 +10,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.gateway.support.LinkedGatewayTest;
-import io.starlingmq.gateway.support.MqttBytes;
-import io.starlingmq.gateway.support.RawMqttClient;
-import io.starlingmq.gateway.support.RawPacket;
 import io.starlingmq.gateway.support.TestRouterResource;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,8 +43,8 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     @Test
     void optionsAndSubscriptionIdentifierReachTheRouter() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "options-sub")) {
-            client.send(MqttBytes.subscribe5(1, MqttBytes.subscriptionIdentifier(4242), "a/+", ALL_OPTIONS));
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.SUBACK);
+            client.send(MqttPackets.subscribe5(1, PropertyBytes.subscriptionIdentifier(4242), "a/+", ALL_OPTIONS));
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.SUBACK);
             SubscriptionRequest request = subscriptionsOf("options-sub").get(0);
             assertThat(request.getFilter()).isEqualTo("a/+");
             assertThat(request.getQos()).isEqualTo(1);
@@ -57,8 +58,8 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     @Test
     void withoutOptionsTheDefaultsAreSent() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V311, "plain-sub")) {
-            client.send(MqttBytes.subscribe(V311, 1, 2, "a/b"));
-            assertThat(client.read().type()).isEqualTo(RawMqttClient.SUBACK);
+            client.send(MqttPackets.subscribe(V311, 1, 2, "a/b"));
+            assertThat(client.read().type()).isEqualTo(ReceivedPacket.SUBACK);
             SubscriptionRequest request = subscriptionsOf("plain-sub").get(0);
             assertThat(request).isEqualTo(SubscriptionRequest.newBuilder().setFilter("a/b").setQos(2).build());
         }
@@ -67,12 +68,12 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     @Test
     void sharedSubscriptionsAndTheirUnsubscribePassThroughWithTheirPrefix() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "shared-sub")) {
-            client.send(MqttBytes.subscribe5(1, new byte[0], "$share/workers/jobs/#", 1));
-            RawPacket suback = client.read();
+            client.send(MqttPackets.subscribe5(1, new byte[0], "$share/workers/jobs/#", 1));
+            ReceivedPacket suback = client.read();
             assertThat(suback.u8(3)).isEqualTo(1);
             assertThat(subscriptionsOf("shared-sub").get(0).getFilter()).isEqualTo("$share/workers/jobs/#");
 
-            client.send(MqttBytes.unsubscribe(V5, 2, "$share/workers/jobs/#"));
+            client.send(MqttPackets.unsubscribe(V5, 2, "$share/workers/jobs/#"));
             assertThat(client.read().type()).isEqualTo(11);
             await().atMost(WAIT).until(() -> !router.events(e -> e.hasUnsubscribe()
                     && e.getUnsubscribe().getClientId().equals("shared-sub")).isEmpty());
@@ -84,9 +85,9 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     @Test
     void aMalformedShareNameGetsTopicFilterInvalidWithAReasonString() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "bad-share")) {
-            client.send(MqttBytes.subscribe5(1, new byte[0], "$share/wor+kers/jobs", 1));
-            RawPacket suback = client.read();
-            assertThat(suback.type()).isEqualTo(RawMqttClient.SUBACK);
+            client.send(MqttPackets.subscribe5(1, new byte[0], "$share/wor+kers/jobs", 1));
+            ReceivedPacket suback = client.read();
+            assertThat(suback.type()).isEqualTo(ReceivedPacket.SUBACK);
             int propertyLength = suback.u8(2);
             assertThat(suback.u8(3 + propertyLength)).isEqualTo(0x8F);
             assertThat(new String(suback.body(), 3, propertyLength, StandardCharsets.UTF_8))
@@ -98,8 +99,8 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     void aFilterBeyondTheConfiguredLevelsGetsTopicFilterInvalid() throws IOException {
         String deep = "a/".repeat(TestRouterResource.MAX_TOPIC_LEVELS) + "z";
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "deep-sub")) {
-            client.send(MqttBytes.subscribe5(1, new byte[0], deep, 1));
-            RawPacket suback = client.read();
+            client.send(MqttPackets.subscribe5(1, new byte[0], deep, 1));
+            ReceivedPacket suback = client.read();
             assertThat(suback.u8(3 + suback.u8(2))).isEqualTo(0x8F);
         }
     }
@@ -108,10 +109,10 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     @DisplayName("[MQTT-3.8.3-4] No Local on a shared subscription ends the connection with 0x82")
     void noLocalOnASharedSubscriptionIsAProtocolError() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "shared-nolocal")) {
-            client.send(MqttBytes.subscribe5(1, new byte[0], "$share/g/jobs", 0x04 | 1));
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            client.send(MqttPackets.subscribe5(1, new byte[0], "$share/g/jobs", 0x04 | 1));
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x82);
         }
     }
 
@@ -119,10 +120,10 @@ class SubscriptionOptionsTest extends LinkedGatewayTest {
     @DisplayName("5.0 §3.8.2.1.2: Subscription Identifier 0 ends the connection with 0x82")
     void subscriptionIdentifierZeroIsAProtocolError() throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(port, V5, "subid-zero")) {
-            client.send(MqttBytes.subscribe5(1, MqttBytes.subscriptionIdentifier(0), "a", 1));
-            RawPacket disconnect = client.read();
-            assertThat(disconnect.type()).isEqualTo(RawMqttClient.DISCONNECT);
-            assertThat(disconnect.disconnectReason()).isEqualTo(0x82);
+            client.send(MqttPackets.subscribe5(1, PropertyBytes.subscriptionIdentifier(0), "a", 1));
+            ReceivedPacket disconnect = client.read();
+            assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);
+            assertThat(disconnect.disconnectReasonCode()).isEqualTo(0x82);
         }
     }
 }

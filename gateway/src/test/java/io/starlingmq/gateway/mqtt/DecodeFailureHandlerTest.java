@@ -7,7 +7,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.codec.FrameRejectedException;
 import io.starlingmq.gateway.support.Decoded;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import org.junit.jupiter.api.Test;
 
 class DecodeFailureHandlerTest {
@@ -15,16 +15,16 @@ class DecodeFailureHandlerTest {
     @Test
     void theCodecsWildcardTopicFailureMapsToTopicNameInvalid() {
         // Pins the codec's wording: if a netty upgrade changes it, this fails instead of silently sending 0x81.
-        MqttMessage message = Decoded.after(MqttBytes.connect(MqttBytes.V5, "c", 0, true),
-                MqttBytes.publish(MqttBytes.V5, "a/#", 0, 0, new byte[0]));
+        MqttMessage message = Decoded.after(MqttPackets.connect(MqttPackets.V5, "c", 0, true),
+                MqttPackets.publish(MqttPackets.V5, "a/#", 0, 0, new byte[0]));
         assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
                 .isEqualTo(DisconnectReason.TOPIC_NAME_INVALID);
     }
 
     @Test
     void anOverLimitRemainingLengthMapsToPacketTooLarge() {
-        MqttMessage message = Decoded.after(MqttBytes.connect(MqttBytes.V5, "c", 0, true),
-                MqttBytes.publishHeaderClaiming(1_000_000, "t"));
+        MqttMessage message = Decoded.after(MqttPackets.connect(MqttPackets.V5, "c", 0, true),
+                MqttPackets.publishHeaderClaiming(1_000_000, "t"));
         assertThat(DecodeFailureHandler.reasonFor(message.decoderResult().cause()))
                 .isEqualTo(DisconnectReason.PACKET_TOO_LARGE);
     }

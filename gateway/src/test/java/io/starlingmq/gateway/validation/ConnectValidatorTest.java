@@ -1,13 +1,14 @@
 package io.starlingmq.gateway.validation;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.starlingmq.contract.reason.ConnackReason;
 import io.starlingmq.gateway.support.Decoded;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import org.junit.jupiter.api.Test;
 
 class ConnectValidatorTest {
@@ -22,31 +23,31 @@ class ConnectValidatorTest {
 
     @Test
     void acceptsAnOrdinaryConnect() {
-        assertThat(validate(MqttBytes.connect(V311, "device-1", 30, true))).isEqualTo(ConnackReason.SUCCESS);
-        assertThat(validate(MqttBytes.connect(V5, "device-1", 30, false))).isEqualTo(ConnackReason.SUCCESS);
+        assertThat(validate(MqttPackets.connect(V311, "device-1", 30, true))).isEqualTo(ConnackReason.SUCCESS);
+        assertThat(validate(MqttPackets.connect(V5, "device-1", 30, false))).isEqualTo(ConnackReason.SUCCESS);
     }
 
     @Test
     void rejectsAClientIdLongerThanTheLimit() {
-        assertThat(validate(MqttBytes.connect(V5, "x".repeat(17), 0, true)))
+        assertThat(validate(MqttPackets.connect(V5, "x".repeat(17), 0, true)))
                 .isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
     }
 
     @Test
     void rejectsAnEmptyClientIdUnlessTheSessionStartsClean() {
-        assertThat(validate(MqttBytes.connect(V311, "", 0, false))).isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
-        assertThat(validate(MqttBytes.connect(V311, "", 0, true))).isEqualTo(ConnackReason.SUCCESS);
+        assertThat(validate(MqttPackets.connect(V311, "", 0, false))).isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
+        assertThat(validate(MqttPackets.connect(V311, "", 0, true))).isEqualTo(ConnackReason.SUCCESS);
     }
 
     @Test
     void rejectsAClientIdContainingNul() {
-        assertThat(validate(MqttBytes.connect(V311, "a\u0000b", 0, true)))
+        assertThat(validate(MqttPackets.connect(V311, "a\u0000b", 0, true)))
                 .isEqualTo(ConnackReason.CLIENT_IDENTIFIER_NOT_VALID);
     }
 
     @Test
     void rejectsReceiveMaximumZeroAsProtocolError() {
-        assertThat(validate(MqttBytes.connect(V5, "rm0", 0, true, MqttBytes.receiveMaximum(0))))
+        assertThat(validate(MqttPackets.connect(V5, "rm0", 0, true, PropertyBytes.receiveMaximum(0))))
                 .isEqualTo(ConnackReason.PROTOCOL_ERROR);
     }
 
@@ -54,7 +55,7 @@ class ConnectValidatorTest {
     void rejectsAPropertyConnectMayNotCarry() {
         // 0x23 Topic Alias belongs to PUBLISH only.
         byte[] topicAlias = {0x23, 0x00, 0x01};
-        assertThat(validate(MqttBytes.connect(V5, "alias", 0, true, topicAlias)))
+        assertThat(validate(MqttPackets.connect(V5, "alias", 0, true, topicAlias)))
                 .isEqualTo(ConnackReason.MALFORMED_PACKET);
     }
 }

@@ -1,12 +1,13 @@
 package io.starlingmq.gateway.validation;
 
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.starlingmq.contract.reason.PubackReason;
 import io.starlingmq.gateway.support.Decoded;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class PublishContentRulesTest {
 
     private PubackReason check(PublishContentRules rules, String topic, byte[] properties, byte[] payload) {
-        MqttPublishMessage message = (MqttPublishMessage) Decoded.after(MqttBytes.connect(V5, "p", 0, true),
-                MqttBytes.publish5(topic, 1, 1, properties, payload));
+        MqttPublishMessage message = (MqttPublishMessage) Decoded.after(MqttPackets.connect(V5, "p", 0, true),
+                MqttPackets.publish5(topic, 1, 1, properties, payload));
         try {
             return rules.check(topic, message, true);
         } finally {
@@ -28,11 +29,11 @@ class PublishContentRulesTest {
     void aPayloadThatIsNotTheUtf8ItClaimsIsRefused() {
         PublishContentRules rules = new PublishContentRules(TopicLimits.NONE);
         byte[] notUtf8 = {(byte) 0xC3, (byte) 0x28};
-        assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(1), notUtf8))
+        assertThat(check(rules, "a", PropertyBytes.payloadFormatIndicator(1), notUtf8))
                 .isEqualTo(PubackReason.PAYLOAD_FORMAT_INVALID);
-        assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(1), "héllo".getBytes(StandardCharsets.UTF_8)))
+        assertThat(check(rules, "a", PropertyBytes.payloadFormatIndicator(1), "héllo".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(PubackReason.SUCCESS);
-        assertThat(check(rules, "a", MqttBytes.payloadFormatIndicator(0), notUtf8)).isEqualTo(PubackReason.SUCCESS);
+        assertThat(check(rules, "a", PropertyBytes.payloadFormatIndicator(0), notUtf8)).isEqualTo(PubackReason.SUCCESS);
     }
 
     @Test

@@ -1,14 +1,15 @@
 package io.starlingmq.gateway.validation;
 
-import static io.starlingmq.gateway.support.MqttBytes.V311;
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V311;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.contract.reason.SubackReason;
 import io.starlingmq.gateway.support.Decoded;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +18,8 @@ class SubscribeValidatorTest {
     private final SubscribeValidator validator = new SubscribeValidator(TopicLimits.NONE);
 
     private FilterVerdict<SubackReason> validate(int version, String... filters) {
-        MqttSubscribeMessage message = (MqttSubscribeMessage) Decoded.after(MqttBytes.connect(version, "s", 0, true),
-                MqttBytes.subscribe(version, 1, 1, filters));
+        MqttSubscribeMessage message = (MqttSubscribeMessage) Decoded.after(MqttPackets.connect(version, "s", 0, true),
+                MqttPackets.subscribe(version, 1, 1, filters));
         assertThat(message.decoderResult().isSuccess()).isTrue();
         return validator.validate(message, version == V5);
     }
@@ -39,8 +40,8 @@ class SubscribeValidatorTest {
     }
 
     private FilterVerdict<SubackReason> validate5(SubscribeValidator with, byte[] properties, String filter, int options) {
-        MqttSubscribeMessage message = (MqttSubscribeMessage) Decoded.after(MqttBytes.connect(V5, "s", 0, true),
-                MqttBytes.subscribe5(1, properties, filter, options));
+        MqttSubscribeMessage message = (MqttSubscribeMessage) Decoded.after(MqttPackets.connect(V5, "s", 0, true),
+                MqttPackets.subscribe5(1, properties, filter, options));
         assertThat(message.decoderResult().isSuccess()).isTrue();
         return with.validate(message, true);
     }
@@ -48,13 +49,13 @@ class SubscribeValidatorTest {
     @Test
     @DisplayName("Subscription Identifier 0 is a Protocol Error (5.0 §3.8.2.1.2)")
     void subscriptionIdentifierZeroRejectsThePacket() {
-        FilterVerdict<SubackReason> verdict = validate5(validator, MqttBytes.subscriptionIdentifier(0), "a/b", 1);
+        FilterVerdict<SubackReason> verdict = validate5(validator, PropertyBytes.subscriptionIdentifier(0), "a/b", 1);
         assertThat(verdict.packetReasonCode()).isEqualTo(DisconnectReason.PROTOCOL_ERROR);
     }
 
     @Test
     void subscriptionIdentifierInRangeIsAccepted() {
-        FilterVerdict<SubackReason> verdict = validate5(validator, MqttBytes.subscriptionIdentifier(268_435_455), "a/b", 1);
+        FilterVerdict<SubackReason> verdict = validate5(validator, PropertyBytes.subscriptionIdentifier(268_435_455), "a/b", 1);
         assertThat(verdict.packetRejected()).isFalse();
     }
 

@@ -1,13 +1,13 @@
 package io.starlingmq.gateway.validation;
 
-import static io.starlingmq.gateway.support.MqttBytes.V5;
+import static io.starlingmq.testing.mqtt.MqttPackets.V5;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.gateway.support.Decoded;
-import io.starlingmq.gateway.support.MqttBytes;
+import io.starlingmq.testing.mqtt.MqttPackets;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -28,12 +28,12 @@ class UnsubscribeValidatorTest {
             body.write(bytes.length);
             body.writeBytes(bytes);
         }
-        return MqttBytes.packet(0xA2, body.toByteArray());
+        return MqttPackets.packet(0xA2, body.toByteArray());
     }
 
     private FilterVerdict<UnsubackReason> validate(byte[] packet) {
         MqttUnsubscribeMessage message = (MqttUnsubscribeMessage) Decoded.after(
-                MqttBytes.connect(V5, "u", 0, true), packet);
+                MqttPackets.connect(V5, "u", 0, true), packet);
         assertThat(message.decoderResult().isSuccess()).isTrue();
         return validator.validate(message, true);
     }

@@ -2,9 +2,9 @@ package io.starlingmq.systemtests.conformance;
 
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInfo;

@@ -1,5 +1,7 @@
 package io.starlingmq.systemtests.harness;
 
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

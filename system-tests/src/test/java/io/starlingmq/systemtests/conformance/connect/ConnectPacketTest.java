@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.connect;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPacketWriter;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +165,7 @@ class ConnectPacketTest extends ConformanceTest {
     @DisplayName("[MQTT-3.1.4-1] §2.2.2.2 a property CONNECT may not carry (Topic Alias) is malformed: CONNACK 0x81")
     void aPropertyNotAllowedInConnectIsMalformed() throws Exception {
         RawMqttClient client = raw(V5);
-        client.send(MqttPackets.connect(V5, clientId("alias"), 0, true, PropertyBytes.of().topicAlias(1).toBytes()));
+        client.send(MqttPackets.connect(V5, clientId("alias"), 0, true, PropertyBytes.topicAlias(1)));
         assertRefusedWith(client, 0x81);
     }
 
@@ -174,7 +174,7 @@ class ConnectPacketTest extends ConformanceTest {
     void aRepeatedSessionExpiryIsAProtocolError() throws Exception {
         RawMqttClient client = raw(V5);
         client.send(MqttPackets.connect(V5, clientId("twice"), 0, true,
-                PropertyBytes.of().sessionExpiry(10).sessionExpiry(20).toBytes()));
+                PropertyBytes.of(PropertyBytes.sessionExpiry(10), PropertyBytes.sessionExpiry(20))));
         assertRefusedWith(client, 0x82);
     }
 
@@ -182,7 +182,7 @@ class ConnectPacketTest extends ConformanceTest {
     @DisplayName("§3.1.2.11.3 a Receive Maximum of 0 is a protocol error: CONNACK 0x82")
     void aReceiveMaximumOfZeroIsAProtocolError() throws Exception {
         RawMqttClient client = raw(V5);
-        client.send(MqttPackets.connect(V5, clientId("rm0"), 0, true, PropertyBytes.of().receiveMaximum(0).toBytes()));
+        client.send(MqttPackets.connect(V5, clientId("rm0"), 0, true, PropertyBytes.receiveMaximum(0)));
         assertRefusedWith(client, 0x82);
     }
 
@@ -190,7 +190,7 @@ class ConnectPacketTest extends ConformanceTest {
     @DisplayName("§3.1.2.11.4 a Maximum Packet Size of 0 is a protocol error: CONNACK 0x82")
     void aMaximumPacketSizeOfZeroIsAProtocolError() throws Exception {
         RawMqttClient client = raw(V5);
-        client.send(MqttPackets.connect(V5, clientId("mps0"), 0, true, PropertyBytes.of().maximumPacketSize(0).toBytes()));
+        client.send(MqttPackets.connect(V5, clientId("mps0"), 0, true, PropertyBytes.maximumPacketSize(0)));
         assertRefusedWith(client, 0x82);
     }
 
@@ -198,7 +198,7 @@ class ConnectPacketTest extends ConformanceTest {
     @DisplayName("§3.1.2.11.7 Request Problem Information other than 0 or 1 is a protocol error: CONNACK 0x82")
     void anOutOfRangeRequestProblemInformationIsAProtocolError() throws Exception {
         RawMqttClient client = raw(V5);
-        client.send(MqttPackets.connect(V5, clientId("rpi"), 0, true, PropertyBytes.of().byteProperty(0x17, 2).toBytes()));
+        client.send(MqttPackets.connect(V5, clientId("rpi"), 0, true, PropertyBytes.byteProperty(0x17, 2)));
         assertRefusedWith(client, 0x82);
     }
 

@@ -2,9 +2,9 @@ package io.starlingmq.systemtests.conformance.connect;
 
 import io.starlingmq.systemtests.conformance.ConformanceSuite;
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +54,7 @@ class ServerSettingsTest extends ConformanceTest {
     void requestedResponseInformationIsSent() throws Exception {
         String clientId = clientId("asks");
         RawMqttClient client = connectToC(MqttPackets.connect(V5, clientId, 0, true,
-                PropertyBytes.of().requestResponseInformation(1).toBytes()));
+                PropertyBytes.requestResponseInformation(1)));
         assertThat(client.connack().connackProperties().get(PropertyBytes.RESPONSE_INFORMATION))
                 .isEqualTo("responses/" + clientId);
     }
@@ -63,7 +63,7 @@ class ServerSettingsTest extends ConformanceTest {
     @DisplayName("[MQTT-3.1.2-28] a client sending Request Response Information 0, or none, gets no Response Information")
     void unrequestedResponseInformationIsNotSent() throws Exception {
         Map<Integer, Object> explicitZero = connectToC(MqttPackets.connect(V5, clientId("zero"), 0, true,
-                PropertyBytes.of().requestResponseInformation(0).toBytes())).connack().connackProperties();
+                PropertyBytes.requestResponseInformation(0))).connack().connackProperties();
         Map<Integer, Object> absent = connectToC(MqttPackets.connect(V5, clientId("absent"), 0)).connack()
                 .connackProperties();
         assertThat(explicitZero).doesNotContainKey(PropertyBytes.RESPONSE_INFORMATION);

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.connect;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** 3.1.2.4 Clean Start, 3.2.2.1.1 Session Present and 3.1.4 takeover (MQTT 5.0), across both gateways. */
 class SessionStartTest extends ConformanceTest {
 
-    private static final byte[] ONE_HOUR = PropertyBytes.of().sessionExpiry(3600).toBytes();
+    private static final byte[] ONE_HOUR = PropertyBytes.sessionExpiry(3600);
 
     @Test
     @DisplayName("[MQTT-3.1.2-6] [MQTT-3.2.2-3] Clean Start 0 without a session starts a new one: Session Present 0")

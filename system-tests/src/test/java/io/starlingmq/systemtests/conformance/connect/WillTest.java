@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.connect;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -99,11 +99,11 @@ class WillTest extends ConformanceTest {
         String willTopic = topic("will");
         RawMqttClient watcher = subscriber(portA(), willTopic);
         RawMqttClient client = rawConnected(V5, MqttPackets.connectWithWill(V5, id,
-                PropertyBytes.of().sessionExpiry(600).toBytes(), willTopic, "must not arrive", 0, false,
-                PropertyBytes.of().willDelay(5).toBytes()));
+                PropertyBytes.sessionExpiry(600), willTopic, "must not arrive", 0, false,
+                PropertyBytes.willDelay(5)));
         client.close();
         closeLater(RawMqttClient.connected(portB(), V5,
-                MqttPackets.connect(V5, id, 0, false, PropertyBytes.of().sessionExpiry(600).toBytes())));
+                MqttPackets.connect(V5, id, 0, false, PropertyBytes.sessionExpiry(600))));
         assertThat(watcher.silentFor(Duration.ofSeconds(8)))
                 .as("nothing published on the will topic past the will delay").isTrue();
     }

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.disconnect;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +37,7 @@ class DisconnectTest extends ConformanceTest {
     @DisplayName("§3.14.2.2.2 a DISCONNECT setting a Session Expiry Interval after CONNECT had 0 is a protocol error: DISCONNECT 0x82")
     void extendingAZeroSessionExpiryOnDisconnectIsAProtocolError() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("expiry"));
-        client.send(MqttPackets.disconnect(0x00, PropertyBytes.of().sessionExpiry(60).toBytes()));
+        client.send(MqttPackets.disconnect(0x00, PropertyBytes.sessionExpiry(60)));
         assertDisconnectedWith(client, 0x82);
     }
 
@@ -46,11 +46,11 @@ class DisconnectTest extends ConformanceTest {
     void disconnectMayChangeANonZeroSessionExpiry() throws Exception {
         String id = clientId("longer");
         RawMqttClient client = rawConnected(V5, MqttPackets.connect(V5, id, 0, true,
-                PropertyBytes.of().sessionExpiry(1).toBytes()));
-        client.send(MqttPackets.disconnect(0x00, PropertyBytes.of().sessionExpiry(600).toBytes()));
+                PropertyBytes.sessionExpiry(1)));
+        client.send(MqttPackets.disconnect(0x00, PropertyBytes.sessionExpiry(600)));
         assertClosedWithoutReply(client);
         RawMqttClient resumed = rawConnected(V5, MqttPackets.connect(V5, id, 0, false,
-                PropertyBytes.of().sessionExpiry(600).toBytes()));
+                PropertyBytes.sessionExpiry(600)));
         assertThat(resumed.connack().sessionPresent()).isTrue();
     }
 
@@ -58,7 +58,7 @@ class DisconnectTest extends ConformanceTest {
     @DisplayName("§2.2.2.2 a DISCONNECT with a property it may not carry (Topic Alias) is malformed: DISCONNECT 0x81")
     void disconnectWithAForeignPropertyIsMalformed() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("prop"));
-        client.send(MqttPackets.disconnect(0x00, PropertyBytes.of().topicAlias(1).toBytes()));
+        client.send(MqttPackets.disconnect(0x00, PropertyBytes.topicAlias(1)));
         assertDisconnectedWith(client, 0x81);
     }
 
@@ -67,9 +67,9 @@ class DisconnectTest extends ConformanceTest {
     void theBrokersDisconnectHasNoSessionExpiry() throws Exception {
         String id = clientId("taken");
         RawMqttClient first = rawConnected(V5, MqttPackets.connect(V5, id, 0, true,
-                PropertyBytes.of().sessionExpiry(60).toBytes()));
+                PropertyBytes.sessionExpiry(60)));
         closeLater(RawMqttClient.connected(portB(), V5, MqttPackets.connect(V5, id, 0, false,
-                PropertyBytes.of().sessionExpiry(60).toBytes())));
+                PropertyBytes.sessionExpiry(60))));
         List<ReceivedPacket> packets = first.readUntilClosed();
         ReceivedPacket disconnect = packets.getLast();
         assertThat(disconnect.type()).isEqualTo(ReceivedPacket.DISCONNECT);

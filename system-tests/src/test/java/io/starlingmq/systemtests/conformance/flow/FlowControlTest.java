@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.flow;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class FlowControlTest extends ConformanceTest {
     void theBrokerHonoursTheClientsReceiveMaximum() throws Exception {
         String topic = topic("window");
         RawMqttClient subscriber = rawConnected(V5, MqttPackets.connect(V5, clientId("sub"), 0, true,
-                PropertyBytes.of().receiveMaximum(2).toBytes()));
+                PropertyBytes.receiveMaximum(2)));
         subscriber.send(MqttPackets.subscribe(V5, 1, 1, topic));
         subscriber.readUntil(ReceivedPacket.SUBACK);
         RawMqttClient publisher = closeLater(RawMqttClient.connected(portB(), V5, clientId("pub")));
@@ -67,7 +67,7 @@ class FlowControlTest extends ConformanceTest {
     void aFullWindowDelaysOnlyPublishes() throws Exception {
         String topic = topic("full");
         RawMqttClient subscriber = rawConnected(V5, MqttPackets.connect(V5, clientId("sub"), 0, true,
-                PropertyBytes.of().receiveMaximum(1).toBytes()));
+                PropertyBytes.receiveMaximum(1)));
         subscriber.send(MqttPackets.subscribe(V5, 1, 1, topic));
         subscriber.readUntil(ReceivedPacket.SUBACK);
         RawMqttClient publisher = closeLater(RawMqttClient.connected(portB(), V5, clientId("pub")));
@@ -92,7 +92,7 @@ class FlowControlTest extends ConformanceTest {
     void theBrokerHonoursTheClientsMaximumPacketSize() throws Exception {
         String topic = topic("small");
         RawMqttClient subscriber = rawConnected(V5, MqttPackets.connect(V5, clientId("sub"), 0, true,
-                PropertyBytes.of().maximumPacketSize(128).toBytes()));
+                PropertyBytes.maximumPacketSize(128)));
         subscriber.send(MqttPackets.subscribe(V5, 1, 0, topic));
         subscriber.readUntil(ReceivedPacket.SUBACK);
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
@@ -107,7 +107,7 @@ class FlowControlTest extends ConformanceTest {
     void anOversizeQos1DeliveryDoesNotBlockTheWindow() throws Exception {
         String topic = topic("small1");
         RawMqttClient subscriber = rawConnected(V5, MqttPackets.connect(V5, clientId("sub"), 0, true,
-                PropertyBytes.of().maximumPacketSize(128).receiveMaximum(1).toBytes()));
+                PropertyBytes.of(PropertyBytes.maximumPacketSize(128), PropertyBytes.receiveMaximum(1))));
         subscriber.send(MqttPackets.subscribe(V5, 1, 1, topic));
         subscriber.readUntil(ReceivedPacket.SUBACK);
         RawMqttClient publisher = closeLater(RawMqttClient.connected(portB(), V5, clientId("pub")));

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.publish;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class MessageExpiryTest extends ConformanceTest {
         String subscriberId = clientId("sub");
         leaveWithASession(subscriberId, topic);
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
-        publishQos1(publisher, topic, 1, false, PropertyBytes.of().messageExpiry(1).toBytes(), "expires");
+        publishQos1(publisher, topic, 1, false, PropertyBytes.messageExpiry(1), "expires");
         publishQos1(publisher, topic, 2, false, NONE, "stays");
 
         letTimePass(3);
@@ -44,7 +44,7 @@ class MessageExpiryTest extends ConformanceTest {
         String subscriberId = clientId("sub");
         leaveWithASession(subscriberId, topic);
         publishQos1(rawConnected(V5, clientId("pub")), topic, 1, false,
-                PropertyBytes.of().messageExpiry(60).toBytes(), "waits");
+                PropertyBytes.messageExpiry(60), "waits");
 
         letTimePass(2);
         ReceivedPacket delivery = resume(subscriberId).readUntil(ReceivedPacket.PUBLISH);
@@ -61,7 +61,7 @@ class MessageExpiryTest extends ConformanceTest {
         RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
         subscribe(subscriber, 1, NONE, 1, topic, 1);
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
-        publishQos1(publisher, topic, 1, false, PropertyBytes.of().messageExpiry(60).toBytes(), "with");
+        publishQos1(publisher, topic, 1, false, PropertyBytes.messageExpiry(60), "with");
         publishQos1(publisher, topic, 2, false, NONE, "without");
 
         ReceivedPacket with = subscriber.readUntil(ReceivedPacket.PUBLISH);
@@ -77,7 +77,7 @@ class MessageExpiryTest extends ConformanceTest {
     void anExpiredRetainedMessageIsNotSent() throws Exception {
         String topic = topic("retained");
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
-        publishQos1(publisher, topic, 1, true, PropertyBytes.of().messageExpiry(1).toBytes(), "retained");
+        publishQos1(publisher, topic, 1, true, PropertyBytes.messageExpiry(1), "retained");
 
         letTimePass(3);
         RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
@@ -91,7 +91,7 @@ class MessageExpiryTest extends ConformanceTest {
     void aRetainedMessageCarriesTheRemainingInterval() throws Exception {
         String topic = topic("retained-live");
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
-        publishQos1(publisher, topic, 1, true, PropertyBytes.of().messageExpiry(60).toBytes(), "retained");
+        publishQos1(publisher, topic, 1, true, PropertyBytes.messageExpiry(60), "retained");
         try {
             letTimePass(2);
             RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
@@ -177,7 +177,7 @@ class MessageExpiryTest extends ConformanceTest {
         RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
         subscribe(subscriber, 1, NONE, 2, topic, 2);
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
-        publisher.send(MqttPackets.publish(V5, topic, 2, 21, false, PropertyBytes.of().messageExpiry(1).toBytes(),
+        publisher.send(MqttPackets.publish(V5, topic, 2, 21, false, PropertyBytes.messageExpiry(1),
                 "short-lived".getBytes()));
         assertThat(publisher.readUntil(ReceivedPacket.PUBREC).packetId()).isEqualTo(21);
 
@@ -191,7 +191,7 @@ class MessageExpiryTest extends ConformanceTest {
 
     /** A QoS 2 PUBLISH with a one-second expiry, its flow completed by the publisher. */
     private static void publishQosTwo(RawMqttClient publisher, String topic, String payload) throws IOException {
-        publisher.send(MqttPackets.publish(V5, topic, 2, 1, false, PropertyBytes.of().messageExpiry(1).toBytes(),
+        publisher.send(MqttPackets.publish(V5, topic, 2, 1, false, PropertyBytes.messageExpiry(1),
                 payload.getBytes()));
         assertThat(publisher.readUntil(ReceivedPacket.PUBREC).packetId()).isEqualTo(1);
         publisher.send(MqttPackets.pubrel(1));
@@ -201,13 +201,13 @@ class MessageExpiryTest extends ConformanceTest {
     /** A clean start on gateway a with a session that outlives the connection, closed after the test. */
     private RawMqttClient connectWithSession(String clientId) throws IOException {
         return closeLater(RawMqttClient.connected(portA(), V5, MqttPackets.connect(V5, clientId, 0, true,
-                PropertyBytes.of().sessionExpiry(300).toBytes())));
+                PropertyBytes.sessionExpiry(300))));
     }
 
     /** Connects with a session that outlives the connection, subscribes at QoS 1 and disconnects normally. */
     private void leaveWithASession(String clientId, String topic) throws IOException {
         try (RawMqttClient client = RawMqttClient.connected(portB(), V5, MqttPackets.connect(V5, clientId, 0, true,
-                PropertyBytes.of().sessionExpiry(300).toBytes()))) {
+                PropertyBytes.sessionExpiry(300)))) {
             subscribe(client, 1, NONE, 1, topic, 1);
             client.send(MqttPackets.disconnect());
             client.readUntilClosed();
@@ -217,7 +217,7 @@ class MessageExpiryTest extends ConformanceTest {
     /** Resumes the session; expiry 0 now, so it ends with this connection after the test. */
     private RawMqttClient resume(String clientId) throws IOException {
         RawMqttClient client = closeLater(RawMqttClient.connected(portB(), V5,
-                MqttPackets.connect(V5, clientId, 0, false, PropertyBytes.of().sessionExpiry(0).toBytes())));
+                MqttPackets.connect(V5, clientId, 0, false, PropertyBytes.sessionExpiry(0))));
         assertThat(client.connack().sessionPresent()).as("Session Present").isTrue();
         return client;
     }

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.publish;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PayloadFormatAndReasonStringTest extends ConformanceTest {
 
     private static final byte[] NOT_UTF8 = {(byte) 0xC3, 0x28};
-    private static final byte[] UTF8_PAYLOAD = PropertyBytes.of().payloadFormatIndicator(1).toBytes();
+    private static final byte[] UTF8_PAYLOAD = PropertyBytes.payloadFormatIndicator(1);
 
     @Test
     @DisplayName("§3.3.2.3.2 [MQTT-3.3.2-4] a QoS 1 payload announced as UTF-8 that is not gets PUBACK 0x99 with a Reason String and is not forwarded")
@@ -60,7 +60,7 @@ class PayloadFormatAndReasonStringTest extends ConformanceTest {
     @DisplayName("[MQTT-3.1.2-29] with Request Problem Information 0 a PUBACK error carries no Reason String")
     void noReasonStringOnPubackWhenNotRequested() throws Exception {
         RawMqttClient publisher = rawConnected(V5, MqttPackets.connect(V5, clientId("quiet"), 0, true,
-                PropertyBytes.of().requestProblemInformation(0).toBytes()));
+                PropertyBytes.requestProblemInformation(0)));
         publisher.send(MqttPackets.publish(V5, topic("pfi"), 1, 1, false, UTF8_PAYLOAD, NOT_UTF8));
         ReceivedPacket puback = publisher.readUntil(ReceivedPacket.PUBACK);
         assertThat(hex(puback.ackReasonCode())).isEqualTo(hex(0x99));
@@ -81,7 +81,7 @@ class PayloadFormatAndReasonStringTest extends ConformanceTest {
     @DisplayName("[MQTT-3.1.2-29] with Request Problem Information 0 a SUBACK refusal carries no Reason String")
     void noReasonStringOnSubackWhenNotRequested() throws Exception {
         RawMqttClient client = rawConnected(V5, MqttPackets.connect(V5, clientId("quiet"), 0, true,
-                PropertyBytes.of().requestProblemInformation(0).toBytes()));
+                PropertyBytes.requestProblemInformation(0)));
         client.send(MqttPackets.subscribe(V5, 1, 1, "bad/#/filter"));
         ReceivedPacket suback = client.readUntil(ReceivedPacket.SUBACK);
         assertThat(suback.filterReasonCodes()).containsExactly(0x8F);
@@ -92,8 +92,8 @@ class PayloadFormatAndReasonStringTest extends ConformanceTest {
     @DisplayName("§3.14.2.2.3 [MQTT-3.1.2-29] a DISCONNECT for bad input carries a Reason String, also with Request Problem Information 0")
     void aDisconnectCarriesAReasonString() throws Exception {
         RawMqttClient client = rawConnected(V5, MqttPackets.connect(V5, clientId("bad"), 0, true,
-                PropertyBytes.of().requestProblemInformation(0).toBytes()));
-        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.of().topicAlias(0).toBytes(),
+                PropertyBytes.requestProblemInformation(0)));
+        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.topicAlias(0),
                 "x".getBytes()));
         ReceivedPacket disconnect = client.readUntilClosed().getLast();
         assertThat(hex(disconnect.disconnectReasonCode())).isEqualTo(hex(0x94));

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.publish;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPacketWriter;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +86,7 @@ class PublishPacketTest extends ConformanceTest {
     @DisplayName("[MQTT-3.3.2-8] §3.3.2.3.4 a Topic Alias of 0 is refused: DISCONNECT 0x94")
     void topicAliasZeroIsRefused() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("alias0"));
-        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.of().topicAlias(0).toBytes(), PAYLOAD));
+        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.topicAlias(0), PAYLOAD));
         assertDisconnectedWith(client, 0x94);
     }
 
@@ -94,7 +94,7 @@ class PublishPacketTest extends ConformanceTest {
     @DisplayName("[MQTT-3.3.2-9] a Topic Alias above the broker's Topic Alias Maximum is refused: DISCONNECT 0x94")
     void aTopicAliasAboveTheMaximumIsRefused() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("alias-max"));
-        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.of().topicAlias(65535).toBytes(),
+        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.topicAlias(65535),
                 PAYLOAD));
         assertDisconnectedWith(client, 0x94);
     }
@@ -103,7 +103,7 @@ class PublishPacketTest extends ConformanceTest {
     @DisplayName("§2.2.2.2 a property PUBLISH may not carry (Session Expiry Interval) is malformed: DISCONNECT 0x81")
     void aPropertyNotAllowedInPublishIsMalformed() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("prop"));
-        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.of().sessionExpiry(5).toBytes(),
+        client.send(MqttPackets.publish(V5, topic("t"), 0, 0, false, PropertyBytes.sessionExpiry(5),
                 PAYLOAD));
         assertDisconnectedWith(client, 0x81);
     }

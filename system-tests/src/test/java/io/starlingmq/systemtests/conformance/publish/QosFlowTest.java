@@ -1,11 +1,11 @@
 package io.starlingmq.systemtests.conformance.publish;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPacketWriter;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -251,7 +251,7 @@ class QosFlowTest extends ConformanceTest {
     void anUnacknowledgedDeliveryIsResentWithDupOnResume() throws Exception {
         String id = clientId("resend");
         String topic = topic("dup");
-        byte[] persistent = PropertyBytes.of().sessionExpiry(600).toBytes();
+        byte[] persistent = PropertyBytes.sessionExpiry(600);
         RawMqttClient first = rawConnected(V5, MqttPackets.connect(V5, id, 0, true, persistent));
         first.send(MqttPackets.subscribe(V5, 1, 1, topic));
         first.readUntil(ReceivedPacket.SUBACK);

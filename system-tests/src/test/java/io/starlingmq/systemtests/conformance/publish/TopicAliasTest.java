@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.publish;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -80,14 +80,14 @@ class TopicAliasTest extends ConformanceTest {
     @DisplayName("[MQTT-3.3.2-7] alias mappings do not outlive their connection: a new connection of the same client cannot use them (DISCONNECT 0x82)")
     void aliasesAreNotCarriedToTheNextConnection() throws Exception {
         String clientId = clientId("again");
-        byte[] connect = MqttPackets.connect(V5, clientId, 0, false, PropertyBytes.of().sessionExpiry(60).toBytes());
+        byte[] connect = MqttPackets.connect(V5, clientId, 0, false, PropertyBytes.sessionExpiry(60));
         try (RawMqttClient first = RawMqttClient.connected(portA(), V5, connect)) {
             publishQos1(first, topic("t"), 1, false, alias(1), "sets 1");
             first.send(MqttPackets.disconnect());
             first.readUntilClosed();
         }
         RawMqttClient second = closeLater(RawMqttClient.connected(portA(), V5,
-                MqttPackets.connect(V5, clientId, 0, false, PropertyBytes.of().sessionExpiry(0).toBytes())));
+                MqttPackets.connect(V5, clientId, 0, false, PropertyBytes.sessionExpiry(0))));
         assertThat(second.connack().sessionPresent()).as("the session lives on, the aliases do not").isTrue();
         second.send(MqttPackets.publish(V5, "", 1, 2, false, alias(1), "uses 1".getBytes()));
         assertDisconnectedWith(second, 0x82);
@@ -99,7 +99,7 @@ class TopicAliasTest extends ConformanceTest {
         String parent = topic("many");
         List<String> topics = List.of(parent + "/a", parent + "/b", parent + "/c", parent + "/a", parent + "/b", parent + "/a");
         RawMqttClient subscriber = closeLater(RawMqttClient.connected(portB(), V5, MqttPackets.connect(V5,
-                clientId("sub"), 0, true, PropertyBytes.of().topicAliasMaximum(2).toBytes())));
+                clientId("sub"), 0, true, PropertyBytes.topicAliasMaximum(2))));
         subscribe(subscriber, 1, NONE, 0, parent + "/+", 0);
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
         for (String topic : topics) {
@@ -148,6 +148,6 @@ class TopicAliasTest extends ConformanceTest {
     }
 
     private static byte[] alias(int value) {
-        return PropertyBytes.of().topicAlias(value).toBytes();
+        return PropertyBytes.topicAlias(value);
     }
 }

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.session;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class SessionStateTest extends ConformanceTest {
     void anOfflineSessionQueuesMessages() throws Exception {
         String id = clientId("offline");
         String topic = topic("queued");
-        byte[] expiry = PropertyBytes.of().sessionExpiry(600).toBytes();
+        byte[] expiry = PropertyBytes.sessionExpiry(600);
         try (RawMqttClient client = RawMqttClient.connected(portA(), V5, MqttPackets.connect(V5, id, 0, true, expiry))) {
             client.send(MqttPackets.subscribe(V5, 1, 1, topic));
             client.readUntil(ReceivedPacket.SUBACK);
@@ -50,7 +50,7 @@ class SessionStateTest extends ConformanceTest {
         String id = clientId("expires");
         String topic = topic("expiring");
         try (RawMqttClient client = RawMqttClient.connected(portA(), V5,
-                MqttPackets.connect(V5, id, 0, true, PropertyBytes.of().sessionExpiry(1).toBytes()))) {
+                MqttPackets.connect(V5, id, 0, true, PropertyBytes.sessionExpiry(1)))) {
             client.send(MqttPackets.subscribe(V5, 1, 1, topic));
             client.readUntil(ReceivedPacket.SUBACK);
         }

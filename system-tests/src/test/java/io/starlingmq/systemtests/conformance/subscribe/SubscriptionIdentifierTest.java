@@ -1,11 +1,11 @@
 package io.starlingmq.systemtests.conformance.subscribe;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPacketWriter;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPacketWriter;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class SubscriptionIdentifierTest extends ConformanceTest {
     void aDeliveryCarriesItsSubscriptionIdentifier() throws Exception {
         String topic = topic("id");
         RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
-        subscribe(subscriber, 1, PropertyBytes.of().subscriptionIdentifier(268_435_455).toBytes(), 1, topic, 1);
+        subscribe(subscriber, 1, PropertyBytes.subscriptionIdentifier(268_435_455), 1, topic, 1);
         publishQos1(rawConnected(V5, clientId("pub")), topic, 1, false, NONE, "m");
 
         ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
@@ -45,8 +45,8 @@ class SubscriptionIdentifierTest extends ConformanceTest {
         String topic = topic("overlap");
         String parent = topic.substring(0, topic.lastIndexOf('/'));
         RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
-        subscribe(subscriber, 1, PropertyBytes.of().subscriptionIdentifier(1).toBytes(), 0, topic, 0);
-        subscribe(subscriber, 2, PropertyBytes.of().subscriptionIdentifier(2).toBytes(), 2, parent + "/+", 2);
+        subscribe(subscriber, 1, PropertyBytes.subscriptionIdentifier(1), 0, topic, 0);
+        subscribe(subscriber, 2, PropertyBytes.subscriptionIdentifier(2), 2, parent + "/+", 2);
         subscribe(subscriber, 3, NONE, 1, parent + "/#", 1);
         RawMqttClient publisher = rawConnected(V5, clientId("pub"));
         publishQos1(publisher, topic, 1, false, NONE, "once");
@@ -78,7 +78,7 @@ class SubscriptionIdentifierTest extends ConformanceTest {
         publishQos1(publisher, topic, 1, true, NONE, "retained");
         try {
             RawMqttClient subscriber = rawConnectedTo(portB(), clientId("sub"));
-            subscribe(subscriber, 1, PropertyBytes.of().subscriptionIdentifier(42).toBytes(), 1, topic, 1);
+            subscribe(subscriber, 1, PropertyBytes.subscriptionIdentifier(42), 1, topic, 1);
             ReceivedPacket delivery = subscriber.readUntil(ReceivedPacket.PUBLISH);
             assertThat(delivery.retain()).isTrue();
             assertThat(delivery.subscriptionIdentifiers()).containsExactly(42L);
@@ -92,7 +92,7 @@ class SubscriptionIdentifierTest extends ConformanceTest {
     void aSubscriptionIdentifierOfZeroIsAProtocolError() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("zero"));
         client.send(MqttPackets.subscribe(V5, 1,
-                PropertyBytes.of().subscriptionIdentifier(0).toBytes(), 1, topic("t")));
+                PropertyBytes.subscriptionIdentifier(0), 1, topic("t")));
         assertDisconnectedWith(client, 0x82);
     }
 
@@ -100,7 +100,7 @@ class SubscriptionIdentifierTest extends ConformanceTest {
     @DisplayName("§3.8.2.1.2 a Subscription Identifier sent twice in one SUBSCRIBE is a protocol error: DISCONNECT 0x82")
     void twoSubscriptionIdentifiersAreAProtocolError() throws Exception {
         RawMqttClient client = rawConnected(V5, clientId("twice"));
-        byte[] properties = PropertyBytes.of().subscriptionIdentifier(1).subscriptionIdentifier(2).toBytes();
+        byte[] properties = PropertyBytes.of(PropertyBytes.subscriptionIdentifier(1), PropertyBytes.subscriptionIdentifier(2));
         client.send(new MqttPacketWriter().u16(1).properties(properties).string(topic("t")).u8(1).packet(0x82));
         assertDisconnectedWith(client, 0x82);
     }

@@ -1,10 +1,10 @@
 package io.starlingmq.systemtests.conformance.subscribe;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -78,7 +78,7 @@ class UnsubscribeTest extends ConformanceTest {
         String id = clientId("q1");
         String topic = topic("in-flight-q1");
         RawMqttClient first = closeLater(RawMqttClient.connected(portA(), V5,
-                MqttPackets.connect(V5, id, 0, true, PropertyBytes.of().sessionExpiry(300).toBytes())));
+                MqttPackets.connect(V5, id, 0, true, PropertyBytes.sessionExpiry(300))));
         subscribe(first, 1, new byte[0], 1, topic, 1);
         rawConnectedTo(portB(), clientId("pub")).send(MqttPackets.publish(V5, topic, 1, 1, "in flight".getBytes()));
         ReceivedPacket delivery = first.readUntil(ReceivedPacket.PUBLISH);
@@ -88,7 +88,7 @@ class UnsubscribeTest extends ConformanceTest {
         first.close();
 
         RawMqttClient resumed = closeLater(RawMqttClient.connected(portB(), V5,
-                MqttPackets.connect(V5, id, 0, false, PropertyBytes.of().sessionExpiry(0).toBytes())));
+                MqttPackets.connect(V5, id, 0, false, PropertyBytes.sessionExpiry(0))));
         assertThat(resumed.connack().sessionPresent()).as("Session Present").isTrue();
         ReceivedPacket resent = resumed.readUntil(ReceivedPacket.PUBLISH);
         assertThat(resent.payloadText()).isEqualTo("in flight");
@@ -126,7 +126,7 @@ class UnsubscribeTest extends ConformanceTest {
         String id = clientId("q2rel");
         String topic = topic("released-q2");
         RawMqttClient first = closeLater(RawMqttClient.connected(portA(), V5,
-                MqttPackets.connect(V5, id, 0, true, PropertyBytes.of().sessionExpiry(300).toBytes())));
+                MqttPackets.connect(V5, id, 0, true, PropertyBytes.sessionExpiry(300))));
         subscribe(first, 1, new byte[0], 2, topic, 2);
         RawMqttClient publisher = rawConnectedTo(portB(), clientId("pub"));
         publisher.send(MqttPackets.publish(V5, topic, 2, 1, "released".getBytes()));
@@ -139,7 +139,7 @@ class UnsubscribeTest extends ConformanceTest {
         first.close();
 
         RawMqttClient resumed = closeLater(RawMqttClient.connected(portB(), V5,
-                MqttPackets.connect(V5, id, 0, false, PropertyBytes.of().sessionExpiry(0).toBytes())));
+                MqttPackets.connect(V5, id, 0, false, PropertyBytes.sessionExpiry(0))));
         assertThat(resumed.connack().sessionPresent()).as("Session Present").isTrue();
         ReceivedPacket pubrel = resumed.read();
         assertThat(pubrel.type()).as("first packet after CONNACK: %s", pubrel).isEqualTo(ReceivedPacket.PUBREL);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.starlingmq.systemtests.conformance.ConformanceSuite;
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.PropertyBytes;
-import io.starlingmq.systemtests.harness.RawMqttClient;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.PropertyBytes;
+import io.starlingmq.testing.mqtt.RawMqttClient;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +29,9 @@ class SysTopicsTest extends ConformanceTest {
     @DisplayName("[MQTT-4.7.2-1] filters starting with # or + do not match $SYS topics; a filter naming $SYS does")
     void wildcardsDoNotMatchSysTopics() throws Exception {
         RawMqttClient client = rawConnectedTo(portB(), clientId("wild"));
-        subscribe(client, 1, PropertyBytes.of().subscriptionIdentifier(1).toBytes(), 0, "#", 0);
-        subscribe(client, 2, PropertyBytes.of().subscriptionIdentifier(3).toBytes(), 0, "+/brokers/#", 0);
-        subscribe(client, 3, PropertyBytes.of().subscriptionIdentifier(2).toBytes(), 0, NODE_PREFIX + "uptime", 0);
+        subscribe(client, 1, PropertyBytes.subscriptionIdentifier(1), 0, "#", 0);
+        subscribe(client, 2, PropertyBytes.subscriptionIdentifier(3), 0, "+/brokers/#", 0);
+        subscribe(client, 3, PropertyBytes.subscriptionIdentifier(2), 0, NODE_PREFIX + "uptime", 0);
 
         // Two rounds of the router's stats: had # or + matched, the deliveries would name their identifiers too.
         for (int round = 1; round <= 2; round++) {
@@ -96,8 +96,8 @@ class SysTopicsTest extends ConformanceTest {
     @DisplayName("[MQTT-4.7.2-1] a client's connected event reaches a subscriber of it only through the $SYS filter, not through #")
     void clientEventsDoNotMatchHash() throws Exception {
         RawMqttClient watcher = rawConnected(V5, clientId("all"));
-        subscribe(watcher, 1, PropertyBytes.of().subscriptionIdentifier(1).toBytes(), 0, "#", 0);
-        subscribe(watcher, 2, PropertyBytes.of().subscriptionIdentifier(2).toBytes(), 0,
+        subscribe(watcher, 1, PropertyBytes.subscriptionIdentifier(1), 0, "#", 0);
+        subscribe(watcher, 2, PropertyBytes.subscriptionIdentifier(2), 0,
                 "$SYS/brokers/+/clients/+/connected", 0);
         String clientId = clientId("seen");
         rawConnectedTo(portB(), clientId);

@@ -1,8 +1,8 @@
 package io.starlingmq.systemtests.conformance.websocket;
 
 import io.starlingmq.systemtests.conformance.ConformanceTest;
-import io.starlingmq.systemtests.harness.MqttPackets;
-import io.starlingmq.systemtests.harness.ReceivedPacket;
+import io.starlingmq.testing.mqtt.MqttPackets;
+import io.starlingmq.testing.mqtt.ReceivedPacket;
 import io.starlingmq.systemtests.harness.WebSocketMqttClient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

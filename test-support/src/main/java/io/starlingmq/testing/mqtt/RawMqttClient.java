@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness;
+package io.starlingmq.testing.mqtt;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -40,6 +40,14 @@ public final class RawMqttClient implements AutoCloseable {
         socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         socket.setTcpNoDelay(true);
         return new RawMqttClient(socket, version);
+    }
+
+    /**
+     * A socket to the port for tests that read only fields laid out alike in 3.1.1 and 5.0 (type, flags,
+     * packet ids, reason codes); where the layouts differ, packets are decoded as 5.0.
+     */
+    public static RawMqttClient open(int port) throws IOException {
+        return open(port, MqttPackets.V5);
     }
 
     /** Opens, sends a clean-start CONNECT without keep alive, and fails unless CONNACK is a success. */
@@ -139,6 +147,26 @@ public final class RawMqttClient implements AutoCloseable {
             return true;
         } catch (SocketException closed) {
             return false;
+        } finally {
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        }
+    }
+
+    /**
+     * Whether the broker closes the connection within {@code timeout}; bytes it sends before closing (a
+     * DISCONNECT, say) are consumed and ignored.
+     */
+    public boolean closedWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            while (in.read() >= 0) {
+                // Bytes before the close are not the point of this check.
+            }
+            return true;
+        } catch (SocketTimeoutException stillOpen) {
+            return false;
+        } catch (SocketException reset) {
+            return true;
         } finally {
             socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
         }

@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness;
+package io.starlingmq.testing.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

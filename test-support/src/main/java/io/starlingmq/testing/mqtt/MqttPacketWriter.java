@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness;
+package io.starlingmq.testing.mqtt;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +8,11 @@ import java.nio.charset.StandardCharsets;
  * send (wrong flags, bad UTF-8, reserved bits, missing fields). Nothing here checks anything.
  */
 public final class MqttPacketWriter {
+
+    /** U+D800 encoded as if it were a character: ill-formed UTF-8 [MQTT-1.5.4-1]. */
+    public static final byte[] ENCODED_SURROGATE = {(byte) 0xED, (byte) 0xA0, (byte) 0x80};
+    /** A continuation byte with no lead byte: ill-formed UTF-8. */
+    public static final byte[] STRAY_CONTINUATION = {'a', (byte) 0x80, 'b'};
 
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
 
@@ -38,7 +43,7 @@ public final class MqttPacketWriter {
         return this;
     }
 
-    public MqttPacketWriter bytes(byte[] value) {
+    public MqttPacketWriter bytes(byte... value) {
         body.writeBytes(value);
         return this;
     }
@@ -48,9 +53,10 @@ public final class MqttPacketWriter {
         return this;
     }
 
-    /** An MQTT 5 property block: its length, then the property bytes as given. */
-    public MqttPacketWriter properties(byte[] properties) {
-        return varInt(properties.length).bytes(properties);
+    /** An MQTT 5 property block: its length, then the property bytes as given, one after the other. */
+    public MqttPacketWriter properties(byte[]... properties) {
+        byte[] all = PropertyBytes.of(properties);
+        return varInt(all.length).bytes(all);
     }
 
     /** The bytes written so far, without any header. */

@@ -1,4 +1,6 @@
-package io.starlingmq.systemtests.harness;
+package io.starlingmq.testing.mqtt;
+
+import java.io.ByteArrayOutputStream;
 
 /**
  * Well-formed MQTT packets as bytes, for 3.1.1 ({@link #V311}) and 5.0 ({@link #V5}); tests that need
@@ -15,6 +17,11 @@ public final class MqttPackets {
     /** A CONNECT with clean start, no will, no credentials, the given keep alive. */
     public static byte[] connect(int version, String clientId, int keepAliveSeconds) {
         return connect(version, clientId, keepAliveSeconds, true, new byte[0]);
+    }
+
+    /** A CONNECT without will, credentials or properties. */
+    public static byte[] connect(int version, String clientId, int keepAliveSeconds, boolean cleanStart) {
+        return connect(version, clientId, keepAliveSeconds, cleanStart, new byte[0]);
     }
 
     /** A CONNECT without will or credentials; {@code properties} are used for 5.0 only. */
@@ -41,6 +48,14 @@ public final class MqttPackets {
             writer.properties(properties);
         }
         return writer;
+    }
+
+    /**
+     * The start of a CONNECT body up to the keep alive and nothing after (no property block even for 5.0):
+     * protocol name and level for {@code version} (3 gives "MQIsdp"), the given flags byte, keep alive 0.
+     */
+    public static MqttPacketWriter connectHeader(int version, int flags) {
+        return new MqttPacketWriter().string(version == 3 ? "MQIsdp" : "MQTT").u8(version).u8(flags).u16(0);
     }
 
     /**
@@ -74,6 +89,30 @@ public final class MqttPackets {
         return writer.packet(0x30 | (qos << 1) | (retain ? 1 : 0));
     }
 
+    /** A 5.0 PUBLISH without retain, with the given property bytes. */
+    public static byte[] publish5(String topic, int qos, int packetId, byte[] properties, byte[] payload) {
+        return publish(V5, topic, qos, packetId, false, properties, payload);
+    }
+
+    /** A QoS &gt; 0 PUBLISH resent with DUP set. */
+    public static byte[] publishDup(int version, String topic, int qos, int packetId, byte[] payload) {
+        byte[] publish = publish(version, topic, qos, packetId, payload);
+        publish[0] |= 0x08;
+        return publish;
+    }
+
+    /**
+     * A PUBLISH fixed header claiming {@code remainingLength}, then only a topic and an empty 5.0 property
+     * length: the rest of what it claims never follows.
+     */
+    public static byte[] publishHeaderClaiming(int remainingLength, String topic) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x30);
+        MqttPacketWriter.writeVarInt(out, remainingLength);
+        out.writeBytes(new MqttPacketWriter().string(topic).u8(0).toBytes());
+        return out.toByteArray();
+    }
+
     /** A SUBSCRIBE; each filter gets the same subscription options byte (for 3.1.1: the requested QoS). */
     public static byte[] subscribe(int version, int packetId, int options, String... filters) {
         MqttPacketWriter writer = new MqttPacketWriter().u16(packetId);
@@ -93,6 +132,14 @@ public final class MqttPackets {
             writer.string(filter).u8(options);
         }
         return writer.packet(0x82);
+    }
+
+    /**
+     * A 5.0 SUBSCRIBE of one filter with a raw options byte (QoS in bits 0-1, No Local bit 2, Retain As
+     * Published bit 3, Retain Handling bits 4-5) and the given property bytes.
+     */
+    public static byte[] subscribe5(int packetId, byte[] properties, String filter, int options) {
+        return subscribe(V5, packetId, properties, options, filter);
     }
 
     public static byte[] unsubscribe(int version, int packetId, String... filters) {
@@ -134,5 +181,10 @@ public final class MqttPackets {
     /** An MQTT 5 DISCONNECT with a reason code and properties. */
     public static byte[] disconnect(int reasonCode, byte[] properties) {
         return new MqttPacketWriter().u8(reasonCode).properties(properties).packet(0xE0);
+    }
+
+    /** A packet of the given first byte around a body given whole. */
+    public static byte[] packet(int firstByte, byte[] body) {
+        return new MqttPacketWriter().bytes(body).packet(firstByte);
     }
 }

@@ -1,4 +1,4 @@
-package io.starlingmq.gateway.support;
+package io.starlingmq.testing.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,14 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An MQTT 5 PUBLISH read from a raw socket, taken apart: topic, packet id, properties, payload. */
+/**
+ * An MQTT 5 PUBLISH read from a raw socket, taken apart: topic, packet id, every property in the order
+ * sent (property ids as in {@link PropertyBytes}; integers as Integer, Message Expiry as Long, User
+ * Properties as "name=value"), payload.
+ */
 public record PublishView(String topic, int packetId, Map<Integer, List<Object>> properties, byte[] payload) {
 
-    public static final int MESSAGE_EXPIRY_INTERVAL = 0x02;
-    public static final int SUBSCRIPTION_IDENTIFIER = 0x0B;
-    public static final int TOPIC_ALIAS = 0x23;
-
-    public static PublishView of(RawPacket packet) {
+    public static PublishView of(ReceivedPacket packet) {
         byte[] body = packet.body();
         int topicLength = packet.u16(0);
         String topic = new String(body, 2, topicLength, StandardCharsets.UTF_8);
