@@ -14,7 +14,7 @@ import java.util.Map;
  * from Maven Central: the build unpacks it for the tests, {@code ./starling up --keycloak} fetches it.
  *
  * @param home the unpacked distribution, with {@code bin/kc.sh}
- * @param realmFile the realm to import, e.g. {@code auth-service/src/main/keycloak/starling-realm.json}
+ * @param realmFile the realm to import, e.g. {@code k8s/base/keycloak/starling-realm.json}
  * @param adminUser the bootstrap administrator of the master realm
  * @param javaHome the JDK Keycloak runs on
  */

@@ -27,6 +27,6 @@ public record SuiteLayout(Path root) {
 
     /** The Keycloak realm the auth service is built and tested against. */
     public Path realmFile() {
-        return root.resolve("auth-service/src/main/keycloak/starling-realm.json");
+        return root.resolve("k8s/base/keycloak/starling-realm.json");
     }
 }

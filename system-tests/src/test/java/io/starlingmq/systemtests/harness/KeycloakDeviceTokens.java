@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /** Device access tokens from the realm's {@code starling-devices} client, by password grant. */
 public final class KeycloakDeviceTokens {
 
-    /** Local-only secret of the realm's device client (auth-service/src/main/keycloak/starling-realm.json). */
+    /** Local-only secret of the realm's device client (k8s/base/keycloak/starling-realm.json). */
     private static final String CLIENT_SECRET = "starling-devices-local-secret";
     /** The password of the realm's device users dev-1 and dev-2. */
     public static final String DEVICE_PASSWORD = "starling-local-device";
