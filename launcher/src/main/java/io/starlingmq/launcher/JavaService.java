@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * How to run one packaged Quarkus app of the suite: {@code java <jvmFlags> -jar <jar>} with the JVM's
- * environment plus {@code env}, its HTTP server on {@code httpPort}; ready once {@code /q/health/ready}
- * answers 200.
+ * environment plus {@code env}, its HTTP server on {@code httpPort}; ready once {@code /q/health} (its
+ * startup, liveness and readiness checks together) answers 200: a gateway is ready with one router linked,
+ * started only once it linked them all.
  *
  * @param name the process name, also the log file's name ({@code <name>.log})
  * @param java the java binary, e.g. {@link #currentJava()}
@@ -38,7 +39,7 @@ public record JavaService(String name, Path jar, Path java, List<String> jvmFlag
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         ManagedProcess process = ManagedProcess.start(name, command, environment, logDir.resolve(name + ".log"), session);
-        process.awaitReady(Readiness.httpOk("http://127.0.0.1:" + httpPort + "/q/health/ready"), readyTimeout);
+        process.awaitReady(Readiness.httpOk("http://127.0.0.1:" + httpPort + "/q/health"), readyTimeout);
         return new RunningPart(process, httpPort);
     }
 }

@@ -93,6 +93,16 @@ public class RouterLinks {
         return !links.isEmpty() && links.stream().allMatch(RouterLink::isUp);
     }
 
+    /** How many router links have their stream open now. */
+    public int upCount() {
+        return (int) links.stream().filter(RouterLink::isUp).count();
+    }
+
+    /** How many routers this gateway links to (its configured list; zero once stopped). */
+    public int count() {
+        return links.size();
+    }
+
     public synchronized void stop(Duration timeout) {
         long perLink = Math.max(100, timeout.toMillis() / Math.max(1, links.size()));
         for (RouterLink link : links) {

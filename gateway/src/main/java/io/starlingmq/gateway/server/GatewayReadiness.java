@@ -7,7 +7,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when every enabled MQTT listener is bound and every router link is up. */
+/**
+ * Ready while every enabled MQTT listener accepts and at least one router link is up; not ready from the
+ * moment shutdown starts (the listeners close before the drain). One router down does not take the
+ * gateway out of its load balancer: the clients of the other routers can still connect (those of the
+ * lost router are refused with Server unavailable until it returns, whichever gateway they reach), and a
+ * rolling restart of the routers would otherwise take every gateway out at once.
+ */
 @Readiness
 @ApplicationScoped
 public class GatewayReadiness implements HealthCheck {
@@ -23,11 +29,12 @@ public class GatewayReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean listening = server.isListening();
-        boolean linked = links.allUp();
+        int up = links.upCount();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("mqtt-gateway")
-                .status(listening && linked)
+                .status(listening && up > 0)
                 .withData("listening", listening)
-                .withData("routers", linked);
+                .withData("routers", links.count())
+                .withData("routersUp", up);
         server.listenerStates().forEach((name, active) -> response.withData("listener." + name, active));
         return response.build();
     }

@@ -1,0 +1,39 @@
+package io.starlingmq.gateway.server;
+
+import io.starlingmq.gateway.link.RouterLinks;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Startup;
+
+/**
+ * Started once every enabled listener was bound and every configured router linked at the same time, and
+ * from then on: a gateway that never reached one of its routers has a wrong router list or a network
+ * policy in the way, which a startup probe should show before the gateway takes traffic.
+ */
+@Startup
+@ApplicationScoped
+public class GatewayStartup implements HealthCheck {
+
+    private final MqttServer server;
+    private final RouterLinks links;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    public GatewayStartup(MqttServer server, RouterLinks links) {
+        this.server = server;
+        this.links = links;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        if (!started.get() && server.isListening() && links.allUp()) {
+            started.set(true);
+        }
+        return HealthCheckResponse.named("mqtt-gateway-started")
+                .status(started.get())
+                .withData("routers", links.count())
+                .withData("routersUp", links.upCount())
+                .build();
+    }
+}
