@@ -20,11 +20,12 @@ final class Repo {
         return subfolders(K8S.resolve("overlays"));
     }
 
-    /** Every add-on folder under k8s/components, and k8s/pipeline. */
+    /** Every add-on folder under k8s/components, k8s/pipeline and its sub-kustomizations (the example run). */
     static List<Path> addOns() {
         List<Path> all = new java.util.ArrayList<>(subfolders(K8S.resolve("components")));
         if (Files.isDirectory(PIPELINE)) {
             all.add(PIPELINE);
+            all.addAll(subfolders(PIPELINE));
         }
         return all;
     }
