@@ -1,0 +1,71 @@
+package io.starlingmq.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every STARLING_* / QUARKUS_* variable and every mounted property the manifests set is a key the app reads. */
+class ConfigKeysTest {
+
+    static Stream<Path> overlays() {
+        return Repo.overlays().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyKeySetForAnAppIsOneItReads(Path overlay) {
+        assertThat(ConfigKeysCheck.faults(Suite.of(overlay))).isEmpty();
+    }
+
+    @Test
+    void theConfigMappingsOfEachAppAreFound() {
+        assertThat(ConfigKeys.of(App.GATEWAY).mappings).containsExactlyInAnyOrder(
+                "io.starlingmq.gateway.config.GatewayConfig", "io.starlingmq.gateway.config.TransportConfig",
+                "io.starlingmq.gateway.auth.AuthConfig");
+        assertThat(ConfigKeys.of(App.ROUTER).mappings).containsExactlyInAnyOrder(
+                "io.starlingmq.router.config.RouterConfig", "io.starlingmq.router.sys.SysConfig",
+                "io.starlingmq.router.delayed.DelayedConfig");
+        assertThat(ConfigKeys.of(App.AUTH_SERVICE).mappings).containsExactly("io.starlingmq.auth.config.AuthConfig");
+    }
+
+    @Test
+    void keysAreMatchedAsSmallRyeMatchesThem() {
+        ConfigKeys gateway = ConfigKeys.of(App.GATEWAY);
+        assertThat(gateway.readsEnv("STARLING_GATEWAY_MAX_INFLIGHT")).isTrue();
+        assertThat(gateway.readsEnv("STARLING_GATEWAY_TLS_CERT_FILE")).isTrue();
+        assertThat(gateway.readsEnv("STARLING_GATEWAY_OUTBOUND_TOPIC_ALIASES_MAXIMUM")).isTrue();
+        assertThat(gateway.readsEnv("STARLING_GATEWAY_AUTH_URL")).isTrue();
+        assertThat(gateway.readsEnv("QUARKUS_HTTP_PORT")).isTrue();
+        assertThat(gateway.readsEnv("QUARKUS_LOG_CATEGORY__IO_NETTY__LEVEL")).isTrue();
+        assertThat(gateway.readsEnv("STARLING_GATEWAY_MAX_INFLIGT")).isFalse();
+        assertThat(gateway.readsEnv("STARLING_ROUTER_STORE")).isFalse();
+        assertThat(gateway.readsEnv("QUARKUS_DATASOURCE_USERNAME")).isFalse();
+        assertThat(gateway.readsProperty("%prod.starling.gateway.link.queue-size")).isTrue();
+        assertThat(gateway.readsProperty("quarkus.log.category.\"io.grpc\".level")).isTrue();
+        ConfigKeys auth = ConfigKeys.of(App.AUTH_SERVICE);
+        assertThat(auth.readsEnv("STARLING_AUTH_JWT_ISSUERS_KEYCLOAK_DISCOVERY_URL")).isTrue();
+        assertThat(auth.readsEnv("STARLING_AUTH_DB_REACTIVE_URL")).isTrue();
+        assertThat(auth.readsEnv("QUARKUS_DATASOURCE_REACTIVE_URL")).isTrue();
+        assertThat(auth.readsEnv("QUARKUS_OIDC_AUTH_SERVER_URL")).isTrue();
+        assertThat(auth.readsProperty("starling.auth.jwt.issuers.corp.audience")).isTrue();
+        assertThat(auth.readsProperty("starling.auth.jwt.issuers.corp.audiense")).isFalse();
+        ConfigKeys router = ConfigKeys.of(App.ROUTER);
+        assertThat(router.readsEnv("QUARKUS_REDIS_HOSTS")).isTrue();
+        assertThat(router.readsEnv("STARLING_ROUTER_SHARED_SUBSCRIPTION_STRATEGY")).isTrue();
+        assertThat(router.readsEnv("STARLING_ROUTER_DELAYED_MAX_PENDING")).isTrue();
+    }
+
+    @Test
+    void aMisspeltVariableAndAMisspeltPropertyFail() {
+        Suite broken = Suite.ofFile(Repo.fixture("broken/config-keys/manifests.yaml"));
+        assertThat(ConfigKeysCheck.faults(broken)).containsExactlyInAnyOrder(
+                "Deployment gateway container gateway (starling-gateway): environment variable STARLING_GATEWAY_MAX_INFLIGT"
+                        + " is not a key starling-gateway reads (did you mean STARLING_GATEWAY_MAX_INFLIGHT?)",
+                "Deployment gateway container gateway (starling-gateway): property starling.gateway.mqtt.prot in a mounted"
+                        + " properties file is not a key starling-gateway reads");
+    }
+}

@@ -1,0 +1,50 @@
+package io.starlingmq.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The manifests run the images the build makes, and declare the ports the apps listen on. */
+class ImagesAndPortsTest {
+
+    static Stream<Path> overlays() {
+        return Repo.overlays().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyAppRunsTheImageTheBuildMakes(Path overlay) {
+        assertThat(Images.imageFaults(Suite.of(overlay))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyAppContainerDeclaresExactlyThePortsItListensOn(Path overlay) {
+        assertThat(Images.portFaults(Suite.of(overlay))).isEmpty();
+    }
+
+    @Test
+    void theImageNameComesFromTheBuild() {
+        assertThat(Images.expectedImage(App.GATEWAY)).endsWith("/starling-gateway:" + Images.projectVersion());
+    }
+
+    @Test
+    void aHandWrittenTagAndWrongPortsFail() {
+        Suite broken = Suite.ofFile(Repo.fixture("broken/images-ports/manifests.yaml"));
+        assertThat(Images.imageFaults(broken)).contains(
+                "Deployment gateway container gateway: image starling/starling-gateway:latest is not the one the build makes, "
+                        + Images.expectedImage(App.GATEWAY),
+                broken.source + ": no container runs an image named starling-auth-service");
+        assertThat(Images.portFaults(broken)).containsExactlyInAnyOrder(
+                "Deployment gateway container gateway: declares port 8883 (mqtts), but starling-gateway does not listen on it"
+                        + " as configured (it listens on [1883, 8083, 8090])",
+                "StatefulSet router container router: starling-router listens on 9091 (HTTP (gRPC, health, metrics)) but the"
+                        + " container does not declare it",
+                "StatefulSet router container router: declares port 9090 (grpc), but starling-router does not listen on it as"
+                        + " configured (it listens on [9091])");
+    }
+}

@@ -1,0 +1,52 @@
+package io.starlingmq.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Selectors, Services, probes, references, HPA/PDB targets, resources, security contexts, ServiceAccount tokens. */
+class InvariantsTest {
+
+    static Stream<Path> overlays() {
+        return Repo.overlays().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void everyOverlayHoldsTheRunTimeInvariants(Path overlay) {
+        assertThat(Invariants.all(Suite.of(overlay))).isEmpty();
+    }
+
+    @Test
+    void theBrokenFixtureFailsEachInvariant() {
+        List<String> faults = Invariants.all(Suite.ofFile(Repo.fixture("broken/invariants/manifests.yaml")));
+        String gw = "Deployment gateway";
+        assertThat(faults).contains(
+                gw + ": selector {app.kubernetes.io/name=gw} does not match its template's labels {app.kubernetes.io/name=gateway}",
+                "Service gateway: port mqtt (1883) targets 'mqtt', which Deployment gateway declares in no container",
+                "Service router: selector {app.kubernetes.io/name=router} selects no workload's pods",
+                gw + " container gateway: livenessProbe targets port 9999, which the container does not declare",
+                gw + " container gateway: no startupProbe",
+                gw + " container gateway: no memory request",
+                gw + " container gateway: no cpu limit",
+                gw + " container gateway: readOnlyRootFilesystem is not true",
+                gw + " container gateway: envFrom ConfigMap gateway-config-missing does not exist",
+                gw + " volume data: PersistentVolumeClaim gateway-data-missing does not exist",
+                gw + ": ServiceAccount gateway-missing does not exist",
+                "HorizontalPodAutoscaler gateway: scaleTargetRef Deployment gateways does not exist",
+                "PodDisruptionBudget router: selector {app.kubernetes.io/name=router} selects no workload's pods",
+                "ServiceAccount unbound: no RoleBinding binds it, so automountServiceAccountToken must be false");
+        assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: readinessProbe must be an httpGet of"
+                + " /q/health/ready").endsWith("not /q/health/readyy"));
+        assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: livenessProbe targets port 9999, but"
+                + " starling-gateway serves health on 8090"));
+        // A fixture is not an overlay without a secretGenerator, so even the documented external Secrets must exist.
+        assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: env STARLING_GATEWAY_ID refers to"
+                + " Secret starling-redis does not exist in the overlay"));
+    }
+}

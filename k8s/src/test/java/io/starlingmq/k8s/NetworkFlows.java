@@ -1,0 +1,131 @@
+package io.starlingmq.k8s;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.starlingmq.k8s.NetworkPolicies.Endpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The designed flows of the suite, as tables: those the NetworkPolicies of an overlay must allow and those they must
+ * deny. Pods are the overlay's workloads (by image), plus kube-dns in kube-system, a Prometheus pod in the namespace
+ * "monitoring" (the label the policies admit: kubernetes.io/metadata.name=monitoring), a pod of another namespace and
+ * a client outside the cluster.
+ */
+final class NetworkFlows {
+    static final String NAMESPACE_WHEN_UNSET = "starling";
+
+    record Flow(String from, String to, int port, String protocol) {
+        @Override
+        public String toString() {
+            return from + " → " + to + ":" + port + ("TCP".equals(protocol) ? "" : "/" + protocol);
+        }
+    }
+
+    static final List<String> SUITE_PODS = List.of("gateway", "router", "auth-service", "redis", "postgresql", "keycloak");
+
+    static List<Flow> mustAllow() {
+        List<Flow> f = new ArrayList<>();
+        for (int p : new int[] {1883, 8883, 8083, 8084}) {
+            f.add(new Flow("outside client", "gateway", p, "TCP"));
+        }
+        f.add(new Flow("gateway", "router", 9090, "TCP"));
+        f.add(new Flow("gateway", "auth-service", 8091, "TCP"));
+        f.add(new Flow("router", "redis", 6379, "TCP"));
+        f.add(new Flow("auth-service", "postgresql", 5432, "TCP"));
+        f.add(new Flow("auth-service", "keycloak", 8080, "TCP"));
+        for (String pod : SUITE_PODS) {
+            f.add(new Flow(pod, "kube-dns", 53, "UDP"));
+            f.add(new Flow(pod, "kube-dns", 53, "TCP"));
+        }
+        f.add(new Flow("prometheus", "gateway", 8090, "TCP"));
+        f.add(new Flow("prometheus", "router", 9090, "TCP"));
+        f.add(new Flow("prometheus", "auth-service", 8091, "TCP"));
+        return f;
+    }
+
+    static List<Flow> mustDeny() {
+        return List.of(
+                new Flow("gateway", "redis", 6379, "TCP"),
+                new Flow("gateway", "postgresql", 5432, "TCP"),
+                new Flow("gateway", "keycloak", 8080, "TCP"),
+                new Flow("outside client", "router", 9090, "TCP"),
+                new Flow("outside client", "redis", 6379, "TCP"),
+                new Flow("outside client", "postgresql", 5432, "TCP"),
+                new Flow("outside client", "auth-service", 8091, "TCP"),
+                new Flow("outside client", "gateway", 8090, "TCP"),
+                new Flow("router", "postgresql", 5432, "TCP"),
+                new Flow("router", "keycloak", 8080, "TCP"),
+                new Flow("router", "auth-service", 8091, "TCP"),
+                new Flow("auth-service", "redis", 6379, "TCP"),
+                new Flow("auth-service", "router", 9090, "TCP"),
+                new Flow("redis", "postgresql", 5432, "TCP"),
+                new Flow("postgresql", "redis", 6379, "TCP"),
+                new Flow("keycloak", "redis", 6379, "TCP"),
+                new Flow("pod of another namespace", "gateway", 8090, "TCP"),
+                new Flow("pod of another namespace", "router", 9090, "TCP"),
+                new Flow("pod of another namespace", "redis", 6379, "TCP"));
+    }
+
+    /** The endpoints of a suite by name, and a fault for each suite pod it does not run. */
+    static Map<String, Endpoint> endpoints(Suite s, List<String> faults) {
+        Map<String, Endpoint> e = new LinkedHashMap<>();
+        int ip = 10;
+        for (String name : SUITE_PODS) {
+            Optional<Suite.Workload> w = switch (name) {
+                case "gateway" -> s.workload(App.GATEWAY);
+                case "router" -> s.workload(App.ROUTER);
+                case "auth-service" -> s.workload(App.AUTH_SERVICE);
+                case "postgresql" -> s.workloadWithImage("postgres");
+                default -> s.workloadWithImage(name);
+            };
+            if (w.isEmpty()) {
+                faults.add(s.source + ": no workload runs " + name);
+                continue;
+            }
+            Map<String, Integer> named = new LinkedHashMap<>();
+            for (Container c : w.get().containers()) {
+                for (ContainerPort p : c.getPorts()) {
+                    if (p.getName() != null) {
+                        named.put(p.getName(), p.getContainerPort());
+                    }
+                }
+            }
+            String ns = w.get().namespace() == null ? NAMESPACE_WHEN_UNSET : w.get().namespace();
+            e.put(name, Endpoint.pod(name, ns, Map.of(), w.get().podLabels(), named, "10.244.0." + ip++));
+        }
+        e.put("kube-dns", Endpoint.pod("kube-dns", "kube-system", Map.of(), Map.of("k8s-app", "kube-dns"),
+                Map.of("dns", 53, "dns-tcp", 53), "10.244.1.2"));
+        e.put("prometheus", Endpoint.pod("prometheus", "monitoring", Map.of(),
+                Map.of("app.kubernetes.io/name", "prometheus"), Map.of(), "10.244.2.3"));
+        e.put("pod of another namespace", Endpoint.pod("pod of another namespace", "default", Map.of(),
+                Map.of("app", "curious"), Map.of(), "10.244.3.4"));
+        e.put("outside client", Endpoint.outside("outside client", "203.0.113.7"));
+        return e;
+    }
+
+    static List<String> faults(Suite s) {
+        List<String> faults = new ArrayList<>();
+        Map<String, Endpoint> e = endpoints(s, faults);
+        String ns = s.workloads().stream().map(Suite.Workload::namespace).filter(x -> x != null).findFirst()
+                .orElse(NAMESPACE_WHEN_UNSET);
+        NetworkPolicies np = new NetworkPolicies(s.all(NetworkPolicy.class), ns);
+        for (Flow f : mustAllow()) {
+            if (e.containsKey(f.from()) && e.containsKey(f.to())
+                    && !np.allowed(e.get(f.from()), e.get(f.to()), f.port(), f.protocol())) {
+                faults.add(s.source + ": " + f + " must be allowed, but the NetworkPolicies deny it");
+            }
+        }
+        for (Flow f : mustDeny()) {
+            if (e.containsKey(f.from()) && e.containsKey(f.to())
+                    && np.allowed(e.get(f.from()), e.get(f.to()), f.port(), f.protocol())) {
+                faults.add(s.source + ": " + f + " must be denied, but the NetworkPolicies allow it");
+            }
+        }
+        return faults;
+    }
+}

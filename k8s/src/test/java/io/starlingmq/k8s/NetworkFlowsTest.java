@@ -1,0 +1,31 @@
+package io.starlingmq.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Each overlay's NetworkPolicies allow exactly the designed flows of the tables in NetworkFlows. */
+class NetworkFlowsTest {
+
+    static Stream<Path> overlays() {
+        return Repo.overlays().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theDesignedFlowsAreAllowedAndTheOthersDenied(Path overlay) {
+        assertThat(NetworkFlows.faults(Suite.of(overlay))).isEmpty();
+    }
+
+    @Test
+    void aPolicyTooWideAndOneTooNarrowFail() {
+        Suite broken = Suite.ofFile(Repo.fixture("broken/network-flows/manifests.yaml"));
+        assertThat(NetworkFlows.faults(broken)).containsExactlyInAnyOrder(
+                broken.source + ": auth-service → keycloak:8080 must be allowed, but the NetworkPolicies deny it",
+                broken.source + ": gateway → redis:6379 must be denied, but the NetworkPolicies allow it");
+    }
+}
