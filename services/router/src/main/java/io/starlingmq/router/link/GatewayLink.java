@@ -6,6 +6,9 @@ import io.grpc.stub.StreamObserver;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
+import io.starlingmq.contract.link.v1.GatewayLoad;
+import io.starlingmq.contract.link.v1.Heartbeat;
+import io.starlingmq.contract.link.v1.RouterEvent;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private final FrameSender sender;
     private final FrameHandler handler;
     private final GatewayRegistry registry;
+    private final OpeningSessions opening;
     private final InboundSequencer inbound = new InboundSequencer(INBOUND_BOUND);
     private final int framesAhead;
     private final OutboundCongestion congestion;
@@ -46,6 +50,8 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private final Map<Long, LinkSession> sessions = new ConcurrentHashMap<>();
     private volatile String gatewayId;
     private volatile boolean replaced;
+    /** What the gateway's latest heartbeat said of its load; null before the first. */
+    private volatile GatewayLoad load;
     /**
      * When the router last heard from the gateway or asked it for the next frame: silence counts only
      * while the router is ready to read, never while it is still busy with the previous frame.
@@ -71,6 +77,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
                 });
         this.handler = handler;
         this.registry = registry;
+        this.opening = new OpeningSessions(sender);
     }
 
     public String gatewayId() {
@@ -81,8 +88,33 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         return sender;
     }
 
+    /** The gateway's load as its latest heartbeat reported it, or null before the first. */
+    public GatewayLoad load() {
+        return load;
+    }
+
     public void sessionOpened(LinkSession session) {
         sessions.put(session.connectionId(), session);
+    }
+
+    /** A SessionOpen is under way on this stream: deliveries to its connection wait for {@link #answerOpen}. */
+    public void sessionOpening(long connectionId) {
+        opening.opening(connectionId);
+    }
+
+    /** Sends the answer to a SessionOpen (SessionOpened, and the queued deliveries after it), then the deliveries that waited. */
+    public void answerOpen(long connectionId, List<RouterEvent> answer) {
+        opening.opened(connectionId, answer);
+    }
+
+    /** Sends a SessionOpen's refusal; the deliveries that waited are dropped (the store keeps them). */
+    public void refuseOpen(long connectionId, RouterEvent refusal) {
+        opening.failed(connectionId, refusal);
+    }
+
+    /** Sends deliveries routed on any stream to connections of this gateway, behind their SessionOpened. */
+    public void deliver(List<RouterEvent> deliveries) {
+        opening.deliver(deliveries);
     }
 
     /** The connection ended (SessionClose): answers what was remembered of it, or null. */
@@ -199,7 +231,19 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         if (sender.isClosed()) {
             return Uni.createFrom().voidItem();
         }
+        for (GatewayEvent event : events) {
+            if (event.getEventCase() == GatewayEvent.EventCase.HEARTBEAT) {
+                heartbeat(event.getHeartbeat());
+            }
+        }
         return handler.handle(this, events);
+    }
+
+    /** Records the gateway's load and answers with the fleet's, from which gateways even their connections. */
+    private void heartbeat(Heartbeat heartbeat) {
+        load = GatewayLoad.newBuilder().setGatewayId(gatewayId).setConnections(heartbeat.getConnections())
+                .setDraining(heartbeat.getDraining()).build();
+        sender.send(RouterEvent.newBuilder().setFleetLoad(registry.fleetLoad()).build());
     }
 
     private static List<GatewayEvent> eventsOf(List<GatewayFrame> frames) {

@@ -1,5 +1,7 @@
 package io.starlingmq.router.link;
 
+import io.starlingmq.contract.link.v1.FleetLoad;
+import io.starlingmq.contract.link.v1.GatewayLoad;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -31,14 +33,14 @@ public class GatewayRegistry {
         return links.get(gatewayId);
     }
 
-    /** Sends to the gateway's stream; answers false when this router has no stream from that gateway. */
+    /** Sends deliveries to the gateway's stream (behind the SessionOpened of a connection still opening); false when this router has no stream from that gateway. */
     public boolean sendTo(String gatewayId, List<RouterEvent> events) {
         GatewayLink link = links.get(gatewayId);
         if (link == null) {
             LOG.debugf("no stream from gateway %s: %d events not sent", gatewayId, events.size());
             return false;
         }
-        link.sender().sendAll(events);
+        link.deliver(events);
         return true;
     }
 
@@ -48,5 +50,17 @@ public class GatewayRegistry {
 
     public int size() {
         return links.size();
+    }
+
+    /** The latest load every linked gateway reported in its heartbeat (those that reported none yet left out). */
+    public FleetLoad fleetLoad() {
+        FleetLoad.Builder fleet = FleetLoad.newBuilder();
+        for (GatewayLink link : links.values()) {
+            GatewayLoad load = link.load();
+            if (load != null) {
+                fleet.addGateways(load);
+            }
+        }
+        return fleet.build();
     }
 }

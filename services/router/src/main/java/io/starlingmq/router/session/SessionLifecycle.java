@@ -55,6 +55,8 @@ public class SessionLifecycle {
                 : Math.min(open.getReceiveMaximum(), MAX_RECEIVE_MAXIMUM);
         SessionSpec spec = new SessionSpec(open.getClientId(), open.getCleanStart(), expiry, receiveMaximum);
         Holder holder = new Holder(link.gatewayId(), open.getConnectionId());
+        // From the store's open on, publishes routed elsewhere may address this connection: they wait for SessionOpened.
+        link.sessionOpening(holder.connectionId());
         // the will is in the store before CONNACK, so no connection runs without its will kept durably
         return store.open(spec, holder)
                 .call(() -> wills.opened(open, holder, expiry))
@@ -62,7 +64,8 @@ public class SessionLifecycle {
                 .call(result -> handOnShared(spec.clientId(), result.orphanedShared()))
                 .onFailure().invoke(failure -> {
                     LOG.errorf(failure, "opening session %s failed", spec.clientId());
-                    link.sender().send(RouterEvents.sessionOpened(holder.connectionId(), false, ConnackReason.UNSPECIFIED_ERROR));
+                    link.refuseOpen(holder.connectionId(),
+                            RouterEvents.sessionOpened(holder.connectionId(), false, ConnackReason.UNSPECIFIED_ERROR));
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -125,7 +128,7 @@ public class SessionLifecycle {
         List<RouterEvent> events = new ArrayList<>(1 + result.deliveries().size());
         events.add(RouterEvents.sessionOpened(holder.connectionId(), result.sessionPresent(), ConnackReason.SUCCESS));
         events.addAll(RouterEvents.queuedDeliveries(holder.connectionId(), result.deliveries()));
-        link.sender().sendAll(events);
+        link.answerOpen(holder.connectionId(), events);
         metrics.delivered(result.deliveries().size());
         metrics.expired(result.expired());
     }

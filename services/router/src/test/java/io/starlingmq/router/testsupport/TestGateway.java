@@ -9,6 +9,7 @@ import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
+import io.starlingmq.contract.link.v1.FleetLoad;
 import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.GatewayFrame;
 import io.starlingmq.contract.link.v1.Heartbeat;
@@ -53,9 +54,12 @@ public final class TestGateway implements AutoCloseable {
     private final ManagedChannel channel;
     private final StreamObserver<GatewayFrame> requests;
     private final List<RouterEvent> received = new ArrayList<>();
+    /** The router's answers to heartbeats, kept apart: they come every second whatever a test does. */
+    private final List<FleetLoad> fleetLoads = new ArrayList<>();
     private volatile Status ended;
     private volatile ClientCallStreamObserver<GatewayFrame> responses;
     private volatile boolean readingPaused;
+    private volatile Heartbeat load = Heartbeat.getDefaultInstance();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
 
     /** With a {@code gatewayId}: Hello, then a heartbeat every second; without (null): neither. */
@@ -73,7 +77,13 @@ public final class TestGateway implements AutoCloseable {
             @Override
             public void onNext(RouterFrame frame) {
                 synchronized (received) {
-                    received.addAll(frame.getEventsList());
+                    for (RouterEvent event : frame.getEventsList()) {
+                        if (event.getEventCase() == RouterEvent.EventCase.FLEET_LOAD) {
+                            fleetLoads.add(event.getFleetLoad());
+                        } else {
+                            received.add(event);
+                        }
+                    }
                 }
                 if (!readingPaused) {
                     responses.request(1);
@@ -96,11 +106,25 @@ public final class TestGateway implements AutoCloseable {
         }
     }
 
-    /** Like a real gateway: a heartbeat every second while the stream is open. */
+    /** Like a real gateway: a heartbeat every second while the stream is open, with the load set by {@link #reportLoad}. */
     private void heartbeat() {
         if (ended == null) {
-            send(GatewayEvent.newBuilder().setHeartbeat(Heartbeat.getDefaultInstance()).build());
+            send(GatewayEvent.newBuilder().setHeartbeat(load).build());
         }
+    }
+
+    /** What the following heartbeats report of this gateway's load. */
+    public void reportLoad(int connections, boolean draining) {
+        load = Heartbeat.newBuilder().setConnections(connections).setDraining(draining).build();
+    }
+
+    /** Waits for a FleetLoad (the router's answer to a heartbeat) that satisfies {@code wanted}. */
+    public FleetLoad awaitFleetLoad(Predicate<FleetLoad> wanted) {
+        return await().atMost(WAIT).until(() -> {
+            synchronized (received) {
+                return fleetLoads.stream().filter(wanted).reduce((first, second) -> second);
+            }
+        }, Optional::isPresent).orElseThrow();
     }
 
     /** Stops taking the router's frames (after the one it may be reading), as a gateway too slow to read would. */
