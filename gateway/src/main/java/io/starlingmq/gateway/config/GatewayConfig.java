@@ -63,6 +63,9 @@ public interface GatewayConfig {
     /** How a gateway that shuts down lets its clients go. */
     Drain drain();
 
+    /** How a gateway that holds more than its share of the fleet's connections sheds the surplus. */
+    Rebalance rebalance();
+
     /**
      * Most topic levels of a PUBLISH topic or SUBSCRIBE filter (a shared filter without its prefix);
      * 0 = no bound. PUBLISH beyond it: PUBACK/PUBREC 0x90 (QoS 0: DISCONNECT 0x90); filter: SUBACK 0x8F.
@@ -121,6 +124,38 @@ public interface GatewayConfig {
          * it; without, 0x8B Server shutting down. 3.1.1 clients are closed either way.
          */
         Optional<String> serverReference();
+    }
+
+    /**
+     * The rebalance: every gateway learns the fleet's connection counts from the routers (each answers a
+     * heartbeat with every linked gateway's); one holding more than its even share by more than the
+     * tolerance asks the surplus to leave over the window (DISCONNECT 0x9C Use another server; 3.1.1
+     * closed), and its load balancer sends them to the emptier gateways. Connections younger than
+     * min-connection-age are never asked, so a client just moved is not moved again.
+     */
+    interface Rebalance {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long after one round (or the start) the next compares the loads. */
+        @WithDefault("30s")
+        Duration interval();
+
+        /** How far above the even share a gateway may stay, as a fraction of the share (0.2 = 20 %). */
+        @WithDefault("0.2")
+        double tolerance();
+
+        /** The span over which one round's surplus is asked to leave, evenly. */
+        @WithDefault("10s")
+        Duration window();
+
+        /** Most clients asked to leave per second by a round. */
+        @WithDefault("50")
+        int maxRate();
+
+        /** Connections younger than this are never asked to leave by a rebalance. */
+        @WithDefault("2m")
+        Duration minConnectionAge();
     }
 
     interface OutboundTopicAliases {

@@ -31,15 +31,15 @@ final class RouterLink {
     private final EventLoop loop;
     private final FrameBatcher batcher;
     private final ManagedChannel channel;
-    private static final GatewayEvent HEARTBEAT = GatewayEvent.newBuilder()
-            .setHeartbeat(Heartbeat.getDefaultInstance()).build();
+    private final FleetView fleet;
 
     private volatile ClientCallStreamObserver<GatewayFrame> current;
     private volatile boolean stopped;
 
     RouterLink(int index, String target, String gatewayId, int queueSize, int batchSize, Backoff backoff,
-            RouterFrameSink sink, ScheduledExecutorService scheduler, LinkLoop linkLoop) {
+            RouterFrameSink sink, ScheduledExecutorService scheduler, LinkLoop linkLoop, FleetView fleet) {
         this.index = index;
+        this.fleet = fleet;
         this.target = target;
         this.gatewayId = gatewayId;
         this.sink = sink;
@@ -70,10 +70,10 @@ final class RouterLink {
         batcher.whenDrained(task);
     }
 
-    /** Tells the router this gateway is alive; only while a stream is open. */
-    void heartbeat() {
+    /** Tells the router this gateway is alive, and its load; only while a stream is open. */
+    void heartbeat(Heartbeat heartbeat) {
         if (current != null && !stopped) {
-            batcher.offer(HEARTBEAT);
+            batcher.offer(GatewayEvent.newBuilder().setHeartbeat(heartbeat).build());
         }
     }
 
@@ -121,6 +121,11 @@ final class RouterLink {
         @Override
         public void onNext(RouterFrame frame) {
             backoff.reset();
+            for (RouterEvent event : frame.getEventsList()) {
+                if (event.getEventCase() == RouterEvent.EventCase.FLEET_LOAD) {
+                    fleet.update(event.getFleetLoad(), System.nanoTime());
+                }
+            }
             sink.onRouterEvents(frame.getEventsList());
         }
 

@@ -3,6 +3,7 @@ package io.starlingmq.gateway.link;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.starlingmq.contract.link.v1.GatewayEvent;
+import io.starlingmq.contract.link.v1.Heartbeat;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.config.GatewayId;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
@@ -33,6 +34,8 @@ public class RouterLinks {
     private final GatewayId gatewayId;
     private final GatewayMetrics metrics;
     private final List<RouterLink> links = new ArrayList<>();
+    private final FleetView fleet = new FleetView();
+    private volatile boolean draining;
     private ScheduledExecutorService scheduler;
 
     public RouterLinks(GatewayConfig config, GatewayId gatewayId, GatewayMetrics metrics) {
@@ -52,14 +55,29 @@ public class RouterLinks {
         for (int i = 0; i < routers.size(); i++) {
             RouterLink routerLink = new RouterLink(i, routers.get(i).trim(), gatewayId.value(), link.queueSize(),
                     link.batchSize(), new Backoff(link.reconnectMin(), link.reconnectMax()), sink, scheduler,
-                    new LinkLoop(loops.next(), channelType));
+                    new LinkLoop(loops.next(), channelType), fleet);
             links.add(routerLink);
             routerLink.start();
             long heartbeatMillis = link.heartbeatInterval().toMillis();
-            scheduler.scheduleAtFixedRate(routerLink::heartbeat, heartbeatMillis, heartbeatMillis,
+            scheduler.scheduleAtFixedRate(() -> routerLink.heartbeat(heartbeat()), heartbeatMillis, heartbeatMillis,
                     TimeUnit.MILLISECONDS);
         }
         LOG.infof("Gateway %s linking to routers %s", gatewayId.value(), routers);
+    }
+
+    /** This gateway's load for the routers: its open connections, and whether it drains. */
+    private Heartbeat heartbeat() {
+        return Heartbeat.newBuilder().setConnections(metrics.openConnections()).setDraining(draining).build();
+    }
+
+    /** From now on the heartbeats say this gateway drains: the fleet counts it for no share. */
+    public void markDraining() {
+        draining = true;
+    }
+
+    /** The fleet's load as the routers report it. */
+    public FleetView fleet() {
+        return fleet;
     }
 
     public int routerIndexFor(String clientId) {

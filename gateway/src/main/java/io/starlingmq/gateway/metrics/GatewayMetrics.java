@@ -27,6 +27,8 @@ public class GatewayMetrics {
     public static final String PAUSE_WINDOW = "inbound_window_full";
     /** A client was asked to leave because this gateway is shutting down. */
     public static final String LEAVE_DRAIN = "drain";
+    /** A client was asked to leave because this gateway held more than its share of the fleet's connections. */
+    public static final String LEAVE_REBALANCE = "rebalance";
 
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger draining = new AtomicInteger();
@@ -46,7 +48,8 @@ public class GatewayMetrics {
         Gauge.builder("starling.gateway.connections.draining", draining, AtomicInteger::get)
                 .description("Connections asked to leave and not closed yet")
                 .register(registry);
-        askedToLeave = Map.of(LEAVE_DRAIN, leaveCounter(registry, LEAVE_DRAIN));
+        askedToLeave = Map.of(LEAVE_DRAIN, leaveCounter(registry, LEAVE_DRAIN),
+                LEAVE_REBALANCE, leaveCounter(registry, LEAVE_REBALANCE));
         for (MqttMessageType type : MqttMessageType.values()) {
             packetsIn.put(type, packetCounter(registry, "starling.gateway.packets.in", type));
             packetsOut.put(type, packetCounter(registry, "starling.gateway.packets.out", type));
@@ -101,7 +104,12 @@ public class GatewayMetrics {
         connections.decrementAndGet();
     }
 
-    /** A client was asked to leave; until {@link #leftAfterAsked()} it counts as draining. @param reason {@link #LEAVE_DRAIN} */
+    /** Open MQTT connections now. */
+    public int openConnections() {
+        return connections.get();
+    }
+
+    /** A client was asked to leave; until {@link #leftAfterAsked()} it counts as draining. @param reason {@link #LEAVE_DRAIN} or {@link #LEAVE_REBALANCE} */
     public void askedToLeave(String reason) {
         askedToLeave.get(reason).increment();
         draining.incrementAndGet();

@@ -37,18 +37,18 @@ public final class Disconnects {
     }
 
     /**
-     * Asks the client to leave because this gateway is going: with a Server Reference, MQTT 5 gets
-     * DISCONNECT 0x9C Use another server carrying it, otherwise 0x8B Server shutting down; 3.1.1 is closed.
+     * Asks the client to leave this gateway (it drains, or holds more than its share): MQTT 5 gets a
+     * DISCONNECT with {@code reason} (0x8B Server shutting down or 0x9C Use another server) and the Server
+     * Reference when one is given; 3.1.1, which has no server DISCONNECT, is closed.
      */
-    public static void askToLeave(Channel channel, boolean mqtt5, Optional<String> serverReference) {
-        if (serverReference.isEmpty()) {
-            disconnect(channel, mqtt5, DisconnectReason.SERVER_SHUTTING_DOWN);
-            return;
+    public static void askToLeave(Channel channel, boolean mqtt5, DisconnectReason reason, String closeReason,
+            Optional<String> serverReference) {
+        MqttProperties properties = ReasonStrings.properties(reason);
+        if (serverReference.isPresent()) {
+            properties = properties == MqttProperties.NO_PROPERTIES ? new MqttProperties() : properties;
+            properties.add(new StringProperty(MqttPropertyType.SERVER_REFERENCE.value(), serverReference.get()));
         }
-        MqttProperties properties = new MqttProperties();
-        properties.add(new StringProperty(MqttPropertyType.SERVER_REFERENCE.value(), serverReference.get()));
-        disconnect(channel, mqtt5, DisconnectReason.USE_ANOTHER_SERVER,
-                CloseReason.forDisconnect(DisconnectReason.USE_ANOTHER_SERVER), properties);
+        disconnect(channel, mqtt5, reason, closeReason, properties);
     }
 
     private static void disconnect(Channel channel, boolean mqtt5, DisconnectReason reason, String closeReason,

@@ -12,12 +12,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.config.GatewayId;
 import io.starlingmq.gateway.config.TransportConfig;
 import io.starlingmq.gateway.drain.ConnectionDrain;
 import io.starlingmq.gateway.link.RouterLinks;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.mqtt.ConnectAuthorizer;
 import io.starlingmq.gateway.mqtt.ConnectionServices;
+import io.starlingmq.gateway.rebalance.Rebalancer;
 import io.starlingmq.gateway.session.ConnectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +51,7 @@ public class MqttServer {
     private final ConnectionRegistry registry;
     private final ConnectionServices services;
     private final ConnectionDrain drain;
+    private final Rebalancer rebalancer;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final NettyTransport transport = new NettyTransport();
     private EventLoopGroup boss;
@@ -58,13 +61,16 @@ public class MqttServer {
     private volatile int expectedListeners = -1;
 
     public MqttServer(GatewayConfig config, TransportConfig transports, RouterLinks links,
-            ConnectionRegistry registry, GatewayMetrics metrics, ConnectAuthorizer authorizer, AuthConfig auth) {
+            ConnectionRegistry registry, GatewayMetrics metrics, ConnectAuthorizer authorizer, AuthConfig auth,
+            GatewayId gatewayId) {
         this.config = config;
         this.transports = transports;
         this.links = links;
         this.registry = registry;
         this.services = new ConnectionServices(config, links, registry, metrics, authorizer, auth);
         this.drain = new ConnectionDrain(registry, config.drain(), metrics);
+        this.rebalancer = new Rebalancer(registry, links, gatewayId.value(), config.rebalance(),
+                config.link().heartbeatInterval(), metrics);
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {
@@ -91,6 +97,7 @@ public class MqttServer {
             long everyMillis = transports.tls().reloadInterval().toMillis();
             boss.scheduleWithFixedDelay(ssl::reloadIfChanged, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
         });
+        rebalancer.start();
     }
 
     private int eventLoops() {
@@ -99,11 +106,13 @@ public class MqttServer {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        rebalancer.stop();
         List<BoundListener> closing = List.copyOf(bound);
         bound.clear();
         for (BoundListener listener : closing) {
             listener.channel().close().syncUninterruptibly();
         }
+        links.markDraining();
         drain.run(channels);
         links.stop(LINK_FLUSH_TIMEOUT);
         if (workers != null) {

@@ -19,6 +19,8 @@ public final class CloseReason {
     public static final String CLOSED = "closed";
     public static final String CREDENTIAL_EXPIRED = "credential_expired";
     public static final String GATEWAY_SHUTDOWN = "gateway_shutdown";
+    /** Asked to leave a gateway holding more than its share of the fleet's connections. */
+    public static final String REBALANCED = "rebalanced";
 
     private static final AttributeKey<String> REASON = AttributeKey.valueOf("starling.close-reason");
 

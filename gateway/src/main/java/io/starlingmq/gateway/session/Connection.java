@@ -24,6 +24,7 @@ public final class Connection {
     private final InboundQos2 inboundQos2;
     private final ClientPreferences preferences;
     private final StoreAssignedDeliveries storeAssigned = new StoreAssignedDeliveries();
+    private final long openedNanos = System.nanoTime();
     private RouterEventListener listener;
     private boolean sessionOpenSent;
     private boolean sessionCloseSent;
@@ -48,6 +49,11 @@ public final class Connection {
 
     public ConnectionIdentity identity() {
         return identity;
+    }
+
+    /** When this connection was accepted ({@link System#nanoTime()}). */
+    public long openedNanos() {
+        return openedNanos;
     }
 
     /** What this connection's credential allows; checked on every PUBLISH and SUBSCRIBE. */

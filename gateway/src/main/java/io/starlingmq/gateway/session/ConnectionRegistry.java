@@ -22,6 +22,9 @@ public class ConnectionRegistry implements RouterFrameSink {
 
     private static final Logger LOG = Logger.getLogger(ConnectionRegistry.class);
 
+    /** Connection ids start at 1. */
+    private static final long NO_CONNECTION = 0L;
+
     private final AtomicLong lastConnectionId = new AtomicLong();
     private final Map<Long, Connection> byId = new ConcurrentHashMap<>();
 
@@ -52,6 +55,9 @@ public class ConnectionRegistry implements RouterFrameSink {
         Map<EventLoop, List<Dispatch>> byLoop = new HashMap<>();
         for (RouterEvent event : events) {
             long connectionId = connectionIdOf(event);
+            if (connectionId == NO_CONNECTION) {
+                continue;
+            }
             Connection connection = byId.get(connectionId);
             if (connection == null) {
                 LOG.debugf("Router event %s for unknown connection %d", event.getEventCase(), connectionId);
@@ -104,7 +110,8 @@ public class ConnectionRegistry implements RouterFrameSink {
             case DELIVER -> event.getDeliver().getConnectionId();
             case KICK -> event.getKick().getConnectionId();
             case RELEASE_DONE -> event.getReleaseDone().getConnectionId();
-            case EVENT_NOT_SET -> 0L;
+            // The fleet's load is the link's (FleetView), no connection's.
+            case FLEET_LOAD, EVENT_NOT_SET -> NO_CONNECTION;
         };
     }
 }
