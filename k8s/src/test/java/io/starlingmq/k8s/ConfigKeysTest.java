@@ -25,7 +25,7 @@ class ConfigKeysTest {
     void theConfigMappingsOfEachAppAreFound() {
         assertThat(ConfigKeys.of(App.GATEWAY).mappings).containsExactlyInAnyOrder(
                 "io.starlingmq.gateway.config.GatewayConfig", "io.starlingmq.gateway.config.TransportConfig",
-                "io.starlingmq.gateway.auth.AuthConfig");
+                "io.starlingmq.gateway.auth.AuthConfig", "io.starlingmq.gateway.podcost.PodDeletionCostConfig");
         assertThat(ConfigKeys.of(App.ROUTER).mappings).containsExactlyInAnyOrder(
                 "io.starlingmq.router.config.RouterConfig", "io.starlingmq.router.sys.SysConfig",
                 "io.starlingmq.router.delayed.DelayedConfig");
