@@ -72,6 +72,7 @@ final class Invariants {
         faults.addAll(scalingTargets(s));
         faults.addAll(containerBasics(s));
         faults.addAll(serviceAccountTokens(s));
+        faults.addAll(DrainGrace.faults(s));
         return faults;
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Selectors, Services, probes, references, HPA/PDB targets, resources, security contexts, ServiceAccount tokens. */
+/** Selectors, Services, probes, references, HPA/PDB targets, resources, security contexts, ServiceAccount tokens, drain grace. */
 class InvariantsTest {
 
     static Stream<Path> overlays() {
@@ -40,7 +40,9 @@ class InvariantsTest {
                 gw + ": ServiceAccount gateway-missing does not exist",
                 "HorizontalPodAutoscaler gateway: scaleTargetRef Deployment gateways does not exist",
                 "PodDisruptionBudget router: selector {app.kubernetes.io/name=router} selects no workload's pods",
-                "ServiceAccount unbound: no RoleBinding binds it, so automountServiceAccountToken must be false");
+                "ServiceAccount unbound: no RoleBinding binds it, so automountServiceAccountToken must be false",
+                gw + ": terminationGracePeriodSeconds 30 is shorter than the gateway's drain timeout 40s plus 5 s for its"
+                        + " router links");
         assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: readinessProbe must be an httpGet of"
                 + " /q/health/ready").endsWith("not /q/health/readyy"));
         assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: livenessProbe targets port 9999, but"

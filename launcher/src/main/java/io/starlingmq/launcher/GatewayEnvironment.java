@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
  */
 public final class GatewayEnvironment {
 
+    static final String LOCAL_DRAIN_WINDOW = "2s";
+    static final String LOCAL_DRAIN_TIMEOUT = "10s";
+
     private final Map<String, String> env = new LinkedHashMap<>();
 
     /** MQTT over TCP on {@code mqttPort}, linked to the routers' ports on 127.0.0.1 in this order. */
@@ -19,6 +22,10 @@ public final class GatewayEnvironment {
         env.put("STARLING_GATEWAY_MQTT_PORT", Integer.toString(mqttPort));
         env.put("STARLING_GATEWAY_ROUTERS", routerPorts.stream().map(port -> "127.0.0.1:" + port)
                 .collect(Collectors.joining(",")));
+        // A local run stops within seconds, well inside ManagedProcess.STOP_GRACE; the gateway's own
+        // defaults (20 s window, 40 s timeout) are for a fleet behind a load balancer.
+        env.put("STARLING_GATEWAY_DRAIN_WINDOW", LOCAL_DRAIN_WINDOW);
+        env.put("STARLING_GATEWAY_DRAIN_TIMEOUT", LOCAL_DRAIN_TIMEOUT);
     }
 
     public GatewayEnvironment tls(int port, Path certificate, Path key) {

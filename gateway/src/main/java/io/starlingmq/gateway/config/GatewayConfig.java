@@ -60,9 +60,8 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration openTimeout();
 
-    /** How long shutdown waits for connections to close after telling them to go. */
-    @WithDefault("30s")
-    Duration drainTimeout();
+    /** How a gateway that shuts down lets its clients go. */
+    Drain drain();
 
     /**
      * Most topic levels of a PUBLISH topic or SUBSCRIBE filter (a shared filter without its prefix);
@@ -95,6 +94,34 @@ public interface GatewayConfig {
     Optional<String> responseInformation();
 
     Link link();
+
+    /**
+     * The drain on shutdown (SIGTERM): listeners close at once (readiness turns DOWN), then the clients are
+     * asked to leave evenly over {@code window}, never faster than {@code max-rate} a second, so the rest
+     * of the fleet sees a bounded reconnect rate whatever the number of connections.
+     */
+    interface Drain {
+        /** The span over which the clients are asked to leave, evenly. */
+        @WithDefault("20s")
+        Duration window();
+
+        /** Most clients asked to leave per second; with more connections than window × rate the drain takes longer. */
+        @WithDefault("500")
+        int maxRate();
+
+        /**
+         * From the start of the drain, when whatever is still open is closed at once; keep the pod's grace
+         * period above it (plus the few seconds the router links take to flush).
+         */
+        @WithDefault("40s")
+        Duration timeout();
+
+        /**
+         * Server Reference for MQTT 5 clients: with one, they get DISCONNECT 0x9C Use another server carrying
+         * it; without, 0x8B Server shutting down. 3.1.1 clients are closed either way.
+         */
+        Optional<String> serverReference();
+    }
 
     interface OutboundTopicAliases {
         /** Whether the gateway replaces topics by aliases towards clients that announce a Topic Alias Maximum. */

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The gateway's meters: live connections, packets in and out by type, dropped (by reason), expired and
- * oversize deliveries, and how often connections stopped reading to hold their clients back (by reason).
+ * The gateway's meters: live connections and those asked to leave (by reason), packets in and out by
+ * type, dropped (by reason), expired and oversize deliveries, and how often connections stopped reading
+ * to hold their clients back (by reason).
  */
 @ApplicationScoped
 public class GatewayMetrics {
@@ -24,8 +25,12 @@ public class GatewayMetrics {
     public static final String PAUSE_LINK = "link_congested";
     /** Reading stopped because the client's unconfirmed QoS 1/2 publishes reached the announced Receive Maximum. */
     public static final String PAUSE_WINDOW = "inbound_window_full";
+    /** A client was asked to leave because this gateway is shutting down. */
+    public static final String LEAVE_DRAIN = "drain";
 
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger draining = new AtomicInteger();
+    private final Map<String, Counter> askedToLeave;
     private final Map<MqttMessageType, Counter> packetsIn = new EnumMap<>(MqttMessageType.class);
     private final Map<MqttMessageType, Counter> packetsOut = new EnumMap<>(MqttMessageType.class);
     private final Map<String, Counter> deliveriesDropped;
@@ -38,6 +43,10 @@ public class GatewayMetrics {
         Gauge.builder("starling.gateway.connections", connections, AtomicInteger::get)
                 .description("Open MQTT connections")
                 .register(registry);
+        Gauge.builder("starling.gateway.connections.draining", draining, AtomicInteger::get)
+                .description("Connections asked to leave and not closed yet")
+                .register(registry);
+        askedToLeave = Map.of(LEAVE_DRAIN, leaveCounter(registry, LEAVE_DRAIN));
         for (MqttMessageType type : MqttMessageType.values()) {
             packetsIn.put(type, packetCounter(registry, "starling.gateway.packets.in", type));
             packetsOut.put(type, packetCounter(registry, "starling.gateway.packets.out", type));
@@ -73,6 +82,13 @@ public class GatewayMetrics {
                 .register(registry);
     }
 
+    private static Counter leaveCounter(MeterRegistry registry, String reason) {
+        return Counter.builder("starling.gateway.clients.asked.to.leave")
+                .description("Clients asked to leave (MQTT 5 DISCONNECT 0x8B or 0x9C, 3.1.1 closed), by reason")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
     private static Counter packetCounter(MeterRegistry registry, String name, MqttMessageType type) {
         return Counter.builder(name).tag("type", type.name()).register(registry);
     }
@@ -83,6 +99,17 @@ public class GatewayMetrics {
 
     public void connectionClosed() {
         connections.decrementAndGet();
+    }
+
+    /** A client was asked to leave; until {@link #leftAfterAsked()} it counts as draining. @param reason {@link #LEAVE_DRAIN} */
+    public void askedToLeave(String reason) {
+        askedToLeave.get(reason).increment();
+        draining.incrementAndGet();
+    }
+
+    /** A connection asked to leave has closed. */
+    public void leftAfterAsked() {
+        draining.decrementAndGet();
     }
 
     public void packetIn(MqttMessageType type) {

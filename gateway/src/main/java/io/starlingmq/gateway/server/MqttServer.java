@@ -10,19 +10,18 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.auth.AuthConfig;
 import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.config.TransportConfig;
+import io.starlingmq.gateway.drain.ConnectionDrain;
 import io.starlingmq.gateway.link.RouterLinks;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.mqtt.ConnectAuthorizer;
 import io.starlingmq.gateway.mqtt.ConnectionServices;
-import io.starlingmq.gateway.mqtt.Disconnects;
-import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The MQTT listeners (TCP, TLS, WebSocket, WebSocket over TLS, each as configured) on shared Netty event
- * loops, started with Quarkus and drained on shutdown (stop accepting, ask every client to go, wait up to
- * drain-timeout, then close the router links).
+ * loops, started with Quarkus and drained on shutdown (stop accepting, ask the clients to go at the
+ * drain's pace, wait for them up to its timeout, then close the router links).
  */
 @ApplicationScoped
 public class MqttServer {
@@ -41,12 +40,15 @@ public class MqttServer {
     private static final Logger LOG = Logger.getLogger(MqttServer.class);
     /** Outbound bytes per connection above which it reports not writable (QoS 0 is then dropped). */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(64 * 1024, 256 * 1024);
+    /** After the drain, how long the router links may take to send what is queued (the SessionCloses). */
+    private static final Duration LINK_FLUSH_TIMEOUT = Duration.ofSeconds(5);
 
     private final GatewayConfig config;
     private final TransportConfig transports;
     private final RouterLinks links;
     private final ConnectionRegistry registry;
     private final ConnectionServices services;
+    private final ConnectionDrain drain;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final NettyTransport transport = new NettyTransport();
     private EventLoopGroup boss;
@@ -62,6 +64,7 @@ public class MqttServer {
         this.links = links;
         this.registry = registry;
         this.services = new ConnectionServices(config, links, registry, metrics, authorizer, auth);
+        this.drain = new ConnectionDrain(registry, config.drain(), metrics);
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {
@@ -101,25 +104,12 @@ public class MqttServer {
         for (BoundListener listener : closing) {
             listener.channel().close().syncUninterruptibly();
         }
-        drain();
-        links.stop(config.drainTimeout());
+        drain.run(channels);
+        links.stop(LINK_FLUSH_TIMEOUT);
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
-    }
-
-    private void drain() {
-        for (Connection connection : registry.all()) {
-            Channel channel = connection.channel();
-            channel.eventLoop().execute(() -> Disconnects.disconnect(channel,
-                    connection.identity().isMqtt5(), DisconnectReason.SERVER_SHUTTING_DOWN));
-        }
-        if (!channels.newCloseFuture().awaitUninterruptibly(config.drainTimeout().toMillis())) {
-            LOG.warnf("%d connections still open after the drain timeout; closing them", channels.size());
-        }
-        // Connections still in their CONNECT phase, or slow to close, end here.
-        channels.close().awaitUninterruptibly(config.drainTimeout().toMillis());
     }
 
     /** True once every enabled listener is bound and until shutdown starts. */

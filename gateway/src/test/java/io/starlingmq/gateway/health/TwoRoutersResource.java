@@ -24,7 +24,7 @@ public final class TwoRoutersResource implements QuarkusTestResourceLifecycleMan
                     "starling.gateway.routers", "localhost:" + routers.firstPort + ",localhost:" + routers.secondPort,
                     "starling.gateway.mqtt.host", "127.0.0.1",
                     "starling.gateway.mqtt.port", Integer.toString(FreePort.find()),
-                    "starling.gateway.drain-timeout", "2s");
+                    "starling.gateway.drain.timeout", "2s");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
