@@ -88,7 +88,7 @@ class ScaleInDrainTest {
         soft.assertThat(wave.latencySpreadNanos()).as("spread of reconnect latencies (ns)")
                 .isLessThanOrEqualTo(ReconnectWave.MAX_LATENCY_SPREAD_NANOS);
         soft.assertThat(wave.peakReconnects()).as("peak reconnects in any 1 s window, bound "
-                        + "ceil(max-rate x (1 + latency spread)); " + wave.describe(FleetScenarios.DRAIN.maxRate()))
+                        + "ceil(max-rate x (1 + 2 x latency spread)); " + wave.describe(FleetScenarios.DRAIN.maxRate()))
                 .isLessThanOrEqualTo(wave.bound(FleetScenarios.DRAIN.maxRate()));
         soft.assertAll();
         assertThat(delivery.acknowledged()).as("the load published").isPositive();
