@@ -40,13 +40,17 @@ public final class DeliveryCheck {
     public record Subscriber(String id, int group, boolean persistent, List<Receipt> receipts) {
     }
 
+    /** The acknowledged numbers of one publisher that one persistent subscriber never got. */
+    public record Loss(String subscriber, String publisher, List<Long> missing) {
+    }
+
     /**
      * @param acknowledged publishes acknowledged, over all publishers
      * @param delivered    messages received, over all subscribers
      * @param repeats      QoS 1 numbers received again after their first arrival (allowed)
      */
     public record Result(long acknowledged, long delivered, long repeats, List<String> lost,
-                         List<String> qos2Duplicates, List<String> outOfOrder) {
+                         List<String> qos2Duplicates, List<String> outOfOrder, List<Loss> losses) {
 
         public boolean passed() {
             return lost.isEmpty() && qos2Duplicates.isEmpty() && outOfOrder.isEmpty();
@@ -66,6 +70,7 @@ public final class DeliveryCheck {
         List<String> lost = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<String> outOfOrder = new ArrayList<>();
+        List<Loss> losses = new ArrayList<>();
         for (Subscriber subscriber : subscribers) {
             delivered += subscriber.receipts().size();
             Map<String, List<Receipt>> byPublisher = new HashMap<>();
@@ -103,6 +108,7 @@ public final class DeliveryCheck {
                     TreeSet<Long> missing = new TreeSet<>(publisher.acknowledged());
                     missing.removeAll(seen);
                     if (!missing.isEmpty()) {
+                        losses.add(new Loss(subscriber.id(), publisher.id(), List.copyOf(missing)));
                         lost.add(pair + ": " + missing.size() + " of " + publisher.acknowledged().size()
                                 + " acknowledged missing, e.g. " + first(missing));
                     }
@@ -117,7 +123,7 @@ public final class DeliveryCheck {
                 }
             }
         }
-        return new Result(acknowledged, delivered, repeats, lost, duplicates, outOfOrder);
+        return new Result(acknowledged, delivered, repeats, lost, duplicates, outOfOrder, losses);
     }
 
     private static List<Long> first(TreeSet<Long> numbers) {

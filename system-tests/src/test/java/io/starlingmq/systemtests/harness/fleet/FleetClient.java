@@ -19,8 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +58,8 @@ public final class FleetClient {
     private final NavigableSet<Long> acknowledged = new ConcurrentSkipListSet<>();
     private final NavigableSet<Long> failed = new ConcurrentSkipListSet<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
+    private final Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
 
     // A subscriber's record, in arrival order.
     private final List<Receipt> receipts = new ArrayList<>();
@@ -115,6 +119,7 @@ public final class FleetClient {
         byte[] payload = Long.toString(sequence).getBytes(StandardCharsets.UTF_8);
         MqttQos qos = MqttQos.fromCode(profile.qos());
         pending.incrementAndGet();
+        publishedAt.put(sequence, FleetClock.now());
         CompletableFuture<Boolean> done;
         if (mqtt5 != null) {
             done = mqtt5.publishWith().topic(profile.topic()).qos(qos).payload(payload).send()
@@ -123,6 +128,7 @@ public final class FleetClient {
             done = mqtt3.publishWith().topic(profile.topic()).qos(qos).payload(payload).send().thenApply(p -> true);
         }
         done.whenComplete((ok, error) -> {
+            answeredAt.put(sequence, FleetClock.now());
             (error == null && ok ? acknowledged : failed).add(sequence);
             pending.decrementAndGet();
         });
@@ -131,6 +137,14 @@ public final class FleetClient {
     /** Publishes not yet answered (neither acknowledged nor failed). */
     public int pendingPublishes() {
         return pending.get();
+    }
+
+    /** When a sequence number was handed to the client, and when its publish was answered: for failure messages. */
+    public String publishTimes(long sequence) {
+        Long sent = publishedAt.get(sequence);
+        Long answered = answeredAt.get(sequence);
+        return "published " + (sent == null ? "-" : FleetClock.format(sent)) + ", answered "
+                + (answered == null ? "-" : FleetClock.format(answered));
     }
 
     public NavigableSet<Long> acknowledged() {
@@ -172,7 +186,7 @@ public final class FleetClient {
         String publisher = topic.substring(topic.lastIndexOf('/') + 1);
         long sequence = Long.parseLong(new String(payload, StandardCharsets.UTF_8));
         synchronized (this) {
-            receipts.add(new Receipt(publisher, sequence, qos.getCode()));
+            receipts.add(new Receipt(publisher, sequence, qos.getCode(), FleetClock.now()));
         }
     }
 

@@ -176,6 +176,35 @@ public final class FleetLoad implements AutoCloseable {
         return deliveries();
     }
 
+    /**
+     * For each loss: the subscriber's and the publisher's connects and disconnects, when the missing
+     * number was published and acknowledged, and what the subscriber got around it and when.
+     */
+    public String explain(DeliveryCheck.Result result) {
+        StringBuilder text = new StringBuilder();
+        for (DeliveryCheck.Loss loss : result.losses()) {
+            FleetClient subscriber = client(loss.subscriber());
+            FleetClient publisher = client(loss.publisher());
+            text.append(loss.subscriber()).append(" <- ").append(loss.publisher()).append(" missing ")
+                    .append(loss.missing()).append('\n');
+            for (long n : loss.missing().subList(0, Math.min(3, loss.missing().size()))) {
+                text.append("  ").append(n).append(": ").append(publisher.publishTimes(n)).append("; around it the subscriber got ");
+                subscriber.receipts().stream().filter(r -> r.publisher().equals(loss.publisher()))
+                        .filter(r -> Math.abs(r.sequence() - n) <= 2)
+                        .forEach(r -> text.append(r.sequence()).append("@").append(FleetClock.format(r.atNanos()))
+                                .append("(qos").append(r.qos()).append(") "));
+                text.append('\n');
+            }
+            text.append("  subscriber: ").append(subscriber.timeline().describe()).append('\n');
+            text.append("  publisher: ").append(publisher.timeline().describe()).append('\n');
+        }
+        return text.toString();
+    }
+
+    private FleetClient client(String id) {
+        return clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
     public List<String> sessionViolations() {
         return SessionCheck.check(SessionCheck.of(clients));
     }
