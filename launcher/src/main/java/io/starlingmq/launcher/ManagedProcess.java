@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One started OS process: its output in a log file, its readiness waited for, stopped with everything
@@ -112,6 +113,19 @@ public final class ManagedProcess implements AutoCloseable {
 
     private String tailWithPath() {
         return "last lines of " + log + ":\n" + tail();
+    }
+
+    /**
+     * SIGTERM to the process and what it started, without waiting: it shuts down in its own time (see
+     * {@link #awaitExit}); {@link #close()} still escalates to SIGKILL.
+     */
+    public void terminate() {
+        ProcessTree.terminate(process.toHandle());
+    }
+
+    /** Waits until the process has exited; false when it still runs after {@code timeout}. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** SIGKILL to the process and what it started: it gets no chance to say goodbye. */

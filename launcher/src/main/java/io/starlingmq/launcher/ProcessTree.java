@@ -32,6 +32,17 @@ public final class ProcessTree {
         }
     }
 
+    /**
+     * SIGTERM to {@code root} and its descendants, answering at once: for a caller that watches how the
+     * process shuts down (a gateway's drain) instead of waiting for it here.
+     */
+    public static void terminate(ProcessHandle root) {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(root);
+        root.descendants().forEach(all::add);
+        all.forEach(ProcessHandle::destroy);
+    }
+
     /** SIGKILL to {@code root} and its descendants at once, no SIGTERM first; answers once they are gone. */
     public static void kill(ProcessHandle root) {
         List<ProcessHandle> all = new ArrayList<>();

@@ -66,6 +66,25 @@ class ManagedProcessTest {
     }
 
     @Test
+    void terminateSendsSigtermAndLeavesTheShutdownToTheProcess() throws Exception {
+        Path log = dir.resolve("slow-to-stop.log");
+        ManagedProcess process = ManagedProcess.start("slow-to-stop",
+                List.of("sh", "-c", "trap 'echo draining; sleep 1; echo goodbye; exit 0' TERM; echo started; "
+                        + "while true; do sleep 0.1; done"),
+                Map.of(), log);
+        process.awaitReady(() -> readLog(log).contains("started"), Duration.ofSeconds(10));
+        long before = System.nanoTime();
+
+        process.terminate();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("terminate waits for nothing")
+                .isLessThan(Duration.ofMillis(500));
+        assertThat(process.awaitExit(Duration.ofMillis(100))).as("still shutting down").isFalse();
+        assertThat(process.awaitExit(Duration.ofSeconds(10))).isTrue();
+        assertThat(readLog(log)).contains("draining", "goodbye");
+    }
+
+    @Test
     void aProcessInASessionOfItsOwnLeadsItsOwnProcessGroup() throws Exception {
         try (ManagedProcess process = ManagedProcess.start("detached", List.of("sleep", "300"), Map.of(),
                 dir.resolve("detached.log"), ProcessSession.OWN)) {

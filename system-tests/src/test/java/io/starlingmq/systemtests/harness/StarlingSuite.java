@@ -208,6 +208,11 @@ public final class StarlingSuite implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no process named " + name));
     }
 
+    /** Where every process's log goes ({@code target/suite-logs/<test>}). */
+    public Path logDir() {
+        return logDir;
+    }
+
     /** The logs of every process, for a failure message. */
     public String logs() {
         StringBuilder all = new StringBuilder();
