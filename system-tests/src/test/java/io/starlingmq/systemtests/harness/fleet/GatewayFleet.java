@@ -42,7 +42,15 @@ public final class GatewayFleet implements AutoCloseable {
      */
     public static GatewayFleet start(String testName, int routers, DrainSettings drain, String... gatewayNames)
             throws IOException, InterruptedException {
-        GatewayFleet fleet = new GatewayFleet(StarlingSuite.start(testName, routers), drain.environment());
+        return start(testName, routers, drain, Map.of(), gatewayNames);
+    }
+
+    /** As {@link #start(String, int, DrainSettings, String...)}, every gateway with further settings (e.g. the rebalance's). */
+    public static GatewayFleet start(String testName, int routers, DrainSettings drain, Map<String, String> gatewaySettings,
+            String... gatewayNames) throws IOException, InterruptedException {
+        Map<String, String> env = new LinkedHashMap<>(drain.environment());
+        env.putAll(gatewaySettings);
+        GatewayFleet fleet = new GatewayFleet(StarlingSuite.start(testName, routers), env);
         try {
             List<HaproxyServer.Server> servers = new ArrayList<>();
             for (String name : gatewayNames) {
