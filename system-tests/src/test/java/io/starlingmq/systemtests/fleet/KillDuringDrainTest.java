@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +20,9 @@ import org.junit.jupiter.api.Test;
  * arrives twice, every publisher's order is kept, and every persistent session resumes with Session
  * Present 1. No pace is asserted: a SIGKILL ends the pacing by definition.
  */
-class KillDuringDrainTest {
+class KillDuringDrainTest extends FleetScenarioTest {
 
     private static final String DRAINED = "gateway-b";
-
-    private GatewayFleet fleet;
-    private FleetLoad load;
-
-    @AfterEach
-    void stop() {
-        if (load != null) {
-            load.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void aGatewayKilledHalfwayThroughItsDrainLosesNoAcknowledgedMessageAndNoSession() throws Exception {

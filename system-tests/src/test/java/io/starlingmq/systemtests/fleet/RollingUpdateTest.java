@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +21,9 @@ import org.junit.jupiter.api.Test;
  * update as one: no acknowledged message lost, no QoS 2 duplicate, order kept, every persistent
  * session resumed every time (a client may move more than once).
  */
-class RollingUpdateTest {
+class RollingUpdateTest extends FleetScenarioTest {
 
     private static final List<String> OLD = List.of("gateway-a", "gateway-b", "gateway-c");
-
-    private GatewayFleet fleet;
-    private FleetLoad load;
-
-    @AfterEach
-    void stop() {
-        if (load != null) {
-            load.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     private record Step(String gateway, int connections, boolean exited, ReconnectWave wave) {
     }

@@ -12,7 +12,6 @@ import io.starlingmq.systemtests.harness.fleet.ReconnectWave;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,22 +21,9 @@ import org.junit.jupiter.api.Test;
  * every persistent session resumed (Session Present 1), and the clients' reconnect wave within the
  * configured rate.
  */
-class ScaleInDrainTest {
+class ScaleInDrainTest extends FleetScenarioTest {
 
     private static final String DRAINED = "gateway-b";
-
-    private GatewayFleet fleet;
-    private FleetLoad load;
-
-    @AfterEach
-    void stop() {
-        if (load != null) {
-            load.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void sigtermToOneOfThreeGatewaysDrainsItsClientsAtTheConfiguredPaceAndLosesNothing() throws Exception {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * tolerance of an even share: no acknowledged message lost, no QoS 2 duplicate, order kept, every
  * persistent session resumed, no client moved twice, and the reconnects within the three gateways' pace.
  */
-class ScaleOutRebalanceTest {
+class ScaleOutRebalanceTest extends FleetScenarioTest {
 
     private static final int MAX_RATE = 20;
     private static final double TOLERANCE = 0.2;
@@ -39,19 +38,6 @@ class ScaleOutRebalanceTest {
     private static final Duration EVEN_TIMEOUT = Duration.ofSeconds(45);
     /** After the counts are even: long enough for several more rounds, which must move nobody. */
     private static final Duration STAYS_EVEN = Duration.ofSeconds(6);
-
-    private GatewayFleet fleet;
-    private FleetLoad load;
-
-    @AfterEach
-    void stop() {
-        if (load != null) {
-            load.close();
-        }
-        if (fleet != null) {
-            fleet.close();
-        }
-    }
 
     @Test
     void aNewGatewayIsFilledFromTheOthersUntilAllAreWithinTheToleranceAndNothingIsLost() throws Exception {
