@@ -18,6 +18,8 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** How long a process may take to stop after SIGTERM before it is killed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** How long {@link #close()} waits for the JVM to reap a process that was stopped or killed. */
+    private static final Duration REAP_TIMEOUT = Duration.ofSeconds(5);
     private static final long POLL_MILLIS = 200;
     private static final int TAIL_LINES = 40;
 
@@ -133,9 +135,18 @@ public final class ManagedProcess implements AutoCloseable {
         ProcessTree.kill(process.toHandle());
     }
 
-    /** SIGTERM to the process and what it started; SIGKILL to whatever still runs after {@link #STOP_GRACE}. */
+    /**
+     * SIGTERM to the process and what it started; SIGKILL to whatever still runs after {@link #STOP_GRACE}.
+     * Returns once the process is reaped, so {@link #isAlive()} is false from then on (a process that exited
+     * can look gone to its handle a moment before its {@code Process} has been waited for).
+     */
     @Override
     public void close() {
         ProcessTree.stop(process.toHandle(), STOP_GRACE);
+        try {
+            process.waitFor(REAP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
