@@ -4,14 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The gateway's meters: live connections and those asked to leave (by reason), packets in and out by
- * type, dropped (by reason), expired and oversize deliveries, and how often connections stopped reading
+ * The gateway's meters: live connections and those asked to leave (by reason), messages per second,
+ * packets in and out by type, dropped (by reason), expired and oversize deliveries, and how often connections stopped reading
  * to hold their clients back (by reason).
  */
 @ApplicationScoped
@@ -32,6 +38,8 @@ public class GatewayMetrics {
 
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger draining = new AtomicInteger();
+    private final MessageRate messageRate = new MessageRate();
+    private ScheduledExecutorService sampler;
     private final Map<String, Counter> askedToLeave;
     private final Map<MqttMessageType, Counter> packetsIn = new EnumMap<>(MqttMessageType.class);
     private final Map<MqttMessageType, Counter> packetsOut = new EnumMap<>(MqttMessageType.class);
@@ -47,6 +55,9 @@ public class GatewayMetrics {
                 .register(registry);
         Gauge.builder("starling.gateway.connections.draining", draining, AtomicInteger::get)
                 .description("Connections asked to leave and not closed yet")
+                .register(registry);
+        Gauge.builder("starling.gateway.messages.rate", messageRate, MessageRate::perSecond)
+                .description("Messages (PUBLISH in and out) per second over the last ten seconds")
                 .register(registry);
         askedToLeave = Map.of(LEAVE_DRAIN, leaveCounter(registry, LEAVE_DRAIN),
                 LEAVE_REBALANCE, leaveCounter(registry, LEAVE_REBALANCE));
@@ -122,10 +133,31 @@ public class GatewayMetrics {
 
     public void packetIn(MqttMessageType type) {
         packetsIn.get(type).increment();
+        if (type == MqttMessageType.PUBLISH) {
+            messageRate.record();
+        }
     }
 
     public void packetOut(MqttMessageType type) {
         packetsOut.get(type).increment();
+        if (type == MqttMessageType.PUBLISH) {
+            messageRate.record();
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "starling-message-rate");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(messageRate::sample, 0, 1, TimeUnit.SECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
     }
 
     /** @param reason {@link #DROP_QUEUE_FULL} or {@link #DROP_WRITE_BUFFER_FULL} */
