@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -14,8 +15,24 @@ import java.util.OptionalLong;
  */
 public record RunDirectory(Path dir) {
 
-    /** The processes of an 'up', in stop order: clients of a server before the server. */
-    public static final List<String> PROCESSES = List.of("gateway", "router", "auth", "keycloak", "postgres", "redis");
+    /**
+     * The processes of an 'up', in stop order: clients of a server before the server; with {@code --gateways}
+     * the load balancers (one per public MQTT port) first, then the gateways.
+     */
+    public static final List<String> PROCESSES = processes();
+
+    private static List<String> processes() {
+        List<String> names = new ArrayList<>();
+        for (String listener : List.of("mqtt", "tls", "ws", "wss")) {
+            names.add("haproxy-" + listener);
+        }
+        names.add("gateway");
+        for (int i = 1; i <= UpOptions.MAX_GATEWAYS; i++) {
+            names.add("gateway-" + i);
+        }
+        names.addAll(List.of("router", "auth", "keycloak", "postgres", "redis"));
+        return List.copyOf(names);
+    }
 
     public boolean anyRunning() {
         return PROCESSES.stream().anyMatch(name -> Files.exists(pidFile(name)));

@@ -2,7 +2,9 @@ package io.starlingmq.launcher.up;
 
 import io.starlingmq.launcher.DevCertificates;
 import io.starlingmq.launcher.Executables;
+import io.starlingmq.launcher.FreePort;
 import io.starlingmq.launcher.GatewayEnvironment;
+import io.starlingmq.launcher.HaproxyServer;
 import io.starlingmq.launcher.JavaService;
 import io.starlingmq.launcher.KeycloakServer;
 import io.starlingmq.launcher.ManagedProcess;
@@ -29,8 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./starling up}: Redis (when installed), PostgreSQL and the auth service (unless anonymous),
- * Keycloak (with --keycloak), one router and one gateway, each in a session of its own with a pid file
- * in .starling/run; then the banner, and either return (--detach) or watch them until Ctrl-C.
+ * Keycloak (with --keycloak), one router and one gateway (or several behind HAProxy with --gateways), each
+ * in a session of its own with a pid file in .starling/run; then the banner, and either return (--detach)
+ * or watch them until Ctrl-C.
  */
 final class UpCommand {
 
@@ -100,6 +103,12 @@ final class UpCommand {
         }
         UpOptions.Ports p = o.ports();
         List<Integer> ports = new ArrayList<>(List.of(p.router(), p.mqtt(), p.gatewayHttp(), p.tls(), p.ws(), p.wss()));
+        for (int i = 1; i < o.gateways(); i++) {
+            ports.add(p.gatewayHttp() + i);
+        }
+        if (o.gateways() > 1 && Executables.find("haproxy").isEmpty()) {
+            throw new UpFailure("--gateways needs HAProxy in front of them: install the Debian package haproxy");
+        }
         if (o.mode().authenticates()) {
             ports.addAll(List.of(p.auth(), p.postgres()));
         }
@@ -155,18 +164,87 @@ final class UpCommand {
         } catch (IOException e) {
             throw new UpFailure("could not make the local certificates; see " + log("certs"));
         }
-        GatewayEnvironment gatewayEnv = new GatewayEnvironment(p.mqtt(), List.of(p.router()))
-                .tls(p.tls(), certs.serverCertificate(), certs.serverKey())
-                .webSocket(p.ws())
-                .secureWebSocket(p.wss());
-        if (o.mode().authenticates()) {
-            gatewayEnv.authService("http://127.0.0.1:" + p.auth());
+        List<LocalGateway> gateways = new ArrayList<>();
+        if (o.gateways() == 1) {
+            ListenerPorts own = new ListenerPorts(p.mqtt(), p.tls(), p.ws(), p.wss());
+            startPart("gateway", StarlingPart.GATEWAY, p.gatewayHttp(), gatewayEnvironment(own, certs).toMap());
         } else {
-            gatewayEnv.anonymous();
+            for (int i = 1; i <= o.gateways(); i++) {
+                ListenerPorts own = new ListenerPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find());
+                LocalGateway gateway = new LocalGateway("gateway-" + i, own, p.gatewayHttp() + i - 1);
+                startPart(gateway.name(), StarlingPart.GATEWAY, gateway.httpPort(), gatewayEnvironment(own, certs).toMap());
+                gateways.add(gateway);
+            }
+            startLoadBalancers(gateways);
         }
-        startPart("gateway", StarlingPart.GATEWAY, p.gatewayHttp(), gatewayEnv.toMap());
 
         UpBanner.print(out, o, store, layout.realmFile());
+        if (!gateways.isEmpty()) {
+            printGateways(gateways);
+        }
+    }
+
+    private GatewayEnvironment gatewayEnvironment(ListenerPorts ports, DevCertificates certs) {
+        GatewayEnvironment env = new GatewayEnvironment(ports.mqtt(), List.of(o.ports().router()))
+                .tls(ports.tls(), certs.serverCertificate(), certs.serverKey())
+                .webSocket(ports.ws())
+                .secureWebSocket(ports.wss());
+        if (o.mode().authenticates()) {
+            env.authService("http://127.0.0.1:" + o.ports().auth());
+        } else {
+            env.anonymous();
+        }
+        return env;
+    }
+
+    /**
+     * One HAProxy per public MQTT port (TCP mode: TLS passes through to the gateways), each balancing over
+     * the gateways' own port for that listener, health-checking their readiness, so a draining gateway is
+     * out within a second.
+     */
+    private void startLoadBalancers(List<LocalGateway> gateways) throws IOException, InterruptedException {
+        UpOptions.Ports p = o.ports();
+        Map<String, Integer> publicPorts = new LinkedHashMap<>();
+        publicPorts.put("mqtt", p.mqtt());
+        publicPorts.put("tls", p.tls());
+        publicPorts.put("ws", p.ws());
+        publicPorts.put("wss", p.wss());
+        for (Map.Entry<String, Integer> listener : publicPorts.entrySet()) {
+            List<HaproxyServer.Server> servers = gateways.stream().map(g -> new HaproxyServer.Server(g.name(),
+                    g.ports().of(listener.getKey()), g.httpPort())).toList();
+            String name = "haproxy-" + listener.getKey();
+            HaproxyServer balancer = HaproxyServer.start(listener.getValue(), HaproxyServer.HealthCheck.quarkusReadiness(),
+                    servers, o.state().resolve(name), log(name), ProcessSession.OWN);
+            track(name, balancer, balancer.process());
+        }
+    }
+
+    private void printGateways(List<LocalGateway> gateways) {
+        UpOptions.Ports p = o.ports();
+        out.println();
+        out.printf("%d gateways behind HAProxy, which holds %d (MQTT), %d (TLS), %d (WebSocket) and %d (WSS):%n",
+                gateways.size(), p.mqtt(), p.tls(), p.ws(), p.wss());
+        for (LocalGateway g : gateways) {
+            out.printf("  %-10s MQTT %d, TLS %d, WS %d, WSS %d; health http://127.0.0.1:%d/q/health%n", g.name(),
+                    g.ports().mqtt(), g.ports().tls(), g.ports().ws(), g.ports().wss(), g.httpPort());
+        }
+    }
+
+    /** A gateway's own MQTT ports, one per listener. */
+    private record ListenerPorts(int mqtt, int tls, int ws, int wss) {
+        int of(String listener) {
+            return switch (listener) {
+                case "mqtt" -> mqtt;
+                case "tls" -> tls;
+                case "ws" -> ws;
+                case "wss" -> wss;
+                default -> throw new IllegalArgumentException(listener);
+            };
+        }
+    }
+
+    /** A gateway of an 'up --gateways' run: its name (and pid file), its own ports and its HTTP port. */
+    private record LocalGateway(String name, ListenerPorts ports, int httpPort) {
     }
 
     /** PostgreSQL, Keycloak when asked for, and the auth service, warmed up. */

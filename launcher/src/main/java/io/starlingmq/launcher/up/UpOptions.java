@@ -10,7 +10,11 @@ import java.util.Map;
  * (its usage text documents them and their defaults) and hands every value over as {@code --name=value}.
  */
 public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path postgresHome, Path keycloakHome,
-                        Ports ports, Duration readyTimeout, String deviceAcl, boolean deviceAclFromEnvironment) {
+                        Ports ports, Duration readyTimeout, String deviceAcl, boolean deviceAclFromEnvironment,
+                        int gateways) {
+
+    /** Most gateways {@code up --gateways} runs (their HTTP ports follow the first one's). */
+    public static final int MAX_GATEWAYS = 9;
 
     /** How devices authenticate. */
     public enum Mode {
@@ -73,7 +77,16 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
         return new UpOptions(mode, detach, Path.of(required(values, "root")), Path.of(required(values, "state")),
                 Path.of(required(values, "postgres-home")), keycloakHome == null ? null : Path.of(keycloakHome), ports,
                 Duration.ofSeconds(Long.parseLong(required(values, "ready-timeout"))), required(values, "device-acl"),
-                Boolean.parseBoolean(values.getOrDefault("device-acl-from-environment", "false")));
+                Boolean.parseBoolean(values.getOrDefault("device-acl-from-environment", "false")),
+                gateways(values.getOrDefault("gateways", "1")));
+    }
+
+    private static int gateways(String value) {
+        int gateways = Integer.parseInt(value);
+        if (gateways < 1 || gateways > MAX_GATEWAYS) {
+            throw new IllegalArgumentException("--gateways must be between 1 and " + MAX_GATEWAYS + ", was " + value);
+        }
+        return gateways;
     }
 
     private static int port(Map<String, String> values, String name) {
