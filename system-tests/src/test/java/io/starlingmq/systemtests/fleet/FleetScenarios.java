@@ -1,5 +1,6 @@
 package io.starlingmq.systemtests.fleet;
 
+import io.starlingmq.systemtests.harness.fleet.DeliveryCheck;
 import io.starlingmq.systemtests.harness.fleet.DrainSettings;
 import io.starlingmq.systemtests.harness.fleet.FleetClient;
 import io.starlingmq.systemtests.harness.fleet.FleetLoad;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * What the fleet scenarios share: the drain settings, the load, the timings, and the report each prints.
@@ -44,6 +46,19 @@ final class FleetScenarios {
     static Map<String, Long> reasons(List<FleetClient> clients, long from, long to) {
         return clients.stream().flatMap(c -> c.timeline().departuresBetween(from, to).stream().limit(1))
                 .collect(Collectors.groupingBy(d -> d.reason(), TreeMap::new, Collectors.counting()));
+    }
+
+    /**
+     * What every scenario holds whatever it did to the fleet: no acknowledged message lost at a persistent
+     * subscriber, no QoS 2 duplicate, every publisher's order kept, every session back as it should be.
+     */
+    static void assertDeliveredAndResumed(SoftAssertions soft, DeliveryCheck.Result delivery, FleetLoad load,
+            List<String> sessionViolations) {
+        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
+                + load.explain(delivery)).isEmpty();
+        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
+        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
+        soft.assertThat(sessionViolations).as("Session Present and connected at the end").isEmpty();
     }
 
     /** Prints the scenario's figures: they go into the surefire report beside the assertions. */

@@ -64,11 +64,7 @@ class KillDuringDrainTest extends FleetScenarioTest {
                 .isGreaterThan(0).isLessThan(draining);
         soft.assertThat(wave.clients()).as("clients that lost the drained gateway").isEqualTo(draining);
         soft.assertThat(wave.notBack()).as("clients not back").isEmpty();
-        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
-                + load.explain(delivery)).isEmpty();
-        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
-        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
-        soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
+        FleetScenarios.assertDeliveredAndResumed(soft, delivery, load, sessions);
         soft.assertAll();
         assertThat(delivery.acknowledged()).as("the load published").isPositive();
     }

@@ -72,11 +72,7 @@ class RollingUpdateTest extends FleetScenarioTest {
             soft.assertThat(step.wave().peakReconnects()).as(step.gateway() + ": peak reconnects in any 1 s window; "
                     + step.wave().describe(maxRate)).isLessThanOrEqualTo(step.wave().bound(maxRate));
         }
-        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
-                + load.explain(delivery)).isEmpty();
-        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
-        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
-        soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
+        FleetScenarios.assertDeliveredAndResumed(soft, delivery, load, sessions);
         soft.assertAll();
         assertThat(delivery.acknowledged()).as("the load published").isPositive();
     }

@@ -65,11 +65,7 @@ class ScaleInDrainTest extends FleetScenarioTest {
         soft.assertThat(wave.clients()).as("clients that left = the drained gateway's connections (HAProxy)")
                 .isEqualTo(before.get(DRAINED));
         soft.assertThat(wave.notBack()).as("drained clients not back").isEmpty();
-        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
-                + load.explain(delivery)).isEmpty();
-        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
-        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
-        soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
+        FleetScenarios.assertDeliveredAndResumed(soft, delivery, load, sessions);
         soft.assertThat(wrongReason).as("MQTT 5 clients told 0x9C Use another server, reference " + reference)
                 .isEmpty();
         soft.assertThat(wave.latencySpreadNanos()).as("spread of reconnect latencies (ns)")

@@ -79,11 +79,7 @@ class ScaleOutRebalanceTest extends FleetScenarioTest {
         soft.assertThat(wave.clients()).as("clients moved").isPositive();
         soft.assertThat(movedTwice).as("clients asked to move more than once").isEmpty();
         soft.assertThat(wave.notBack()).as("moved clients not back").isEmpty();
-        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
-                + load.explain(delivery)).isEmpty();
-        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
-        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
-        soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
+        FleetScenarios.assertDeliveredAndResumed(soft, delivery, load, sessions);
         soft.assertThat(wrongReason).as("moved MQTT 5 clients told 0x9C Use another server").isEmpty();
         // Three gateways shed at once, each at most MAX_RATE a second: the sum of three single-gateway bounds.
         soft.assertThat(wave.peakReconnects()).as("peak reconnects in any 1 s window").isLessThanOrEqualTo(bound);
