@@ -1,18 +1,9 @@
 package io.starlingmq.launcher;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,33 +12,39 @@ import java.util.Map;
  * load balancer stands in front of the gateways: one frontend port, {@code balance leastconn} over
  * servers whose readiness it checks over HTTP on a port of their own, redispatching a connection that
  * the chosen server refuses. Its configuration and its admin socket live in a folder of its own; it runs
- * in the foreground as a managed process, ready once its admin socket answers (after it bound the frontend). Servers can be added and
- * removed while it runs, through the admin socket (HAProxy's dynamic servers), as endpoints come and go.
+ * in the foreground as a managed process, ready once its admin socket answers (after it bound the
+ * frontend). {@link #admin()} adds and removes servers while it runs.
  */
 public final class HaproxyServer implements AutoCloseable {
 
     /** The backend's name in the configuration and on the admin socket. */
     public static final String BACKEND = "servers";
-    /** The frontend's name in {@link #stats()}. */
+    /** The frontend's name in {@link HaproxyAdmin#stats()}. */
     public static final String FRONTEND = "front";
+    /** The admin socket's file in the folder given to {@link #start}. */
+    public static final String ADMIN_SOCKET = "admin.sock";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     /** A few hundred to a few thousand connections; more would need a larger file descriptor limit. */
     private static final int MAX_CONNECTIONS = 4096;
 
     private final ManagedProcess process;
     private final int port;
-    private final HealthCheck check;
-    private final Path adminSocket;
+    private final HaproxyAdmin admin;
 
-    private HaproxyServer(ManagedProcess process, int port, HealthCheck check, Path adminSocket) {
+    private HaproxyServer(ManagedProcess process, int port, HaproxyAdmin admin) {
         this.process = process;
         this.port = port;
-        this.check = check;
-        this.adminSocket = adminSocket;
+        this.admin = admin;
     }
 
     /** A server behind the load balancer: its traffic port and the port its readiness is checked on. */
     public record Server(String name, int port, int checkPort) {
+
+        /** Its definition, the same in the file and on the admin socket. */
+        String definition(HealthCheck check) {
+            return name + " 127.0.0.1:" + port + " check port " + checkPort + " inter " + check.interval().toMillis()
+                    + "ms fall " + check.fall() + " rise " + check.rise();
+        }
     }
 
     /**
@@ -62,10 +59,6 @@ public final class HaproxyServer implements AutoCloseable {
         }
     }
 
-    /** One row of {@code show stat}: a server's (or the frontend's) state and counters. */
-    public record Stats(String name, String status, int currentSessions, long totalSessions, int maxSessionRate) {
-    }
-
     /**
      * Writes the configuration into {@code dir}, starts HAProxy in the foreground with its output in
      * {@code log}, and waits until it answers on its admin socket, the frontend on {@code port} bound.
@@ -73,25 +66,17 @@ public final class HaproxyServer implements AutoCloseable {
     public static HaproxyServer start(int port, HealthCheck check, List<Server> servers, Path dir, Path log,
                                       ProcessSession session) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Path adminSocket = dir.resolve("admin.sock");
+        Path adminSocket = dir.resolve(ADMIN_SOCKET);
         Files.deleteIfExists(adminSocket);
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, configuration(port, check, servers, adminSocket));
         List<String> command = List.of(Executables.require("haproxy", "haproxy").toString(), "-db", "-f", config.toString());
         ManagedProcess process = ManagedProcess.start("haproxy", command, Map.of(), log, session);
-        HaproxyServer haproxy = new HaproxyServer(process, port, check, adminSocket);
+        HaproxyAdmin admin = new HaproxyAdmin(adminSocket, check);
         // The admin socket answers once every listener is bound; probing the frontend instead would pass a
         // connection on to a server and count in its statistics.
-        process.awaitReady(haproxy::answers, READY_TIMEOUT);
-        return haproxy;
-    }
-
-    private boolean answers() {
-        try {
-            return Files.exists(adminSocket) && command("show info").contains("Name: HAProxy");
-        } catch (IOException notYet) {
-            return false;
-        }
+        process.awaitReady(admin::answers, READY_TIMEOUT);
+        return new HaproxyServer(process, port, admin);
     }
 
     /** The configuration {@link #start} writes. */
@@ -118,15 +103,9 @@ public final class HaproxyServer implements AutoCloseable {
                 .append("    option httpchk GET ").append(check.path()).append('\n')
                 .append("    http-check expect status 200\n");
         for (Server server : servers) {
-            cfg.append("    server ").append(serverLine(server, check)).append('\n');
+            cfg.append("    server ").append(server.definition(check)).append('\n');
         }
         return cfg.toString();
-    }
-
-    /** A server's definition, the same in the file and on the admin socket. */
-    private static String serverLine(Server server, HealthCheck check) {
-        return server.name() + " 127.0.0.1:" + server.port() + " check port " + server.checkPort()
-                + " inter " + check.interval().toMillis() + "ms fall " + check.fall() + " rise " + check.rise();
     }
 
     public int port() {
@@ -137,91 +116,9 @@ public final class HaproxyServer implements AutoCloseable {
         return process;
     }
 
-    /**
-     * Adds a server while running; it takes connections at once and is health-checked from then on, so
-     * add a server once it is ready.
-     */
-    public void addServer(Server server) throws IOException {
-        expect(command("add server " + BACKEND + "/" + serverLine(server, check)), "New server registered.");
-        expect(command("enable health " + BACKEND + "/" + server.name()), "");
-        expect(command("enable server " + BACKEND + "/" + server.name()), "");
-    }
-
-    /** Removes a server: it takes no new connection; HAProxy refuses while connections through it are open. */
-    public void removeServer(String name) throws IOException {
-        expect(command("disable server " + BACKEND + "/" + name), "");
-        expect(command("del server " + BACKEND + "/" + name), "Server deleted.");
-    }
-
-    /** Resets the counters and maxima of {@link #stats()}, e.g. before the interval a test measures. */
-    public void clearCounters() throws IOException {
-        expect(command("clear counters"), "");
-    }
-
-    /** {@code show stat}: the frontend (as {@value #FRONTEND}) and every server, by name. */
-    public Map<String, Stats> stats() throws IOException {
-        String[] lines = command("show stat").split("\n");
-        if (lines.length == 0 || !lines[0].startsWith("# ")) {
-            throw new IOException("show stat answered: " + String.join("\n", lines));
-        }
-        List<String> header = Arrays.asList(lines[0].substring(2).split(","));
-        int proxy = header.indexOf("pxname");
-        int name = header.indexOf("svname");
-        int status = header.indexOf("status");
-        int current = header.indexOf("scur");
-        int total = header.indexOf("stot");
-        int rateMax = header.indexOf("rate_max");
-        Map<String, Stats> stats = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] row = lines[i].split(",", -1);
-            if (row.length < header.size()) {
-                continue;
-            }
-            boolean frontend = row[proxy].equals(FRONTEND) && row[name].equals("FRONTEND");
-            boolean server = row[proxy].equals(BACKEND) && !row[name].equals("BACKEND");
-            if (frontend || server) {
-                String key = frontend ? FRONTEND : row[name];
-                stats.put(key, new Stats(key, row[status], number(row[current]), Long.parseLong(orZero(row[total])),
-                        number(row[rateMax])));
-            }
-        }
-        return stats;
-    }
-
-    /** One command on the admin socket, answered in full. */
-    public String command(String command) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(adminSocket));
-            channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
-            while (channel.read(buffer) >= 0) {
-                answer.write(buffer.array(), 0, buffer.position());
-                buffer.clear();
-            }
-            return answer.toString(StandardCharsets.UTF_8).strip();
-        }
-    }
-
-    private static void expect(String answer, String expected) throws IOException {
-        if (!answer.equals(expected)) {
-            throw new IOException("HAProxy answered: " + answer);
-        }
-    }
-
-    private static int number(String field) {
-        return Integer.parseInt(orZero(field));
-    }
-
-    private static String orZero(String field) {
-        return field.isEmpty() ? "0" : field;
-    }
-
-    /** The servers' names in {@link #stats()} order, without the frontend. */
-    public List<String> serverNames() throws IOException {
-        List<String> names = new ArrayList<>(stats().keySet());
-        names.remove(FRONTEND);
-        return names;
+    /** Its admin socket: servers added and removed, statistics. */
+    public HaproxyAdmin admin() {
+        return admin;
     }
 
     @Override

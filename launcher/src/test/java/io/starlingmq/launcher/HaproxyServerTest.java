@@ -53,9 +53,9 @@ class HaproxyServerTest {
         await(() -> status(haproxy, "a").equals("DOWN") && status(haproxy, "b").equals("UP"));
 
         assertThat(greeting(haproxy)).isEqualTo("b");
-        assertThat(haproxy.stats().get("a").totalSessions()).isEqualTo(1);
-        assertThat(haproxy.stats().get("b").totalSessions()).isEqualTo(1);
-        assertThat(haproxy.stats().get(HaproxyServer.FRONTEND).totalSessions()).isEqualTo(2);
+        assertThat(haproxy.admin().stats().get("a").totalSessions()).isEqualTo(1);
+        assertThat(haproxy.admin().stats().get("b").totalSessions()).isEqualTo(1);
+        assertThat(haproxy.admin().stats().get(HaproxyServer.FRONTEND).totalSessions()).isEqualTo(2);
     }
 
     @Test
@@ -79,17 +79,17 @@ class HaproxyServerTest {
             assertThat(readLine(held)).isEqualTo("a");
             NamedServer b = namedServer("b");
 
-            haproxy.addServer(b.server());
+            haproxy.admin().addServer(b.server());
 
             // leastconn: a holds a connection, b none.
             assertThat(greeting(haproxy)).isEqualTo("b");
-            assertThat(haproxy.serverNames()).containsExactly("a", "b");
-            assertThat(haproxy.stats().get("a").currentSessions()).isEqualTo(1);
-            assertThatThrownBy(() -> haproxy.removeServer("a")).hasMessageContaining("HAProxy answered");
+            assertThat(haproxy.admin().serverNames()).containsExactly("a", "b");
+            assertThat(haproxy.admin().stats().get("a").currentSessions()).isEqualTo(1);
+            assertThatThrownBy(() -> haproxy.admin().removeServer("a")).hasMessageContaining("HAProxy answered");
         }
         await(() -> current(haproxy, "a") == 0);
-        haproxy.removeServer("a");
-        assertThat(haproxy.serverNames()).containsExactly("b");
+        haproxy.admin().removeServer("a");
+        assertThat(haproxy.admin().serverNames()).containsExactly("b");
         assertThat(greeting(haproxy)).isEqualTo("b");
     }
 
@@ -118,7 +118,7 @@ class HaproxyServerTest {
 
     private static int current(HaproxyServer haproxy, String server) {
         try {
-            return haproxy.stats().get(server).currentSessions();
+            return haproxy.admin().stats().get(server).currentSessions();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -126,7 +126,7 @@ class HaproxyServerTest {
 
     private static String status(HaproxyServer haproxy, String server) {
         try {
-            return haproxy.stats().get(server).status();
+            return haproxy.admin().stats().get(server).status();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -34,6 +34,7 @@ final class DownCommand {
             ProcessHandle.of(pid.getAsLong()).ifPresent(process -> ProcessTree.stop(process, ManagedProcess.STOP_GRACE));
             run.forget(name);
         }
+        new FleetRecords(runDir).clear();
         run.clearRunInfo();
         out.println("stopped");
         return 0;

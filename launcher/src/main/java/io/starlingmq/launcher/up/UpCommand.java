@@ -11,6 +11,7 @@ import io.starlingmq.launcher.ManagedProcess;
 import io.starlingmq.launcher.PostgresBinaries;
 import io.starlingmq.launcher.PostgresServer;
 import io.starlingmq.launcher.ProcessSession;
+import io.starlingmq.launcher.ProcessTree;
 import io.starlingmq.launcher.Readiness;
 import io.starlingmq.launcher.RedisPersistence;
 import io.starlingmq.launcher.RedisServer;
@@ -24,9 +25,12 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,6 +52,7 @@ final class UpCommand {
     private final UpOptions o;
     private final SuiteLayout layout;
     private final RunDirectory run;
+    private final FleetRecords fleet;
     private final PrintStream out;
     private final PrintStream err;
     private final StartedProcesses started = new StartedProcesses();
@@ -58,6 +63,7 @@ final class UpCommand {
         this.o = options;
         this.layout = new SuiteLayout(options.root());
         this.run = new RunDirectory(options.run());
+        this.fleet = new FleetRecords(options.run());
         this.out = out;
         this.err = err;
     }
@@ -171,8 +177,14 @@ final class UpCommand {
         } else {
             for (int i = 1; i <= o.gateways(); i++) {
                 ListenerPorts own = new ListenerPorts(FreePort.find(), FreePort.find(), FreePort.find(), FreePort.find());
-                LocalGateway gateway = new LocalGateway("gateway-" + i, own, p.gatewayHttp() + i - 1);
-                startPart(gateway.name(), StarlingPart.GATEWAY, gateway.httpPort(), gatewayEnvironment(own, certs).toMap());
+                LocalGateway gateway = new LocalGateway(LocalGateway.name(i), own, p.gatewayHttp() + i - 1);
+                Map<String, String> env = gatewayEnvironment(own, certs).toMap();
+                if (i == 1) {
+                    // What 'scale' gives the gateways it adds; their own ports win over these.
+                    fleet.recordEnvironment(env);
+                }
+                startPart(gateway.name(), StarlingPart.GATEWAY, gateway.httpPort(), env);
+                fleet.record(gateway);
                 gateways.add(gateway);
             }
             startLoadBalancers(gateways);
@@ -228,23 +240,6 @@ final class UpCommand {
             out.printf("  %-10s MQTT %d, TLS %d, WS %d, WSS %d; health http://127.0.0.1:%d/q/health%n", g.name(),
                     g.ports().mqtt(), g.ports().tls(), g.ports().ws(), g.ports().wss(), g.httpPort());
         }
-    }
-
-    /** A gateway's own MQTT ports, one per listener. */
-    private record ListenerPorts(int mqtt, int tls, int ws, int wss) {
-        int of(String listener) {
-            return switch (listener) {
-                case "mqtt" -> mqtt;
-                case "tls" -> tls;
-                case "ws" -> ws;
-                case "wss" -> wss;
-                default -> throw new IllegalArgumentException(listener);
-            };
-        }
-    }
-
-    /** A gateway of an 'up --gateways' run: its name (and pid file), its own ports and its HTTP port. */
-    private record LocalGateway(String name, ListenerPorts ports, int httpPort) {
     }
 
     /** PostgreSQL, Keycloak when asked for, and the auth service, warmed up. */
@@ -316,7 +311,7 @@ final class UpCommand {
     }
 
     private void track(String name, AutoCloseable stoppable, ManagedProcess process) {
-        started.add(new Tracked(name, stoppable, run));
+        started.add(new Tracked(name, process.pid(), stoppable, run));
         run.recordPid(name, process.pid());
         watched.add(process);
     }
@@ -330,6 +325,7 @@ final class UpCommand {
                 Thread.interrupted();
                 return stopOnRequest();
             }
+            watched.removeIf(this::scaledAway);
             for (ManagedProcess process : watched) {
                 if (!process.isAlive() && !stopRequested.get()) {
                     err.println("starling: " + process.name() + " stopped unexpectedly; see " + process.log());
@@ -338,6 +334,18 @@ final class UpCommand {
                 }
             }
         }
+    }
+
+    /** A gateway that exited because './starling scale' drained it away (or whose pid file it took over). */
+    private boolean scaledAway(ManagedProcess process) {
+        String name = process.name();
+        if (process.isAlive() || !name.startsWith(LocalGateway.PREFIX)) {
+            return false;
+        }
+        OptionalLong leaving = fleet.leaving(name);
+        OptionalLong recorded = run.pid(name);
+        return (leaving.isPresent() && leaving.getAsLong() == process.pid())
+                || recorded.isEmpty() || recorded.getAsLong() != process.pid();
     }
 
     private int stopOnRequest() {
@@ -349,26 +357,44 @@ final class UpCommand {
 
     private void stopAll() {
         try {
+            stopGatewaysAddedByScale();
             started.close();
         } catch (RuntimeException e) {
             err.println("starling: " + e.getMessage());
         }
+        fleet.clear();
         run.clearRunInfo();
+    }
+
+    /** Gateways that './starling scale' started: this 'up' stops them too, before the router they use. */
+    private void stopGatewaysAddedByScale() {
+        Set<Long> ours = new HashSet<>();
+        watched.forEach(process -> ours.add(process.pid()));
+        for (LocalGateway gateway : fleet.gateways()) {
+            OptionalLong pid = run.pid(gateway.name());
+            if (pid.isPresent() && !ours.contains(pid.getAsLong())) {
+                ProcessHandle.of(pid.getAsLong()).ifPresent(p -> ProcessTree.stop(p, ManagedProcess.STOP_GRACE));
+                run.forget(gateway.name());
+            }
+        }
     }
 
     private Path log(String name) {
         return o.logs().resolve(name + ".log");
     }
 
-    /** A started process whose pid file goes once it is stopped. */
-    private record Tracked(String name, AutoCloseable process, RunDirectory run) implements AutoCloseable {
+    /** A started process whose pid file goes once it is stopped (unless 'scale' gave the name to another). */
+    private record Tracked(String name, long pid, AutoCloseable process, RunDirectory run) implements AutoCloseable {
 
         @Override
         public void close() throws Exception {
             try {
                 process.close();
             } finally {
-                run.forget(name);
+                OptionalLong recorded = run.pid(name);
+                if (recorded.isPresent() && recorded.getAsLong() == pid) {
+                    run.forget(name);
+                }
             }
         }
     }

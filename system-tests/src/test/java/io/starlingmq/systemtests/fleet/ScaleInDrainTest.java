@@ -37,7 +37,7 @@ class ScaleInDrainTest extends FleetScenarioTest {
         Thread.sleep(FleetScenarios.WARM_UP.toMillis());
 
         Map<String, Integer> before = fleet.connectionsPerGateway();
-        fleet.haproxy().clearCounters();
+        fleet.haproxy().admin().clearCounters();
         long sigterm = FleetClock.now();
         fleet.terminate(DRAINED);
         boolean exited = fleet.awaitExit(DRAINED, FleetScenarios.EXIT_TIMEOUT);
@@ -45,7 +45,7 @@ class ScaleInDrainTest extends FleetScenarioTest {
         load.awaitAllConnected(FleetScenarios.BACK_TIMEOUT);
         Thread.sleep(FleetScenarios.AFTERWARDS.toMillis());
         Map<String, Integer> after = fleet.connectionsPerGateway();
-        int lbPeakRate = fleet.haproxy().stats().get("front").maxSessionRate();
+        int lbPeakRate = fleet.haproxy().admin().stats().get("front").maxSessionRate();
         load.stopPublishing();
 
         ReconnectWave wave = ReconnectWave.of(load.clients(), sigterm, exit);

@@ -1,6 +1,7 @@
 package io.starlingmq.systemtests.harness.fleet;
 
 import io.starlingmq.launcher.FreePort;
+import io.starlingmq.launcher.HaproxyAdmin;
 import io.starlingmq.launcher.HaproxyServer;
 import io.starlingmq.launcher.ProcessSession;
 import io.starlingmq.launcher.RunningPart;
@@ -105,7 +106,7 @@ public final class GatewayFleet implements AutoCloseable {
 
     /** Starts a gateway, waits until it is ready, and puts it behind the load balancer (a scale-out, a surge). */
     public void addGateway(String name) throws IOException, InterruptedException {
-        haproxy.addServer(startGatewayProcess(name));
+        haproxy.admin().addServer(startGatewayProcess(name));
         awaitStatus(name, "UP");
     }
 
@@ -125,14 +126,14 @@ public final class GatewayFleet implements AutoCloseable {
 
     /** Takes a gateway out of the load balancer; it must hold no connection through it any more. */
     public void removeFromLoadBalancer(String name) throws IOException {
-        haproxy.removeServer(name);
+        haproxy.admin().removeServer(name);
         gateways.remove(name);
     }
 
     /** The load balancer's view: connections open through it to each gateway. */
     public Map<String, Integer> connectionsPerGateway() throws IOException {
         Map<String, Integer> connections = new LinkedHashMap<>();
-        haproxy.stats().forEach((name, stats) -> {
+        haproxy.admin().stats().forEach((name, stats) -> {
             if (!name.equals(HaproxyServer.FRONTEND)) {
                 connections.put(name, stats.currentSessions());
             }
@@ -143,7 +144,7 @@ public final class GatewayFleet implements AutoCloseable {
     /** Each gateway's state in the load balancer (UP, DOWN, MAINT). */
     public Map<String, String> statusPerGateway() throws IOException {
         Map<String, String> status = new LinkedHashMap<>();
-        haproxy.stats().forEach((name, stats) -> {
+        haproxy.admin().stats().forEach((name, stats) -> {
             if (!name.equals(HaproxyServer.FRONTEND)) {
                 status.put(name, stats.status());
             }
@@ -159,7 +160,7 @@ public final class GatewayFleet implements AutoCloseable {
 
     private String statusQuietly(String name) {
         try {
-            HaproxyServer.Stats stats = haproxy.stats().get(name);
+            HaproxyAdmin.Stats stats = haproxy.admin().stats().get(name);
             return stats == null ? "absent" : stats.status();
         } catch (IOException e) {
             return e.getMessage();
