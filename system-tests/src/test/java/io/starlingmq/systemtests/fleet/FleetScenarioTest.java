@@ -1,6 +1,6 @@
 package io.starlingmq.systemtests.fleet;
 
-import io.starlingmq.systemtests.harness.fleet.FleetLoad;
+import io.starlingmq.testing.fleet.FleetLoad;
 import io.starlingmq.systemtests.harness.fleet.GatewayFleet;
 import org.junit.jupiter.api.AfterEach;
 

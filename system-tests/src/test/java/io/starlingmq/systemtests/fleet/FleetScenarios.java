@@ -1,9 +1,9 @@
 package io.starlingmq.systemtests.fleet;
 
-import io.starlingmq.systemtests.harness.fleet.DeliveryCheck;
+import io.starlingmq.testing.fleet.DeliveryCheck;
 import io.starlingmq.systemtests.harness.fleet.DrainSettings;
-import io.starlingmq.systemtests.harness.fleet.FleetClient;
-import io.starlingmq.systemtests.harness.fleet.FleetLoad;
+import io.starlingmq.testing.fleet.FleetClient;
+import io.starlingmq.testing.fleet.FleetLoad;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;

@@ -2,13 +2,13 @@ package io.starlingmq.systemtests.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.starlingmq.systemtests.harness.fleet.ClientProfile;
-import io.starlingmq.systemtests.harness.fleet.DeliveryCheck;
+import io.starlingmq.testing.fleet.ClientProfile;
+import io.starlingmq.testing.fleet.DeliveryCheck;
 import io.starlingmq.systemtests.harness.fleet.DrainSettings;
-import io.starlingmq.systemtests.harness.fleet.FleetClock;
-import io.starlingmq.systemtests.harness.fleet.FleetLoad;
+import io.starlingmq.testing.fleet.FleetClock;
+import io.starlingmq.testing.fleet.FleetLoad;
 import io.starlingmq.systemtests.harness.fleet.GatewayFleet;
-import io.starlingmq.systemtests.harness.fleet.ReconnectWave;
+import io.starlingmq.testing.fleet.ReconnectWave;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;

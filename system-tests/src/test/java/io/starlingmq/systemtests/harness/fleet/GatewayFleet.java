@@ -5,6 +5,7 @@ import io.starlingmq.launcher.HaproxyAdmin;
 import io.starlingmq.launcher.HaproxyServer;
 import io.starlingmq.launcher.ProcessSession;
 import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.testing.fleet.Await;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import java.io.IOException;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * Gateways behind a real load balancer, as a Kubernetes Service puts them: the suite's Redis and routers
@@ -154,7 +154,7 @@ public final class GatewayFleet implements AutoCloseable {
 
     /** Waits until the load balancer reports the gateway in {@code status} (e.g. UP, DOWN). */
     public void awaitStatus(String name, String status) throws IOException, InterruptedException {
-        awaitTrue(() -> status.equals(statusQuietly(name)), IN_SERVICE_TIMEOUT,
+        Await.until(() -> status.equals(statusQuietly(name)), IN_SERVICE_TIMEOUT,
                 () -> "gateway " + name + " not " + status + " in the load balancer: " + statusQuietly(name));
     }
 
@@ -164,17 +164,6 @@ public final class GatewayFleet implements AutoCloseable {
             return stats == null ? "absent" : stats.status();
         } catch (IOException e) {
             return e.getMessage();
-        }
-    }
-
-    static void awaitTrue(BooleanSupplier condition, Duration timeout, java.util.function.Supplier<String> failure)
-            throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError(failure.get());
-            }
-            Thread.sleep(20);
         }
     }
 

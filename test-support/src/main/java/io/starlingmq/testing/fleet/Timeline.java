@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness.fleet;
+package io.starlingmq.testing.fleet;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness.fleet;
+package io.starlingmq.testing.fleet;
 
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;

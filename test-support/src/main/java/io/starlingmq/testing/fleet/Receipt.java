@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness.fleet;
+package io.starlingmq.testing.fleet;
 
 /**
  * One message as a subscriber got it: whose it was, its sequence number, the QoS it came with, and when

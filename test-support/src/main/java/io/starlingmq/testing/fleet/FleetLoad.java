@@ -1,7 +1,7 @@
-package io.starlingmq.systemtests.harness.fleet;
+package io.starlingmq.testing.fleet;
 
-import io.starlingmq.systemtests.harness.fleet.ClientProfile.Role;
-import io.starlingmq.systemtests.harness.fleet.ClientProfile.Version;
+import io.starlingmq.testing.fleet.ClientProfile.Role;
+import io.starlingmq.testing.fleet.ClientProfile.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +125,7 @@ public final class FleetLoad implements AutoCloseable {
     public void stopPublishing() throws InterruptedException {
         publishing.shutdownNow();
         publishing.awaitTermination(5, TimeUnit.SECONDS);
-        GatewayFleet.awaitTrue(() -> publishers().stream().allMatch(p -> p.pendingPublishes() == 0), STEP_TIMEOUT,
+        Await.until(() -> publishers().stream().allMatch(p -> p.pendingPublishes() == 0), STEP_TIMEOUT,
                 () -> "publishes still unanswered: " + publishers().stream().filter(p -> p.pendingPublishes() > 0)
                         .map(p -> p.id() + "=" + p.pendingPublishes()).toList());
     }
@@ -144,7 +144,7 @@ public final class FleetLoad implements AutoCloseable {
 
     /** Waits until every client is connected. */
     public void awaitAllConnected(Duration timeout) throws InterruptedException {
-        GatewayFleet.awaitTrue(() -> clients.stream().allMatch(FleetClient::isConnected), timeout,
+        Await.until(() -> clients.stream().allMatch(FleetClient::isConnected), timeout,
                 () -> "not connected: " + clients.stream().filter(c -> !c.isConnected()).map(FleetClient::id).toList());
     }
 

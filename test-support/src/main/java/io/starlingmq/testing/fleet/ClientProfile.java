@@ -1,4 +1,4 @@
-package io.starlingmq.systemtests.harness.fleet;
+package io.starlingmq.testing.fleet;
 
 /**
  * What one client of the fleet's load is: its id, protocol version, whether its session outlives its
