@@ -1,5 +1,6 @@
 package io.starlingmq.bench;
 
+import io.starlingmq.bench.autoscale.AutoscaleRun;
 import io.starlingmq.bench.report.Charts;
 import io.starlingmq.bench.report.Environment;
 import io.starlingmq.bench.report.MarkdownReport;
@@ -43,6 +44,10 @@ public final class BenchMain {
         Path repo = Path.of(System.getProperty("starling.repo", ".")).toAbsolutePath().normalize();
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(OptionsParser.USAGE);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("autoscale")) {
+            System.exit(autoscale(repo, List.of(args).subList(1, args.length)));
             return;
         }
         BenchOptions options;
@@ -145,13 +150,34 @@ public final class BenchMain {
         System.out.println("bench: wrote " + report + " and charts under " + charts);
     }
 
+    /** {@code autoscale [--out FILE]}: a scenario of its own (Starling alone, no cases, no repeats). */
+    private static int autoscale(Path repo, List<String> args) {
+        Path out = repo.resolve("BENCHMARKS.md");
+        if (args.size() == 2 && args.get(0).equals("--out")) {
+            out = Path.of(args.get(1)).toAbsolutePath();
+        } else if (!args.isEmpty()) {
+            System.err.println("bench: autoscale takes only --out FILE");
+            return 2;
+        }
+        try {
+            return AutoscaleRun.run(repo, out);
+        } catch (Exception e) {
+            System.err.println("bench autoscale failed: " + e);
+            LOG.debug("autoscale failure", e);
+            return 1;
+        }
+    }
+
     /**
-     * The profile findings, kept by hand in bench/findings.md (what was measured, what was changed,
-     * the figures before and after), so every generated report carries them.
+     * The autoscale section of its last run (bench/results/autoscale.md) and the profile findings, kept by
+     * hand in bench/findings.md (what was measured, what was changed, the figures before and after), so
+     * every generated report carries them.
      */
     private static String findings(Path repo) throws IOException {
+        Path autoscale = repo.resolve("bench/results/autoscale.md");
         Path file = repo.resolve("bench/findings.md");
-        return Files.isRegularFile(file) ? "\n" + Files.readString(file) : "";
+        return (Files.isRegularFile(autoscale) ? "\n" + Files.readString(autoscale) : "")
+                + (Files.isRegularFile(file) ? "\n" + Files.readString(file) : "");
     }
 
     private static void stopAll(List<BrokerTarget> targets) {

@@ -60,6 +60,12 @@ public final class OptionsParser {
             fanin-load: 4 publishers into one subscriber of prefix/#, both brokers at their defaults, the raw
               Netty client filling the broker's window (issue #14): lost, dropped by the broker's counters,
               publishers disconnected (with reason codes), p50/p99. Try --qos 1 --rate 10000,20000,30000.
+
+            usage: starling bench autoscale [--out FILE]
+              Starling alone (about 8 minutes): a load of 200 to 3,000 MQTT clients ramps up and down through
+              HAProxy while a loop applying the HPA's algorithm (the k8s/ prod HPA, its times divided by 5,
+              600 connections a gateway) starts gateways and drains them away; writes bench/results/autoscale.png,
+              bench/results/autoscale.md and its section of the report; fails when a message was lost.
             """.formatted(String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()), Payload.HEADER_BYTES);
 
     private OptionsParser() {

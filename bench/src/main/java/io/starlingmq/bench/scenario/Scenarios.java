@@ -13,7 +13,7 @@ public final class Scenarios {
     static {
         for (Scenario s : List.of(new FanInScenario(), new FanOutScenario(), new PairsScenario(),
                 new PersistentScenario(), new ConnScenario(), new AuthConnectScenario(),
-                new OverloadScenario(), new FanInLoadScenario())) {
+                new OverloadScenario(), new FanInLoadScenario(), new ConnLatencyScenario())) {
             ALL.put(s.name(), s);
         }
     }

@@ -22,7 +22,8 @@ class OptionsParserTest {
         assertThat(o.cases()).extracting(BenchCase::id).containsExactly(
                 "fanin-qos0-search", "fanin-qos1-search", "fanin-qos1-10000", "fanout-qos1-5000", "pairs-qos1-10000",
                 "persistent-qos1-search", "conn", "auth-connect", "overload-qos1-max", "overload-qos0-max-netty",
-                "fanin-load-qos0-max", "fanin-load-qos1-max", "fanin-load-qos1-10000", "fanin-load-qos1-10000-hivemq");
+                "fanin-load-qos0-max", "fanin-load-qos1-max", "fanin-load-qos1-10000", "fanin-load-qos1-10000-hivemq",
+                "conn-latency-qos1-1000");
         assertThat(o.needsJwt()).isTrue();
         assertThat(o.warmUp()).isEqualTo(Duration.ofSeconds(3));
         assertThat(o.warmUpLimit()).isEqualTo(Duration.ofSeconds(60));

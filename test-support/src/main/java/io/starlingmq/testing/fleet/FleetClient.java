@@ -140,6 +140,12 @@ public final class FleetClient {
     }
 
     /** When a sequence number was handed to the client, and when its publish was answered: for failure messages. */
+    /** When a publisher published {@code sequence} ({@link FleetClock}), if it did. */
+    public java.util.OptionalLong publishedAt(long sequence) {
+        Long sent = publishedAt.get(sequence);
+        return sent == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(sent);
+    }
+
     public String publishTimes(long sequence) {
         Long sent = publishedAt.get(sequence);
         Long answered = answeredAt.get(sequence);

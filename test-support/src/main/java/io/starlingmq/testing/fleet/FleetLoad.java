@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,15 @@ public final class FleetLoad implements AutoCloseable {
     private static final int CONNECT_BATCH = 50;
 
     private final Shape shape;
-    private final List<FleetClient> clients = new ArrayList<>();
+    private final String host;
+    private final int port;
+    /** Written by whoever grows or shrinks the load, read by the checks and by samplers meanwhile. */
+    private final List<FleetClient> clients = new CopyOnWriteArrayList<>();
+    /** Idle clients taken away by {@link #removeIdle}: their timelines still count in {@link #everyClient()}. */
+    private final List<FleetClient> retired = new CopyOnWriteArrayList<>();
+    private int idleMade;
+    /** Seeded: a run removes the same clients each time it is repeated with the same shape. */
+    private final java.util.Random leavingOrder = new java.util.Random(17);
     private ScheduledExecutorService publishing;
 
     /**
@@ -45,8 +54,11 @@ public final class FleetLoad implements AutoCloseable {
         }
     }
 
-    private FleetLoad(Shape shape) {
+    private FleetLoad(Shape shape, String host, int port) {
         this.shape = shape;
+        this.host = host;
+        this.port = port;
+        this.idleMade = shape.idle();
     }
 
     /**
@@ -56,22 +68,68 @@ public final class FleetLoad implements AutoCloseable {
      * alternate persistent and clean in pairs.
      */
     public static FleetLoad connect(Shape shape, String host, int port) throws Exception {
-        FleetLoad load = new FleetLoad(shape);
+        FleetLoad load = new FleetLoad(shape, host, port);
         try {
-            for (ClientProfile profile : profiles(shape)) {
-                load.clients.add(new FleetClient(profile, host, port));
-            }
-            for (int from = 0; from < load.clients.size(); from += CONNECT_BATCH) {
-                List<FleetClient> batch = load.clients.subList(from, Math.min(from + CONNECT_BATCH, load.clients.size()));
-                await(batch.stream().map(FleetClient::connect).toList(), "connect");
-            }
-            await(load.clients.stream().filter(c -> c.profile().role() != Role.PUBLISHER).map(FleetClient::subscribe)
-                    .toList(), "subscribe");
+            load.clients.addAll(connected(profiles(shape), host, port));
             return load;
         } catch (Exception | AssertionError e) {
             load.close();
             throw e;
         }
+    }
+
+    /** New clients of {@code profiles}, connected in batches and subscribed (all but publishers). */
+    private static List<FleetClient> connected(List<ClientProfile> profiles, String host, int port) throws Exception {
+        List<FleetClient> made = new ArrayList<>();
+        for (ClientProfile profile : profiles) {
+            made.add(new FleetClient(profile, host, port));
+        }
+        try {
+            for (int from = 0; from < made.size(); from += CONNECT_BATCH) {
+                List<FleetClient> batch = made.subList(from, Math.min(from + CONNECT_BATCH, made.size()));
+                await(batch.stream().map(FleetClient::connect).toList(), "connect");
+            }
+            await(made.stream().filter(c -> c.profile().role() != Role.PUBLISHER).map(FleetClient::subscribe).toList(),
+                    "subscribe");
+            return made;
+        } catch (Exception | AssertionError e) {
+            made.forEach(FleetClient::disconnect);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects {@code count} more idle clients (each with a subscription of its own), made as {@link #connect}
+     * makes idle ones, e.g. as a load ramps up.
+     */
+    public void addIdle(int count) throws Exception {
+        List<ClientProfile> profiles = new ArrayList<>();
+        for (int i = idleMade; i < idleMade + count; i++) {
+            profiles.add(idleProfile(i));
+        }
+        idleMade += count;
+        clients.addAll(connected(profiles, host, port));
+    }
+
+    /**
+     * Disconnects {@code count} idle clients picked at random (a DISCONNECT of their own: no reconnect), as
+     * devices of a fleet go offline: not the ones that came last, whom a load balancer put on the newest
+     * servers.
+     */
+    public void removeIdle(int count) throws Exception {
+        List<FleetClient> idle = new ArrayList<>(clients.stream().filter(c -> c.profile().role() == Role.IDLE).toList());
+        java.util.Collections.shuffle(idle, leavingOrder);
+        List<FleetClient> leaving = idle.subList(0, Math.min(count, idle.size()));
+        await(leaving.stream().map(FleetClient::disconnect).toList(), "disconnect");
+        clients.removeAll(leaving);
+        retired.addAll(leaving);
+    }
+
+    /** The clients connected now and the idle ones removed: every timeline of the run. */
+    public List<FleetClient> everyClient() {
+        List<FleetClient> every = new ArrayList<>(clients);
+        every.addAll(retired);
+        return every;
     }
 
     static List<ClientProfile> profiles(Shape shape) {
@@ -97,11 +155,15 @@ public final class FleetLoad implements AutoCloseable {
                     Role.SUBSCRIBER, i % shape.groups(), 2));
         }
         for (int i = 0; i < shape.idle(); i++) {
-            Version version = i % 2 == 0 ? Version.V5 : Version.V311;
-            boolean persistent = (i / 2) % 2 == 0;
-            profiles.add(new ClientProfile(name("idle", i, version, persistent), version, persistent, Role.IDLE, -1, 1));
+            profiles.add(idleProfile(i));
         }
         return profiles;
+    }
+
+    private static ClientProfile idleProfile(int i) {
+        Version version = i % 2 == 0 ? Version.V5 : Version.V311;
+        boolean persistent = (i / 2) % 2 == 0;
+        return new ClientProfile(name("idle", i, version, persistent), version, persistent, Role.IDLE, -1, 1);
     }
 
     /** e.g. {@code pub-007-v5-p}: role, index, version, persistent (p) or clean (c). */
