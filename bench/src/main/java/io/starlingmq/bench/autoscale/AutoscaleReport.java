@@ -33,12 +33,14 @@ final class AutoscaleReport {
         md.append(String.format(Locale.ROOT, "A loop applies the HPA's algorithm every %.0f s with the prod overlay's "
                         + "behaviour, its times divided by %d: desired = ceil(current x average connections / %.0f), none "
                         + "within %.0f %%; scale-up at most max(100 %%, 4 pods) per %.0f s; scale-down after a %.0f s "
-                        + "stabilization window, 1 pod per %.0f s; %d to %d gateways (the manifest: 50,000 connections a "
-                        + "gateway, 3 to 20 of them, its times %d times longer). A gateway to remove is the one with the "
+                        + "stabilization window, 1 pod per %.0f s; %d to %d gateways (the manifest: %,.0f connections a "
+                        + "gateway, %d to %d of them, its times %d times longer). A gateway to remove is the one with the "
                         + "fewest connections, as the pod-deletion cost makes Kubernetes choose.%n%n",
                 hpa.syncPeriod().toMillis() / 1000.0, AutoscaleRun.SPEED_UP, hpa.targetPerPod(), hpa.tolerance() * 100,
                 hpa.scaleUpPeriod().toMillis() / 1000.0, hpa.scaleDownStabilization().toMillis() / 1000.0,
-                hpa.scaleDownPeriod().toMillis() / 1000.0, hpa.minReplicas(), hpa.maxReplicas(), AutoscaleRun.SPEED_UP));
+                hpa.scaleDownPeriod().toMillis() / 1000.0, hpa.minReplicas(), hpa.maxReplicas(),
+                HpaPolicy.MANIFEST.targetPerPod(), HpaPolicy.MANIFEST.minReplicas(), HpaPolicy.MANIFEST.maxReplicas(),
+                AutoscaleRun.SPEED_UP));
         md.append(String.format(Locale.ROOT, "The load (HiveMQ clients with their own reconnect after 100 ms, through "
                         + "HAProxy): %d publishers (MQTT 5.0 and 3.1.1, QoS 1 and 2, persistent and clean) sending %.0f "
                         + "numbered messages a second in all, %d persistent and %d clean subscribers, and idle clients ramping "

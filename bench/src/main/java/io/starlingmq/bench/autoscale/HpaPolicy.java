@@ -11,8 +11,8 @@ record HpaPolicy(int minReplicas, int maxReplicas, double targetPerPod, double t
                  Duration scaleUpStabilization, int scaleUpPercent, int scaleUpPods, Duration scaleUpPeriod,
                  Duration scaleDownStabilization, int scaleDownPods, Duration scaleDownPeriod) {
 
-    /** The manifest's own values: 3-20 replicas, 50,000 connections a pod, the controller's 15 s and 10 %. */
-    static final HpaPolicy MANIFEST = new HpaPolicy(3, 20, 50_000, 0.1, Duration.ofSeconds(15), Duration.ZERO, 100, 4,
+    /** The manifest's own values: 3-20 replicas, 12,000 connections a pod, the controller's 15 s and 10 %. */
+    static final HpaPolicy MANIFEST = new HpaPolicy(3, 20, 12_000, 0.1, Duration.ofSeconds(15), Duration.ZERO, 100, 4,
             Duration.ofSeconds(30), Duration.ofSeconds(600), 1, Duration.ofSeconds(180));
 
     /**
