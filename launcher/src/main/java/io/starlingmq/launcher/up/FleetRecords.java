@@ -39,7 +39,7 @@ record FleetRecords(Path dir) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        write(dir.resolve(ENVIRONMENT), text.toString());
+        RunDirectory.writeFile(dir.resolve(ENVIRONMENT), text.toString());
     }
 
     Map<String, String> environment() {
@@ -55,7 +55,7 @@ record FleetRecords(Path dir) {
     }
 
     void record(LocalGateway gateway) {
-        write(portsFile(gateway.name()), gateway.ports().toLine() + " " + gateway.httpPort() + "\n");
+        RunDirectory.writeFile(portsFile(gateway.name()), gateway.ports().toLine() + " " + gateway.httpPort() + "\n");
     }
 
     /** Every recorded gateway, by index. */
@@ -80,7 +80,7 @@ record FleetRecords(Path dir) {
     }
 
     void markLeaving(String name, long pid) {
-        write(dir.resolve(name + ".leaving"), pid + "\n");
+        RunDirectory.writeFile(dir.resolve(name + ".leaving"), pid + "\n");
     }
 
     /** The pid of the gateway {@code name} that is draining away on purpose, if one is. */
@@ -93,34 +93,17 @@ record FleetRecords(Path dir) {
     }
 
     void forget(String name) {
-        delete(portsFile(name));
-        delete(dir.resolve(name + ".leaving"));
+        RunDirectory.delete(portsFile(name));
+        RunDirectory.delete(dir.resolve(name + ".leaving"));
     }
 
     /** Removes every record, once the run is stopped. */
     void clear() {
         gateways().forEach(g -> forget(g.name()));
-        delete(dir.resolve(ENVIRONMENT));
+        RunDirectory.delete(dir.resolve(ENVIRONMENT));
     }
 
     private Path portsFile(String name) {
         return dir.resolve(name + ".ports");
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

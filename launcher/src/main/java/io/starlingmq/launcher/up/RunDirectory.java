@@ -73,15 +73,20 @@ public record RunDirectory(Path dir) {
     }
 
     private static void write(Path file, String value) {
+        writeFile(file, value + "\n");
+    }
+
+    /** Writes {@code text} to {@code file}, making its folder; the records of a run here all go this way. */
+    static void writeFile(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, value + "\n");
+            Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void delete(Path file) {
+    static void delete(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
