@@ -4,7 +4,8 @@ package io.starlingmq.launcher;
 public enum StarlingPart {
     ROUTER("services/router"),
     GATEWAY("gateway"),
-    AUTH_SERVICE("auth-service");
+    AUTH_SERVICE("auth-service"),
+    OPS("ops");
 
     private final String module;
 

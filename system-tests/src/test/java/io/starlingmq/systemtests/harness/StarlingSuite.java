@@ -28,6 +28,7 @@ public final class StarlingSuite implements AutoCloseable {
 
     /** The process name of the auth service, for {@link #process(String)}. */
     public static final String AUTH_SERVICE = "auth-service";
+    public static final String OPS = "ops";
 
     /** Small heaps and C1 only: a suite of several JVMs shares two cores with the test JVM. */
     private static final List<String> JVM_FLAGS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
@@ -151,6 +152,13 @@ public final class StarlingSuite implements AutoCloseable {
         RunningPart gateway = startPart(name, StarlingPart.GATEWAY, env.with(extraEnv).toMap());
         gatewayPorts.put(name, ports);
         return gateway;
+    }
+
+    /** Ops, asking every router of the suite; {@code extraEnv} e.g. its API key file. */
+    public RunningPart startOps(Map<String, String> extraEnv) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("STARLING_OPS_ROUTERS", String.join(",", routerPorts.stream().map(port -> "127.0.0.1:" + port).toList()));
+        return startPart(OPS, StarlingPart.OPS, env);
     }
 
     private RunningPart startPart(String name, StarlingPart part, Map<String, String> env) throws IOException {

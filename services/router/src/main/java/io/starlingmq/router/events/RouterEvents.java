@@ -61,9 +61,15 @@ public final class RouterEvents {
                 .setConnectionId(connectionId).setQos(2).setPacketId(packetId).setDup(true).setRelease(true)).build();
     }
 
+    /** A takeover: another connection took this one's session (0x8E). */
     public static RouterEvent kick(long connectionId) {
+        return kick(connectionId, DisconnectReason.SESSION_TAKEN_OVER);
+    }
+
+    /** The gateway ends the connection with {@code reason} (MQTT 5 DISCONNECT; 3.1.1: closed). */
+    public static RouterEvent kick(long connectionId, DisconnectReason reason) {
         return RouterEvent.newBuilder().setKick(Kick.newBuilder()
-                .setConnectionId(connectionId).setReasonCode(DisconnectReason.SESSION_TAKEN_OVER.code())).build();
+                .setConnectionId(connectionId).setReasonCode(reason.code())).build();
     }
 
     /**

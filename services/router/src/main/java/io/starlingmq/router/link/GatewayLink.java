@@ -182,7 +182,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     }
 
     /** Nanoseconds since the gateway was last heard from while the router was ready to read; 0 while parked. */
-    long silentNanos(long nowNanos) {
+    public long silentNanos(long nowNanos) {
         return parked ? 0 : nowNanos - heardNanos;
     }
 

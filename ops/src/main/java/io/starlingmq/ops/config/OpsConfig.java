@@ -1,0 +1,34 @@
+package io.starlingmq.ops.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Ops's settings ({@code starling.ops.*}, env {@code STARLING_OPS_*}). */
+@ConfigMapping(prefix = "starling.ops")
+public interface OpsConfig {
+
+    /** The routers, {@code host:port} of their gRPC (HTTP) port; ops asks them, never the store, to change sessions. */
+    @WithDefault("127.0.0.1:9090")
+    List<String> routers();
+
+    /** How long a router has to answer one admin call. */
+    @WithDefault("2s")
+    Duration routerTimeout();
+
+    /** API keys for scripts. */
+    ApiKeys apiKeys();
+
+    interface ApiKeys {
+
+        /**
+         * A file of API keys created outside the API (EMQX's {@code api_key.bootstrap_file}): one
+         * {@code key:secret} or {@code key:secret:role} per line (role {@code admin}, the default, or
+         * {@code viewer}); read at start, held only as hashes.
+         */
+        Optional<Path> bootstrapFile();
+    }
+}

@@ -1,0 +1,89 @@
+package io.starlingmq.ops.routers;
+
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.starlingmq.contract.admin.v1.KickClientRequest;
+import io.starlingmq.contract.admin.v1.ListGatewaysReply;
+import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
+import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
+import io.starlingmq.ops.config.OpsConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * One gRPC channel to each configured router's RouterAdmin service, each call with the configured deadline.
+ * Every router sees every gateway and follows the store's change feed, so a read asks every router (to
+ * tell which answer) and a change asks them in turn until one answers.
+ */
+@ApplicationScoped
+public class RouterAdminClients {
+
+    private static final Logger LOG = Logger.getLogger(RouterAdminClients.class);
+
+    private final Map<String, ManagedChannel> channels = new LinkedHashMap<>();
+    private final long timeoutMillis;
+
+    @Inject
+    public RouterAdminClients(OpsConfig config) {
+        for (String router : config.routers()) {
+            channels.put(router, NettyChannelBuilder.forTarget(router).usePlaintext().build());
+        }
+        this.timeoutMillis = config.routerTimeout().toMillis();
+    }
+
+    /** A router's answer to ListGateways, or why there is none. */
+    public record GatewaysAnswer(String router, Optional<ListGatewaysReply> reply, String failure) {
+    }
+
+    /** Every router's list of the gateways linked to it. */
+    public List<GatewaysAnswer> listGateways() {
+        List<GatewaysAnswer> answers = new ArrayList<>();
+        channels.forEach((router, channel) -> {
+            try {
+                answers.add(new GatewaysAnswer(router, Optional.of(stub(channel).listGateways(
+                        ListGatewaysRequest.getDefaultInstance())), ""));
+            } catch (StatusRuntimeException e) {
+                answers.add(new GatewaysAnswer(router, Optional.empty(), e.getStatus().getCode().name()));
+            }
+        });
+        return answers;
+    }
+
+    /**
+     * Asks the routers in turn to end {@code clientId}'s connection; the first that answers decides.
+     *
+     * @return whether the client was connected (and is being disconnected)
+     * @throws RoutersUnavailableException when no router answered
+     */
+    public boolean kick(String clientId) {
+        StatusRuntimeException last = null;
+        for (Map.Entry<String, ManagedChannel> router : channels.entrySet()) {
+            try {
+                return stub(router.getValue()).kickClient(KickClientRequest.newBuilder().setClientId(clientId).build())
+                        .getKicked();
+            } catch (StatusRuntimeException e) {
+                LOG.debugf("router %s did not answer a kick: %s", router.getKey(), e.getStatus());
+                last = e;
+            }
+        }
+        throw new RoutersUnavailableException(channels.keySet(), last);
+    }
+
+    private RouterAdminGrpc.RouterAdminBlockingStub stub(ManagedChannel channel) {
+        return RouterAdminGrpc.newBlockingStub(channel).withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void close() {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+    }
+}

@@ -1,0 +1,69 @@
+package io.starlingmq.router.admin;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import io.starlingmq.contract.admin.v1.KickClientReply;
+import io.starlingmq.contract.admin.v1.KickClientRequest;
+import io.starlingmq.contract.admin.v1.LinkedGateway;
+import io.starlingmq.contract.admin.v1.ListGatewaysReply;
+import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
+import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
+import io.starlingmq.contract.link.v1.GatewayLoad;
+import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.router.events.RouterEvents;
+import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.link.GatewayLink;
+import io.starlingmq.router.link.GatewayRegistry;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, and ending a client's
+ * connection (its gateway sends DISCONNECT 0x98). It reads the router's own view (the links, the session
+ * directory the change feed keeps) and changes nothing behind the session lifecycle: a kicked client's
+ * gateway closes the connection and reports it as any other.
+ */
+@GrpcService
+public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
+
+    private static final Logger LOG = Logger.getLogger(RouterAdminService.class);
+
+    @Inject
+    GatewayRegistry gateways;
+    @Inject
+    SessionDirectory directory;
+
+    @Override
+    public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
+        long now = System.nanoTime();
+        ListGatewaysReply.Builder reply = ListGatewaysReply.newBuilder();
+        for (GatewayLink link : gateways.all()) {
+            GatewayLoad load = link.load();
+            reply.addGateways(LinkedGateway.newBuilder().setGatewayId(link.gatewayId())
+                    .setConnections(load == null ? 0 : load.getConnections())
+                    .setDraining(load != null && load.getDraining())
+                    .setLastHeardMillis(link.silentNanos(now) / 1_000_000));
+        }
+        answer.onNext(reply.build());
+        answer.onCompleted();
+    }
+
+    @Override
+    public void kickClient(KickClientRequest request, StreamObserver<KickClientReply> answer) {
+        if (request.getClientId().isEmpty()) {
+            answer.onError(Status.INVALID_ARGUMENT.withDescription("client_id is empty").asRuntimeException());
+            return;
+        }
+        SessionDirectory.Entry entry = directory.get(request.getClientId());
+        boolean kicked = entry != null && entry.online() && gateways.sendTo(entry.holder().gatewayId(),
+                List.of(RouterEvents.kick(entry.holder().connectionId(), DisconnectReason.ADMINISTRATIVE_ACTION)));
+        if (kicked) {
+            LOG.infof("client %s kicked (gateway %s, connection %d)", request.getClientId(), entry.holder().gatewayId(),
+                    entry.holder().connectionId());
+        }
+        answer.onNext(KickClientReply.newBuilder().setKicked(kicked).build());
+        answer.onCompleted();
+    }
+}
