@@ -21,8 +21,12 @@ public final class HaproxyServer implements AutoCloseable {
     public static final String BACKEND = "servers";
     /** The frontend's name in {@link HaproxyAdmin#stats()}. */
     public static final String FRONTEND = "front";
-    /** The admin socket's file in the folder given to {@link #start}. */
-    public static final String ADMIN_SOCKET = "admin.sock";
+    /** The admin socket's file in the folder given to {@link #start}, when its path is short enough. */
+    static final String ADMIN_SOCKET = "admin.sock";
+    /** The file in that folder that names the admin socket's path, wherever it is. */
+    static final String ADMIN_SOCKET_NAME_FILE = "admin-socket";
+    /** HAProxy refuses a longer socket path (the kernel's limit for a Unix socket address is 108 bytes). */
+    static final int MAX_SOCKET_PATH = 97;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
     /** A few hundred to a few thousand connections; more would need a larger file descriptor limit. */
     private static final int MAX_CONNECTIONS = 4096;
@@ -30,11 +34,13 @@ public final class HaproxyServer implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
     private final HaproxyAdmin admin;
+    private final Path adminSocket;
 
-    private HaproxyServer(ManagedProcess process, int port, HaproxyAdmin admin) {
+    private HaproxyServer(ManagedProcess process, int port, HaproxyAdmin admin, Path adminSocket) {
         this.process = process;
         this.port = port;
         this.admin = admin;
+        this.adminSocket = adminSocket;
     }
 
     /** A server behind the load balancer: its traffic port and the port its readiness is checked on. */
@@ -66,8 +72,9 @@ public final class HaproxyServer implements AutoCloseable {
     public static HaproxyServer start(int port, HealthCheck check, List<Server> servers, Path dir, Path log,
                                       ProcessSession session) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Path adminSocket = dir.resolve(ADMIN_SOCKET);
+        Path adminSocket = adminSocketPath(dir);
         Files.deleteIfExists(adminSocket);
+        Files.writeString(dir.resolve(ADMIN_SOCKET_NAME_FILE), adminSocket + "\n");
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, configuration(port, check, servers, adminSocket));
         List<String> command = List.of(Executables.require("haproxy", "haproxy").toString(), "-db", "-f", config.toString());
@@ -76,7 +83,28 @@ public final class HaproxyServer implements AutoCloseable {
         // The admin socket answers once every listener is bound; probing the frontend instead would pass a
         // connection on to a server and count in its statistics.
         process.awaitReady(admin::answers, READY_TIMEOUT);
-        return new HaproxyServer(process, port, admin);
+        return new HaproxyServer(process, port, admin, adminSocket);
+    }
+
+    /**
+     * Where the admin socket goes: in {@code dir} when that path is short enough for a Unix socket, else in a
+     * folder of its own under the temporary directory (a checkout deep in the file system has long paths).
+     */
+    static Path adminSocketPath(Path dir) throws IOException {
+        Path inDir = dir.toAbsolutePath().resolve(ADMIN_SOCKET);
+        if (inDir.toString().length() <= MAX_SOCKET_PATH) {
+            return inDir;
+        }
+        return Files.createTempDirectory("starling-haproxy").resolve(ADMIN_SOCKET);
+    }
+
+    /** The admin socket of the HAProxy that was started with {@code dir} (read from the name file there). */
+    public static HaproxyAdmin adminOf(Path dir, HealthCheck check) throws IOException {
+        Path named = dir.resolve(ADMIN_SOCKET_NAME_FILE);
+        if (!Files.exists(named)) {
+            throw new IOException("no HAProxy was started with " + dir);
+        }
+        return new HaproxyAdmin(Path.of(Files.readString(named).strip()), check);
     }
 
     /** The configuration {@link #start} writes. */
@@ -124,5 +152,13 @@ public final class HaproxyServer implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+        try {
+            Files.deleteIfExists(adminSocket);
+            if (adminSocket.getParent().getFileName().toString().startsWith("starling-haproxy")) {
+                Files.deleteIfExists(adminSocket.getParent());
+            }
+        } catch (IOException ignored) {
+            // a leftover socket file in the temporary directory is harmless
+        }
     }
 }

@@ -108,6 +108,20 @@ class HaproxyServerTest {
         assertThat(Readiness.acceptsConnections(haproxy.port()).ready()).isFalse();
     }
 
+    @Test
+    void aFolderTooDeepForAUnixSocketGetsItsAdminSocketElsewhereAndAnotherProcessFindsIt() throws Exception {
+        NamedServer a = namedServer("a");
+        Path deep = dir.resolve("a-checkout-folder-whose-path-is-long".repeat(3)).resolve("haproxy-mqtt");
+        assertThat(deep.resolve("admin.sock").toString().length()).isGreaterThan(HaproxyServer.MAX_SOCKET_PATH);
+        HaproxyServer haproxy = HaproxyServer.start(FreePort.find(), HaproxyServer.HealthCheck.quarkusReadiness(),
+                List.of(a.server()), deep, dir.resolve("haproxy.log"), ProcessSession.SHARED);
+        open.add(haproxy);
+
+        HaproxyAdmin found = HaproxyServer.adminOf(deep, HaproxyServer.HealthCheck.quarkusReadiness());
+        assertThat(found.answers()).isTrue();
+        assertThat(found.serverNames()).containsExactly("a");
+    }
+
     private HaproxyServer start(List<HaproxyServer.Server> servers) throws Exception {
         HaproxyServer.HealthCheck check = new HaproxyServer.HealthCheck("/ready", Duration.ofMillis(100), 1, 1);
         HaproxyServer haproxy = HaproxyServer.start(FreePort.find(), check, servers, dir.resolve("lb"),

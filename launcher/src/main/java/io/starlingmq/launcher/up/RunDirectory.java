@@ -16,13 +16,15 @@ import java.util.OptionalLong;
 public record RunDirectory(Path dir) {
 
     /**
-     * The processes of an 'up', in stop order: clients of a server before the server; with {@code --gateways}
-     * the load balancers (one per public MQTT port) first, then the gateways.
+     * The processes of an 'up', in stop order: clients of a server before the server (ops, a client of
+     * the routers, first); with {@code --gateways} the load balancers (one per public MQTT port), then
+     * the gateways.
      */
     public static final List<String> PROCESSES = processes();
 
     private static List<String> processes() {
         List<String> names = new ArrayList<>();
+        names.add("ops");
         for (String listener : List.of("mqtt", "tls", "ws", "wss")) {
             names.add("haproxy-" + listener);
         }

@@ -66,8 +66,12 @@ final class ScaleCommand {
         }
         for (String listener : ListenerPorts.LISTENERS) {
             String name = "haproxy-" + listener;
-            HaproxyAdmin admin = new HaproxyAdmin(state.resolve(name).resolve(HaproxyServer.ADMIN_SOCKET),
-                    HaproxyServer.HealthCheck.quarkusReadiness());
+            HaproxyAdmin admin;
+            try {
+                admin = HaproxyServer.adminOf(state.resolve(name), HaproxyServer.HealthCheck.quarkusReadiness());
+            } catch (IOException e) {
+                throw new UpFailure("the load balancer " + name + " is not there (" + e.getMessage() + ")");
+            }
             if (!admin.answers()) {
                 throw new UpFailure("the load balancer " + name + " does not answer; is the 'up' still running?");
             }

@@ -30,6 +30,8 @@ final class UpBanner {
         out.println("  router (gRPC+HTTP)  127.0.0.1:" + p.router() + "   health: http://127.0.0.1:" + p.router()
                 + "/q/health");
         out.println("  session store       " + store);
+        out.println("  admin API (ops)     http://127.0.0.1:" + p.ops() + "/api/v5   (Swagger UI: /q/swagger-ui; API key "
+                + "as HTTP Basic: curl -u \"$(cat " + o.apiKey() + ")\" http://127.0.0.1:" + p.ops() + "/api/v5/nodes)");
         if (o.mode().authenticates()) {
             String issuer = keycloak
                     ? "Keycloak realm starling (http://127.0.0.1:" + p.keycloak() + "/realms/starling), audience "

@@ -108,7 +108,8 @@ final class UpCommand {
                     "the auth service needs PostgreSQL: install the Debian package postgresql (apt-get install postgresql)"));
         }
         UpOptions.Ports p = o.ports();
-        List<Integer> ports = new ArrayList<>(List.of(p.router(), p.mqtt(), p.gatewayHttp(), p.tls(), p.ws(), p.wss()));
+        List<Integer> ports = new ArrayList<>(List.of(p.router(), p.mqtt(), p.gatewayHttp(), p.tls(), p.ws(), p.wss(),
+                p.ops()));
         for (int i = 1; i < o.gateways(); i++) {
             ports.add(p.gatewayHttp() + i);
         }
@@ -190,6 +191,8 @@ final class UpCommand {
             startLoadBalancers(gateways);
         }
 
+        startOps();
+
         UpBanner.print(out, o, store, layout.realmFile());
         if (!gateways.isEmpty()) {
             printGateways(gateways);
@@ -240,6 +243,18 @@ final class UpCommand {
             out.printf("  %-10s MQTT %d, TLS %d, WS %d, WSS %d; health http://127.0.0.1:%d/q/health%n", g.name(),
                     g.ports().mqtt(), g.ports().tls(), g.ports().ws(), g.ports().wss(), g.httpPort());
         }
+    }
+
+    /** Ops, asking the router, with the local API key (made on the first run) as its bootstrap key file. */
+    private void startOps() throws IOException, InterruptedException {
+        LocalApiKey apiKey = new LocalApiKey(o.apiKey());
+        if (apiKey.ensure()) {
+            out.println("made a local API key for the admin API in " + o.apiKey());
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("STARLING_OPS_ROUTERS", "127.0.0.1:" + o.ports().router());
+        env.put("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", o.apiKey().toString());
+        startPart("ops", StarlingPart.OPS, o.ports().ops(), env);
     }
 
     /** PostgreSQL, Keycloak when asked for, and the auth service, warmed up. */

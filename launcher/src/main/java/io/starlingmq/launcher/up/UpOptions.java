@@ -36,7 +36,7 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
     }
 
     public record Ports(int redis, int router, int mqtt, int gatewayHttp, int tls, int ws, int wss, int auth,
-                        int postgres, int keycloak, int keycloakManagement) {
+                        int postgres, int keycloak, int keycloakManagement, int ops) {
     }
 
     public Path run() {
@@ -53,6 +53,11 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
 
     public Path devKey() {
         return state.resolve("dev-key");
+    }
+
+    /** The local API key for ops, {@code key:secret}: made on the first run, kept across runs. */
+    public Path apiKey() {
+        return run().resolve("api-key");
     }
 
     /** Parses {@code --name=value} and the flags {@code --detach}. */
@@ -72,7 +77,7 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
         Ports ports = new Ports(port(values, "redis-port"), port(values, "router-port"), port(values, "mqtt-port"),
                 port(values, "gateway-http-port"), port(values, "tls-port"), port(values, "ws-port"),
                 port(values, "wss-port"), port(values, "auth-port"), port(values, "postgres-port"),
-                port(values, "keycloak-port"), port(values, "keycloak-management-port"));
+                port(values, "keycloak-port"), port(values, "keycloak-management-port"), port(values, "ops-port"));
         String keycloakHome = values.get("keycloak-home");
         return new UpOptions(mode, detach, Path.of(required(values, "root")), Path.of(required(values, "state")),
                 Path.of(required(values, "postgres-home")), keycloakHome == null ? null : Path.of(keycloakHome), ports,

@@ -14,7 +14,7 @@ class UpOptionsTest {
                 "--postgres-home=/r/pg", "--redis-port=6380", "--router-port=9090", "--mqtt-port=1883",
                 "--gateway-http-port=8090", "--tls-port=8883", "--ws-port=8083", "--wss-port=8084",
                 "--auth-port=8180", "--postgres-port=5433", "--keycloak-port=8280",
-                "--keycloak-management-port=8281", "--ready-timeout=90", "--device-acl={}"));
+                "--keycloak-management-port=8281", "--ops-port=18083", "--ready-timeout=90", "--device-acl={}"));
         all.addAll(List.of(extra));
         return all.toArray(String[]::new);
     }
@@ -38,5 +38,6 @@ class UpOptionsTest {
         assertThat(order.indexOf("haproxy-mqtt")).isLessThan(order.indexOf("gateway-1"));
         assertThat(order.indexOf("gateway-9")).isLessThan(order.indexOf("router"));
         assertThat(order).contains("gateway", "haproxy-tls", "haproxy-ws", "haproxy-wss");
+        assertThat(order.indexOf("ops")).as("ops, a client of the router, before it").isLessThan(order.indexOf("router"));
     }
 }

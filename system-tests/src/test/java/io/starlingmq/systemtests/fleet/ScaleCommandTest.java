@@ -92,6 +92,7 @@ class ScaleCommandTest {
                 "--tls-port=" + FreePort.find(), "--ws-port=" + FreePort.find(), "--wss-port=" + FreePort.find(),
                 "--auth-port=" + FreePort.find(), "--postgres-port=" + FreePort.find(),
                 "--keycloak-port=" + FreePort.find(), "--keycloak-management-port=" + FreePort.find(),
+                "--ops-port=" + FreePort.find(),
                 "--ready-timeout=90", "--device-acl={}"};
     }
 
@@ -100,9 +101,8 @@ class ScaleCommandTest {
                 "--gateway-http-port=" + firstHttp, "--gateways=" + gateways};
     }
 
-    private HaproxyAdmin admin(String balancer) {
-        return new HaproxyAdmin(state.resolve(balancer).resolve(HaproxyServer.ADMIN_SOCKET),
-                HaproxyServer.HealthCheck.quarkusReadiness());
+    private HaproxyAdmin admin(String balancer) throws IOException {
+        return HaproxyServer.adminOf(state.resolve(balancer), HaproxyServer.HealthCheck.quarkusReadiness());
     }
 
     private List<Long> recordedPids() throws IOException {
