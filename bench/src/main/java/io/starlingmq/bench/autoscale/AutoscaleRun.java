@@ -78,6 +78,8 @@ public final class AutoscaleRun {
         StarlingSettings settings = new StarlingSettings(StarlingSettings.DEFAULT_HEAP_MB, false);
         try (GatewayPool pool = GatewayPool.start(repo, Path.of(System.getProperty("java.home")), work, settings,
                 drain.environment(), MIN_GATEWAYS)) {
+            // Ctrl-C or SIGTERM: the processes started here go too (closing twice is harmless).
+            Runtime.getRuntime().addShutdownHook(new Thread(pool::close, "autoscale-stop"));
             origin = FleetClock.now();
             trace.event(0, MIN_GATEWAYS + " gateways in service; connecting " + SHAPE.connections() + " clients");
             AutoscaleFigures figures;

@@ -59,6 +59,7 @@ final class GatewayPool implements AutoCloseable {
     private int routerPort;
     private HaproxyServer haproxy;
     private int made;
+    private boolean closed;
 
     private GatewayPool(Path repo, Path javaHome, Path work, StarlingSettings settings, Map<String, String> gatewaySettings) {
         this.layout = new SuiteLayout(repo);
@@ -106,8 +107,16 @@ final class GatewayPool implements AutoCloseable {
         int httpPort = FreePort.find();
         long startedAt = System.nanoTime();
         Map<String, String> env = new GatewayEnvironment(mqttPort, List.of(routerPort)).with(gatewaySettings).toMap();
-        RunningPart part = started.add(service(name, layout.jar(StarlingPart.GATEWAY), httpPort, env)
-                .start(logs, READY_TIMEOUT, ProcessSession.SHARED));
+        RunningPart part = service(name, layout.jar(StarlingPart.GATEWAY), httpPort, env)
+                .start(logs, READY_TIMEOUT, ProcessSession.SHARED);
+        synchronized (this) {
+            if (closed) {
+                // Started while the pool was being closed (Ctrl-C during a scale-out): nobody would stop it.
+                part.kill();
+                throw new IOException("the pool was closed while " + name + " started");
+            }
+            started.add(part);
+        }
         HaproxyAdmin admin = haproxy.admin();
         admin.addServer(new HaproxyServer.Server(name, mqttPort, httpPort));
         long end = System.nanoTime() + IN_SERVICE_TIMEOUT.toNanos();
@@ -202,9 +211,12 @@ final class GatewayPool implements AutoCloseable {
         return List.copyOf(everyGateway);
     }
 
-    /** HAProxy first, so no client reaches a gateway that is stopping; then the gateways, the router, Redis. */
+    /** The gateways (last started first), then HAProxy, the router and Redis; a gateway starting now is killed. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         started.close();
     }
 }
