@@ -6,6 +6,8 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
+import io.starlingmq.contract.admin.v1.PublishRequest;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
 import io.starlingmq.ops.config.OpsConfig;
 import jakarta.annotation.PreDestroy;
@@ -65,13 +67,29 @@ public class RouterAdminClients {
      * @throws RoutersUnavailableException when no router answered
      */
     public boolean kick(String clientId) {
+        return firstAnswer("kick", stub -> stub.kickClient(KickClientRequest.newBuilder().setClientId(clientId).build())
+                .getKicked());
+    }
+
+    /**
+     * Has a router publish {@code message} as the broker's own.
+     *
+     * @return whether a subscription matched its topic
+     * @throws RoutersUnavailableException when no router answered
+     */
+    public boolean publish(Message message) {
+        return firstAnswer("publish", stub -> stub.publish(PublishRequest.newBuilder().setMessage(message).build())
+                .getMatched());
+    }
+
+    /** Asks the routers in turn; the first that answers decides. */
+    private <T> T firstAnswer(String what, java.util.function.Function<RouterAdminGrpc.RouterAdminBlockingStub, T> call) {
         StatusRuntimeException last = null;
         for (Map.Entry<String, ManagedChannel> router : channels.entrySet()) {
             try {
-                return stub(router.getValue()).kickClient(KickClientRequest.newBuilder().setClientId(clientId).build())
-                        .getKicked();
+                return call.apply(stub(router.getValue()));
             } catch (StatusRuntimeException e) {
-                LOG.debugf("router %s did not answer a kick: %s", router.getKey(), e.getStatus());
+                LOG.debugf("router %s did not answer a %s: %s", router.getKey(), what, e.getStatus());
                 last = e;
             }
         }

@@ -8,6 +8,8 @@ import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.LinkedGateway;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
+import io.starlingmq.contract.admin.v1.PublishReply;
+import io.starlingmq.contract.admin.v1.PublishRequest;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
 import io.starlingmq.contract.link.v1.GatewayLoad;
 import io.starlingmq.contract.reason.DisconnectReason;
@@ -15,15 +17,17 @@ import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
+import io.starlingmq.router.session.PublishRouter;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, and ending a client's
- * connection (its gateway sends DISCONNECT 0x98). It reads the router's own view (the links, the session
- * directory the change feed keeps) and changes nothing behind the session lifecycle: a kicked client's
- * gateway closes the connection and reports it as any other.
+ * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, ending a client's
+ * connection (its gateway sends DISCONNECT 0x98), and publishing. It reads the router's own view (the links,
+ * the session directory the change feed keeps) and changes nothing behind the session lifecycle: a kicked
+ * client's gateway closes the connection and reports it as any other; a publish is routed as the broker's
+ * own messages are.
  */
 @GrpcService
 public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
@@ -34,6 +38,8 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     GatewayRegistry gateways;
     @Inject
     SessionDirectory directory;
+    @Inject
+    PublishRouter publishes;
 
     @Override
     public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
@@ -65,5 +71,24 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
         }
         answer.onNext(KickClientReply.newBuilder().setKicked(kicked).build());
         answer.onCompleted();
+    }
+
+    @Override
+    public void publish(PublishRequest request, StreamObserver<PublishReply> answer) {
+        if (request.getMessage().getTopic().isEmpty()) {
+            answer.onError(Status.INVALID_ARGUMENT.withDescription("the message has no topic").asRuntimeException());
+            return;
+        }
+        boolean matched = publishes.hasSubscribers(request.getMessage().getTopic());
+        publishes.routeInternal(request.getMessage()).subscribe().with(
+                routed -> {
+                    answer.onNext(PublishReply.newBuilder().setMatched(matched).build());
+                    answer.onCompleted();
+                },
+                failure -> {
+                    LOG.warnf("an admin publish to %s failed: %s", request.getMessage().getTopic(), failure.getMessage());
+                    answer.onError(Status.UNAVAILABLE.withDescription("not routed: " + failure.getMessage())
+                            .asRuntimeException());
+                });
     }
 }

@@ -3,10 +3,13 @@ package io.starlingmq.systemtests.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import java.net.URI;
@@ -26,39 +29,42 @@ import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The admin API's kick, end to end: ops asks a router, the router tells the client's gateway, the gateway
- * disconnects it (MQTT 5: DISCONNECT 0x98 Administrative action; 3.1.1: closed). Two gateways, so the kick
- * reaches whichever holds the client; {@code /api/v5/nodes} lists both with their connections.
+ * The admin API end to end, ops asking the routers of a suite with two gateways: the kick (the router tells
+ * the client's gateway, which disconnects it: MQTT 5 DISCONNECT 0x98 Administrative action, 3.1.1 closed;
+ * {@code /api/v5/nodes} lists both gateways with their connections), and a publish (routed as the broker's
+ * own message to a subscriber on either gateway, properties kept).
  */
-class AdminKickTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String KEY = "system-test-admin";
     private static final String SECRET = "a-long-random-secret-for-the-test";
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private StarlingSuite suite;
     private int opsPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    @BeforeEach
+    @BeforeAll
     void startSuite() throws Exception {
-        suite = StarlingSuite.start("admin-kick", "gateway-a", "gateway-b");
+        suite = StarlingSuite.start("admin-api", "gateway-a", "gateway-b");
         Path keys = dir.resolve("api-keys");
         Files.writeString(keys, KEY + ":" + SECRET + "\n");
         RunningPart ops = suite.startOps(java.util.Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString()));
         opsPort = ops.httpPort();
     }
 
-    @AfterEach
+    @AfterAll
     void stopSuite() {
         suite.close();
     }
@@ -108,6 +114,37 @@ class AdminKickTest {
                 .as("a kicked client has no live connection left").isEqualTo(404));
         HttpResponse<String> nodes = get("/api/v5/nodes");
         assertThat(nodes.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPublishThroughTheApiReachesASubscriberWithItsPropertiesAndAnswers200() throws Exception {
+        Mqtt5BlockingClient subscriber = Mqtt5Client.builder().identifier("api-listener").serverHost("127.0.0.1")
+                .serverPort(suite.mqttPort("gateway-a")).buildBlocking();
+        subscriber.connect();
+        subscriber.subscribeWith().topicFilter("ops/api/#").qos(MqttQos.AT_LEAST_ONCE).send();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+            HttpResponse<String> answer = post("/api/v5/publish", "{\"topic\":\"ops/api/t\",\"payload\":\"aGk=\","
+                    + "\"payload_encoding\":\"base64\",\"qos\":1,\"properties\":{\"user_properties\":{\"from\":\"ops\"},"
+                    + "\"content_type\":\"text/plain\"}}");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("\"id\"").doesNotContain("reason_code");
+            Mqtt5Publish got = publishes.receive(20, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+            assertThat(got.getTopic().toString()).isEqualTo("ops/api/t");
+            assertThat(new String(got.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("hi");
+            assertThat(got.getQos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
+            assertThat(got.getContentType()).hasValueSatisfying(t -> assertThat(t.toString()).isEqualTo("text/plain"));
+            assertThat(got.getUserProperties().asList()).anySatisfy(p -> {
+                assertThat(p.getName().toString()).isEqualTo("from");
+                assertThat(p.getValue().toString()).isEqualTo("ops");
+            });
+        } finally {
+            subscriber.disconnect();
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
