@@ -7,6 +7,8 @@ import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.PublishRequest;
+import io.starlingmq.contract.admin.v1.StatsReply;
+import io.starlingmq.contract.admin.v1.StatsRequest;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
 import io.starlingmq.ops.config.OpsConfig;
@@ -80,6 +82,23 @@ public class RouterAdminClients {
     public boolean publish(Message message) {
         return firstAnswer("publish", stub -> stub.publish(PublishRequest.newBuilder().setMessage(message).build())
                 .getMatched());
+    }
+
+    /** A router's counts, or why there are none. */
+    public record StatsAnswer(String router, Optional<StatsReply> reply, String failure) {
+    }
+
+    /** Every router's counts of its replicas. */
+    public List<StatsAnswer> stats() {
+        List<StatsAnswer> answers = new ArrayList<>();
+        channels.forEach((router, channel) -> {
+            try {
+                answers.add(new StatsAnswer(router, Optional.of(stub(channel).stats(StatsRequest.getDefaultInstance())), ""));
+            } catch (StatusRuntimeException e) {
+                answers.add(new StatsAnswer(router, Optional.empty(), e.getStatus().getCode().name()));
+            }
+        });
+        return answers;
     }
 
     /** Asks the routers in turn; the first that answers decides. */

@@ -103,6 +103,8 @@ class AdminApiTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v5/nodes").body())
                 .contains("\"role\":\"gateway\"").doesNotContain("\"connections\":0"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count(get("/api/v5/stats?aggregate=true").body(),
+                "connections.count")).as("the two clients, connected").isGreaterThanOrEqualTo(2));
 
         assertThat(delete("/api/v5/clients/kick-me-5").statusCode()).isEqualTo(204);
         await().atMost(WAIT).untilAsserted(() -> assertThat(v5Reason.get())
@@ -140,6 +142,16 @@ class AdminApiTest {
         } finally {
             subscriber.disconnect();
         }
+    }
+
+    /** A number of a flat JSON object, e.g. {@code "connections.count": 2}. */
+    private static long count(String json, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\":(\\d+)")
+                .matcher(json);
+        if (!m.find()) {
+            throw new AssertionError(name + " not in " + json);
+        }
+        return Long.parseLong(m.group(1));
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {

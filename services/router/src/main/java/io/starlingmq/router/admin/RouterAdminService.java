@@ -11,10 +11,14 @@ import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.PublishReply;
 import io.starlingmq.contract.admin.v1.PublishRequest;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
+import io.starlingmq.contract.admin.v1.StatsReply;
+import io.starlingmq.contract.admin.v1.StatsRequest;
 import io.starlingmq.contract.link.v1.GatewayLoad;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.router.events.RouterEvents;
+import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
@@ -25,9 +29,9 @@ import org.jboss.logging.Logger;
 /**
  * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, ending a client's
  * connection (its gateway sends DISCONNECT 0x98), and publishing. It reads the router's own view (the links,
- * the session directory the change feed keeps) and changes nothing behind the session lifecycle: a kicked
- * client's gateway closes the connection and reports it as any other; a publish is routed as the broker's
- * own messages are.
+ * the session directory the change feed keeps, its indexes) and changes nothing behind the session lifecycle:
+ * a kicked client's gateway closes the connection and reports it as any other; a publish is routed as the
+ * broker's own messages are.
  */
 @GrpcService
 public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
@@ -40,6 +44,10 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     SessionDirectory directory;
     @Inject
     PublishRouter publishes;
+    @Inject
+    SubscriptionIndex subscriptions;
+    @Inject
+    RetainedIndex retained;
 
     @Override
     public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
@@ -90,5 +98,12 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
                     answer.onError(Status.UNAVAILABLE.withDescription("not routed: " + failure.getMessage())
                             .asRuntimeException());
                 });
+    }
+
+    @Override
+    public void stats(StatsRequest request, StreamObserver<StatsReply> answer) {
+        answer.onNext(StatsReply.newBuilder().setConnections(directory.onlineCount()).setSessions(directory.size())
+                .setSubscriptions(subscriptions.size()).setRetained(retained.size()).setGateways(gateways.size()).build());
+        answer.onCompleted();
     }
 }
