@@ -4,6 +4,9 @@ import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
+import io.starlingmq.contract.admin.v1.ListRetainedReply;
+import io.starlingmq.contract.admin.v1.ListRetainedRequest;
+import io.starlingmq.contract.admin.v1.RetainedRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.PublishRequest;
@@ -82,6 +85,26 @@ public class RouterAdminClients {
     public boolean publish(Message message) {
         return firstAnswer("publish", stub -> stub.publish(PublishRequest.newBuilder().setMessage(message).build())
                 .getMatched());
+    }
+
+    /** A page of retained messages in topic order, and how many there are. */
+    public ListRetainedReply listRetained(int offset, int limit) {
+        return firstAnswer("retained listing", stub -> stub.listRetained(ListRetainedRequest.newBuilder().setOffset(offset)
+                .setLimit(limit).build()));
+    }
+
+    /** The topic's retained message, if it has one. */
+    public Optional<Message> getRetained(String topic) {
+        return firstAnswer("retained message", stub -> {
+            var reply = stub.getRetained(RetainedRequest.newBuilder().setTopic(topic).build());
+            return reply.hasMessage() ? Optional.of(reply.getMessage()) : Optional.<Message>empty();
+        });
+    }
+
+    /** Removes the topic's retained message; whether there was one. */
+    public boolean deleteRetained(String topic) {
+        return firstAnswer("retained deletion", stub -> stub.deleteRetained(RetainedRequest.newBuilder().setTopic(topic)
+                .build()).getDeleted());
     }
 
     /** A router's counts, or why there are none. */

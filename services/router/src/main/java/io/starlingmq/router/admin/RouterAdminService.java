@@ -3,18 +3,25 @@ package io.starlingmq.router.admin;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.starlingmq.contract.admin.v1.DeleteRetainedReply;
+import io.starlingmq.contract.admin.v1.GetRetainedReply;
 import io.starlingmq.contract.admin.v1.KickClientReply;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.LinkedGateway;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
+import io.starlingmq.contract.admin.v1.ListRetainedReply;
+import io.starlingmq.contract.admin.v1.ListRetainedRequest;
+import io.starlingmq.contract.admin.v1.RetainedRequest;
 import io.starlingmq.contract.admin.v1.PublishReply;
 import io.starlingmq.contract.admin.v1.PublishRequest;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
 import io.starlingmq.contract.admin.v1.StatsReply;
 import io.starlingmq.contract.admin.v1.StatsRequest;
 import io.starlingmq.contract.link.v1.GatewayLoad;
+import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
@@ -22,13 +29,14 @@ import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
+import io.starlingmq.store.SessionStore;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, ending a client's
- * connection (its gateway sends DISCONNECT 0x98), and publishing. It reads the router's own view (the links,
+ * connection (its gateway sends DISCONNECT 0x98), publishing, the counts, and the retained messages. It reads the router's own view (the links,
  * the session directory the change feed keeps, its indexes) and changes nothing behind the session lifecycle:
  * a kicked client's gateway closes the connection and reports it as any other; a publish is routed as the
  * broker's own messages are.
@@ -48,6 +56,8 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     SubscriptionIndex subscriptions;
     @Inject
     RetainedIndex retained;
+    @Inject
+    SessionStore store;
 
     @Override
     public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
@@ -105,5 +115,39 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
         answer.onNext(StatsReply.newBuilder().setConnections(directory.onlineCount()).setSessions(directory.size())
                 .setSubscriptions(subscriptions.size()).setRetained(retained.size()).setGateways(gateways.size()).build());
         answer.onCompleted();
+    }
+
+    @Override
+    public void listRetained(ListRetainedRequest request, StreamObserver<ListRetainedReply> answer) {
+        answer.onNext(ListRetainedReply.newBuilder().setTotal(retained.size())
+                .addAllMessages(retained.page(request.getOffset(), request.getLimit())).build());
+        answer.onCompleted();
+    }
+
+    @Override
+    public void getRetained(RetainedRequest request, StreamObserver<GetRetainedReply> answer) {
+        GetRetainedReply.Builder reply = GetRetainedReply.newBuilder();
+        retained.get(request.getTopic()).ifPresent(reply::setMessage);
+        answer.onNext(reply.build());
+        answer.onCompleted();
+    }
+
+    /** As a retained PUBLISH with an empty payload clears its topic in the store, without delivering anything. */
+    @Override
+    public void deleteRetained(RetainedRequest request, StreamObserver<DeleteRetainedReply> answer) {
+        if (retained.get(request.getTopic()).isEmpty()) {
+            answer.onNext(DeleteRetainedReply.newBuilder().setDeleted(false).build());
+            answer.onCompleted();
+            return;
+        }
+        Message clearing = Message.newBuilder().setTopic(request.getTopic()).setRetain(true).build();
+        store.retain(MessageMapping.toStored(clearing, System.currentTimeMillis())).subscribe().with(
+                cleared -> {
+                    retained.clear(request.getTopic());
+                    answer.onNext(DeleteRetainedReply.newBuilder().setDeleted(true).build());
+                    answer.onCompleted();
+                },
+                failure -> answer.onError(Status.UNAVAILABLE.withDescription("not deleted: " + failure.getMessage())
+                        .asRuntimeException()));
     }
 }
