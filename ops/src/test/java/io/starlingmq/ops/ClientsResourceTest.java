@@ -21,6 +21,18 @@ class ClientsResourceTest {
     }
 
     @Test
+    void aClientWithNoSessionAndItsSubscriptionsAre404() {
+        given().auth().preemptive().basic(RouterProcess.VIEWER_KEY, RouterProcess.VIEWER_SECRET)
+                .when().get("/api/v5/clients/nobody-here")
+                .then().statusCode(404)
+                .body("code", equalTo("CLIENTID_NOT_FOUND"));
+        given().auth().preemptive().basic(RouterProcess.VIEWER_KEY, RouterProcess.VIEWER_SECRET)
+                .when().get("/api/v5/clients/nobody-here/subscriptions")
+                .then().statusCode(404)
+                .body("code", equalTo("CLIENTID_NOT_FOUND"));
+    }
+
+    @Test
     void aViewerMayNotKickA403() {
         given().auth().preemptive().basic(RouterProcess.VIEWER_KEY, RouterProcess.VIEWER_SECRET)
                 .when().delete("/api/v5/clients/anyone")

@@ -3,6 +3,8 @@ package io.starlingmq.ops.routers;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.starlingmq.contract.admin.v1.GetClientReply;
+import io.starlingmq.contract.admin.v1.GetClientRequest;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
 import io.starlingmq.contract.admin.v1.ListRetainedRequest;
@@ -85,6 +87,12 @@ public class RouterAdminClients {
     public boolean publish(Message message) {
         return firstAnswer("publish", stub -> stub.publish(PublishRequest.newBuilder().setMessage(message).build())
                 .getMatched());
+    }
+
+    /** One client's session as a router knows it. */
+    public GetClientReply client(String clientId) {
+        return firstAnswer("client lookup", stub -> stub.getClient(GetClientRequest.newBuilder().setClientId(clientId)
+                .build()));
     }
 
     /** A page of retained messages in topic order, and how many there are. */

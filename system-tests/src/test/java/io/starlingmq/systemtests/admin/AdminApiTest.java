@@ -81,6 +81,8 @@ class AdminApiTest {
                 })
                 .buildBlocking();
         v5.connect();
+        v5.subscribeWith().topicFilter("kick/#").qos(MqttQos.AT_LEAST_ONCE).send();
+        v5.subscribeWith().topicFilter("$share/g/kick/shared").qos(MqttQos.EXACTLY_ONCE).send();
         AtomicBoolean v3Lost = new AtomicBoolean();
         MqttClient v3 = new MqttClient("tcp://127.0.0.1:" + suite.mqttPort("gateway-a"), "kick-me-3", new MemoryPersistence());
         v3.setCallback(new MqttCallback() {
@@ -105,6 +107,12 @@ class AdminApiTest {
                 .contains("\"role\":\"gateway\"").doesNotContain("\"connections\":0"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(count(get("/api/v5/stats?aggregate=true").body(),
                 "connections.count")).as("the two clients, connected").isGreaterThanOrEqualTo(2));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v5/clients/kick-me-5").body())
+                .contains("\"connected\":true").contains("\"clean_start\":true").contains("\"subscriptions_cnt\":2"));
+        assertThat(get("/api/v5/clients/kick-me-5/subscriptions").body())
+                .contains("{\"clientid\":\"kick-me-5\",\"topic\":\"$share/g/kick/shared\",\"qos\":2,\"nl\":0,\"rap\":0,\"rh\":0}")
+                .contains("{\"clientid\":\"kick-me-5\",\"topic\":\"kick/#\",\"qos\":1,\"nl\":0,\"rap\":0,\"rh\":0}");
 
         assertThat(delete("/api/v5/clients/kick-me-5").statusCode()).isEqualTo(204);
         await().atMost(WAIT).untilAsserted(() -> assertThat(v5Reason.get())

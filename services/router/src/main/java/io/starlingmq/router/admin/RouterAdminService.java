@@ -3,7 +3,10 @@ package io.starlingmq.router.admin;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.starlingmq.contract.admin.v1.ClientSubscription;
 import io.starlingmq.contract.admin.v1.DeleteRetainedReply;
+import io.starlingmq.contract.admin.v1.GetClientReply;
+import io.starlingmq.contract.admin.v1.GetClientRequest;
 import io.starlingmq.contract.admin.v1.GetRetainedReply;
 import io.starlingmq.contract.admin.v1.KickClientReply;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
@@ -30,6 +33,7 @@ import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
 import io.starlingmq.store.SessionStore;
+import io.starlingmq.store.Subscription;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -149,5 +153,24 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
                 },
                 failure -> answer.onError(Status.UNAVAILABLE.withDescription("not deleted: " + failure.getMessage())
                         .asRuntimeException()));
+    }
+
+    @Override
+    public void getClient(GetClientRequest request, StreamObserver<GetClientReply> answer) {
+        SessionDirectory.Entry entry = directory.get(request.getClientId());
+        GetClientReply.Builder reply = GetClientReply.newBuilder().setFound(entry != null);
+        if (entry != null) {
+            reply.setConnected(entry.online()).setPersistent(entry.persistent());
+            if (entry.online()) {
+                reply.setGatewayId(entry.holder().gatewayId());
+            }
+            for (Subscription s : subscriptions.subscriptionsOf(request.getClientId())) {
+                reply.addSubscriptions(ClientSubscription.newBuilder().setFilter(s.filter()).setQos(s.qos())
+                        .setNoLocal(s.noLocal()).setRetainAsPublished(s.retainAsPublished())
+                        .setRetainHandling(s.retainHandling()));
+            }
+        }
+        answer.onNext(reply.build());
+        answer.onCompleted();
     }
 }

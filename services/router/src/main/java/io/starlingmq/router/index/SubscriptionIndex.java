@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -74,6 +75,26 @@ public final class SubscriptionIndex {
         lock.readLock().lock();
         try {
             return Set.copyOf(filtersByClient.getOrDefault(clientId, Set.of()));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A session's subscriptions as subscribed (shared ones with their prefix), in filter order. */
+    public List<Subscription> subscriptionsOf(String clientId) {
+        lock.readLock().lock();
+        try {
+            List<Subscription> subscriptions = new ArrayList<>();
+            for (String filter : new TreeSet<>(filtersByClient.getOrDefault(clientId, Set.of()))) {
+                SharedFilter shared = SharedFilter.parse(filter);
+                Node node = find(shared == null ? filter : shared.filter());
+                Subscription subscription = node == null ? null : shared == null ? node.subscribers.get(clientId)
+                        : node.groups.getOrDefault(shared.asSubscribed(), Map.of()).get(clientId);
+                if (subscription != null) {
+                    subscriptions.add(subscription);
+                }
+            }
+            return subscriptions;
         } finally {
             lock.readLock().unlock();
         }

@@ -199,4 +199,17 @@ class SubscriptionIndexTest {
         // Odd-numbered subscriptions stay, and every "load/3/#" one is odd: 200 per writer.
         assertThat(index.match("load/3/x").bySession().size()).isEqualTo(400);
     }
+
+    @Test
+    void aSessionsSubscriptionsComeBackAsSubscribedSharedOnesWithTheirPrefix() {
+        SubscriptionIndex index = new SubscriptionIndex();
+        index.add("c1", new Subscription("b/#", 1, true, false, 2, 0));
+        index.add("c1", Subscription.of("$share/g/a/+", 2));
+        index.add("c2", Subscription.of("b/#", 0));
+
+        assertThat(index.subscriptionsOf("c1")).containsExactly(
+                Subscription.of("$share/g/a/+", 2),
+                new Subscription("b/#", 1, true, false, 2, 0));
+        assertThat(index.subscriptionsOf("nobody")).isEmpty();
+    }
 }
