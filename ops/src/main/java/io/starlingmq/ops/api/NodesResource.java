@@ -1,6 +1,7 @@
 package io.starlingmq.ops.api;
 
 import io.starlingmq.contract.admin.v1.LinkedGateway;
+import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.ops.routers.RouterAdminClients;
 import io.starlingmq.ops.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +32,7 @@ public class NodesResource {
     public List<Node> nodes() {
         List<Node> nodes = new ArrayList<>();
         Map<String, Node> gateways = new TreeMap<>();
-        for (RouterAdminClients.GatewaysAnswer answer : routers.listGateways()) {
+        for (RouterAdminClients.RouterAnswer<ListGatewaysReply> answer : routers.listGateways()) {
             nodes.add(new Node(answer.router(), "router", answer.reply().isPresent() ? "running" : "unreachable", null,
                     null, null));
             answer.reply().ifPresent(reply -> {

@@ -35,8 +35,8 @@ public class StatsResource {
                     + "one object per router that answered, each with its node.")
     public Object stats(@QueryParam("aggregate") @DefaultValue("false") boolean aggregate) {
         List<Map<String, Object>> perRouter = new ArrayList<>();
-        List<RouterAdminClients.StatsAnswer> answers = routers.stats();
-        for (RouterAdminClients.StatsAnswer answer : answers) {
+        List<RouterAdminClients.RouterAnswer<StatsReply>> answers = routers.stats();
+        for (RouterAdminClients.RouterAnswer<StatsReply> answer : answers) {
             answer.reply().ifPresent(reply -> {
                 Map<String, Object> counts = counts(reply);
                 counts.put("node", answer.router());
@@ -44,7 +44,7 @@ public class StatsResource {
             });
         }
         if (perRouter.isEmpty()) {
-            throw new RoutersUnavailableException(answers.stream().map(RouterAdminClients.StatsAnswer::router).toList(),
+            throw new RoutersUnavailableException(answers.stream().map(RouterAdminClients.RouterAnswer::router).toList(),
                     null);
         }
         if (aggregate) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,19 +50,28 @@ public class RouterAdminClients {
         this.timeoutMillis = config.routerTimeout().toMillis();
     }
 
-    /** A router's answer to ListGateways, or why there is none. */
-    public record GatewaysAnswer(String router, Optional<ListGatewaysReply> reply, String failure) {
+    /** One router's answer, or why there is none (the gRPC status code). */
+    public record RouterAnswer<T>(String router, Optional<T> reply, String failure) {
     }
 
     /** Every router's list of the gateways linked to it. */
-    public List<GatewaysAnswer> listGateways() {
-        List<GatewaysAnswer> answers = new ArrayList<>();
+    public List<RouterAnswer<ListGatewaysReply>> listGateways() {
+        return askEvery(stub -> stub.listGateways(ListGatewaysRequest.getDefaultInstance()));
+    }
+
+    /** Every router's counts of its replicas. */
+    public List<RouterAnswer<StatsReply>> stats() {
+        return askEvery(stub -> stub.stats(StatsRequest.getDefaultInstance()));
+    }
+
+    /** Asks every router, in the configured order; one that does not answer is named with its status. */
+    private <T> List<RouterAnswer<T>> askEvery(Function<RouterAdminGrpc.RouterAdminBlockingStub, T> call) {
+        List<RouterAnswer<T>> answers = new ArrayList<>();
         channels.forEach((router, channel) -> {
             try {
-                answers.add(new GatewaysAnswer(router, Optional.of(stub(channel).listGateways(
-                        ListGatewaysRequest.getDefaultInstance())), ""));
+                answers.add(new RouterAnswer<>(router, Optional.of(call.apply(stub(channel))), ""));
             } catch (StatusRuntimeException e) {
-                answers.add(new GatewaysAnswer(router, Optional.empty(), e.getStatus().getCode().name()));
+                answers.add(new RouterAnswer<>(router, Optional.empty(), e.getStatus().getCode().name()));
             }
         });
         return answers;
@@ -115,25 +125,8 @@ public class RouterAdminClients {
                 .build()).getDeleted());
     }
 
-    /** A router's counts, or why there are none. */
-    public record StatsAnswer(String router, Optional<StatsReply> reply, String failure) {
-    }
-
-    /** Every router's counts of its replicas. */
-    public List<StatsAnswer> stats() {
-        List<StatsAnswer> answers = new ArrayList<>();
-        channels.forEach((router, channel) -> {
-            try {
-                answers.add(new StatsAnswer(router, Optional.of(stub(channel).stats(StatsRequest.getDefaultInstance())), ""));
-            } catch (StatusRuntimeException e) {
-                answers.add(new StatsAnswer(router, Optional.empty(), e.getStatus().getCode().name()));
-            }
-        });
-        return answers;
-    }
-
     /** Asks the routers in turn; the first that answers decides. */
-    private <T> T firstAnswer(String what, java.util.function.Function<RouterAdminGrpc.RouterAdminBlockingStub, T> call) {
+    private <T> T firstAnswer(String what, Function<RouterAdminGrpc.RouterAdminBlockingStub, T> call) {
         StatusRuntimeException last = null;
         for (Map.Entry<String, ManagedChannel> router : channels.entrySet()) {
             try {
