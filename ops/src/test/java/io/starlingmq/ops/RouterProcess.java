@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real router (its packaged app, in-memory store) for ops's tests, and a second router address where
+ * A real router (its packaged app, in-memory store, no periodic $SYS messages) for ops's tests, and a second router address where
  * nothing listens; ops is configured with both, and with an API key file of one admin and one viewer key.
  */
 public class RouterProcess implements QuarkusTestResourceLifecycleManager {
@@ -40,7 +40,7 @@ public class RouterProcess implements QuarkusTestResourceLifecycleManager {
         try {
             Path logs = ROOT.resolve("ops/target/test-logs");
             router = new JavaService("router", new SuiteLayout(ROOT).jar(StarlingPart.ROUTER), JavaService.currentJava(),
-                    List.of(), RouterEnvironment.memoryStore(), routerPort)
+                    List.of(), routerEnvironment(), routerPort)
                     .start(logs, Duration.ofSeconds(60), ProcessSession.SHARED);
             Path keys = Files.createTempFile("ops-api-keys", ".txt");
             Files.writeString(keys, "# test keys\n" + ADMIN_KEY + ":" + ADMIN_SECRET + "\n"
@@ -54,6 +54,13 @@ public class RouterProcess implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The in-memory store, and no periodic $SYS messages: the counters then move only with what the tests do. */
+    private static Map<String, String> routerEnvironment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>(RouterEnvironment.memoryStore());
+        env.put("STARLING_ROUTER_SYS_INTERVAL", "0s");
+        return env;
     }
 
     @Override

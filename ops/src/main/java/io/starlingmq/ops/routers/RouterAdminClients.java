@@ -8,6 +8,8 @@ import io.starlingmq.contract.admin.v1.GetClientRequest;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
 import io.starlingmq.contract.admin.v1.ListRetainedRequest;
+import io.starlingmq.contract.admin.v1.MetricsReply;
+import io.starlingmq.contract.admin.v1.MetricsRequest;
 import io.starlingmq.contract.admin.v1.RetainedRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
@@ -62,6 +64,11 @@ public class RouterAdminClients {
     /** Every router's counts of its replicas. */
     public List<RouterAnswer<StatsReply>> stats() {
         return askEvery(stub -> stub.stats(StatsRequest.getDefaultInstance()));
+    }
+
+    /** Every router's message counters. */
+    public List<RouterAnswer<MetricsReply>> metrics() {
+        return askEvery(stub -> stub.metrics(MetricsRequest.getDefaultInstance()));
     }
 
     /** Asks every router, in the configured order; one that does not answer is named with its status. */

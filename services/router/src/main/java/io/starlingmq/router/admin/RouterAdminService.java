@@ -1,6 +1,8 @@
 package io.starlingmq.router.admin;
 
 import io.grpc.Status;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.starlingmq.contract.admin.v1.ClientSubscription;
@@ -15,6 +17,8 @@ import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
 import io.starlingmq.contract.admin.v1.ListRetainedRequest;
+import io.starlingmq.contract.admin.v1.MetricsReply;
+import io.starlingmq.contract.admin.v1.MetricsRequest;
 import io.starlingmq.contract.admin.v1.RetainedRequest;
 import io.starlingmq.contract.admin.v1.PublishReply;
 import io.starlingmq.contract.admin.v1.PublishRequest;
@@ -40,7 +44,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, ending a client's
- * connection (its gateway sends DISCONNECT 0x98), publishing, the counts, and the retained messages. It reads the router's own view (the links,
+ * connection (its gateway sends DISCONNECT 0x98), publishing, the counts and counters, and the retained
+ * messages. It reads the router's own view (the links,
  * the session directory the change feed keeps, its indexes) and changes nothing behind the session lifecycle:
  * a kicked client's gateway closes the connection and reports it as any other; a publish is routed as the
  * broker's own messages are.
@@ -62,6 +67,8 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     RetainedIndex retained;
     @Inject
     SessionStore store;
+    @Inject
+    MeterRegistry meters;
 
     @Override
     public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
@@ -172,5 +179,18 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
         }
         answer.onNext(reply.build());
         answer.onCompleted();
+    }
+
+    @Override
+    public void metrics(MetricsRequest request, StreamObserver<MetricsReply> answer) {
+        answer.onNext(MetricsReply.newBuilder().setMessagesReceived(count("starling.router.messages.routed"))
+                .setMessagesSent(count("starling.router.messages.delivered"))
+                .setMessagesDropped(count("starling.router.messages.dropped")).build());
+        answer.onCompleted();
+    }
+
+    private long count(String meter) {
+        Counter counter = meters.find(meter).counter();
+        return counter == null ? 0 : (long) counter.count();
     }
 }
