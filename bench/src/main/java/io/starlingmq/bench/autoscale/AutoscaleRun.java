@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Locale;
+import java.util.Collections;
 
 /**
  * {@code ./starling bench autoscale}: a load of real MQTT clients (test-support's fleet load: publishers
@@ -54,7 +56,7 @@ public final class AutoscaleRun {
     private final ExecutorService drains = Executors.newCachedThreadPool(r -> Thread.ofPlatform().daemon()
             .name("autoscale-drain").unstarted(r));
     private final AtomicInteger starting = new AtomicInteger();
-    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Double> rebalanceAsked = new HashMap<>();
     private final Map<String, double[]> rebalanceRound = new HashMap<>();
     private long origin;
@@ -150,7 +152,7 @@ public final class AutoscaleRun {
             return desired;
         }
         lastScaleSeconds = now;
-        trace.event(now, String.format(java.util.Locale.ROOT, "HPA: %.0f connections per gateway (target %d): %d -> %d gateways",
+        trace.event(now, String.format(Locale.ROOT, "HPA: %.0f connections per gateway (target %d): %d -> %d gateways",
                 average, TARGET_PER_GATEWAY, replicas, desired));
         if (desired > replicas) {
             for (int i = replicas; i < desired; i++) {
@@ -184,7 +186,7 @@ public final class AutoscaleRun {
             GatewayPool.Gateway gateway = pool.add();
             double at = seconds();
             trace.scaleOut(new AutoscaleTrace.ScaleOut(gateway.name(), at));
-            trace.event(at, String.format(java.util.Locale.ROOT, "%s: in service behind HAProxy, %.1f s after it was started",
+            trace.event(at, String.format(Locale.ROOT, "%s: in service behind HAProxy, %.1f s after it was started",
                     gateway.name(), (gateway.inServiceNanos() - gateway.startedNanos()) / 1e9));
         } catch (Exception e) {
             failures.add("a gateway did not start: " + e.getMessage());
@@ -199,7 +201,7 @@ public final class AutoscaleRun {
             double at = seconds();
             trace.drain(new AutoscaleTrace.Drain(gateway.name(), start, at, held, exited));
             trace.event(at, gateway.name() + (exited ? ": drained and exited" : ": still running at the timeout, killed")
-                    + String.format(java.util.Locale.ROOT, " after %.1f s; out of HAProxy", at - start));
+                    + String.format(Locale.ROOT, " after %.1f s; out of HAProxy", at - start));
         } catch (Exception e) {
             failures.add(gateway.name() + " did not drain: " + e.getMessage());
         }
@@ -225,7 +227,7 @@ public final class AutoscaleRun {
             } else if (round != null && now - round[2] >= 2) {
                 rebalanceRound.remove(g.name());
                 trace.rebalance(new AutoscaleTrace.Rebalance(g.name(), round[0], round[2] + 1, (int) round[1]));
-                trace.event(round[0], String.format(java.util.Locale.ROOT,
+                trace.event(round[0], String.format(Locale.ROOT,
                         "%s: rebalance round, %.0f clients asked to leave (0x9C / closed) within %.0f s", g.name(), round[1],
                         round[2] - round[0] + 1));
             }

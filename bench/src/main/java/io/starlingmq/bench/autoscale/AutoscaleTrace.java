@@ -3,6 +3,8 @@ package io.starlingmq.bench.autoscale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.Comparator;
 
 /** What an autoscale run saw: a sample a second, and every event, in seconds since the run's start. */
 final class AutoscaleTrace {
@@ -47,7 +49,7 @@ final class AutoscaleTrace {
 
     synchronized void event(double seconds, String text) {
         events.add(new Event(seconds, text));
-        System.out.printf(java.util.Locale.ROOT, "autoscale %6.1f s  %s%n", seconds, text);
+        System.out.printf(Locale.ROOT, "autoscale %6.1f s  %s%n", seconds, text);
     }
 
     synchronized void scaleOut(ScaleOut scaleOut) {
@@ -76,7 +78,7 @@ final class AutoscaleTrace {
 
     synchronized List<Event> events() {
         List<Event> sorted = new ArrayList<>(events);
-        sorted.sort(java.util.Comparator.comparingDouble(Event::seconds));
+        sorted.sort(Comparator.comparingDouble(Event::seconds));
         return sorted;
     }
 

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 
 /**
  * What a Deployment and its Service are to the HPA, as processes on this machine: Redis (AOF everysec) and
@@ -192,17 +193,17 @@ final class GatewayPool implements AutoCloseable {
                 "starling_gateway_clients_asked_to_leave", "reason")).orElse(Map.of());
     }
 
-    private java.util.Optional<String> metrics(Gateway gateway) {
+    private Optional<String> metrics(Gateway gateway) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.part().httpPort() + "/q/metrics"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? java.util.Optional.of(response.body()) : java.util.Optional.empty();
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

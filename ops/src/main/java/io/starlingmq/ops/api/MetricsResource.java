@@ -2,7 +2,6 @@ package io.starlingmq.ops.api;
 
 import io.starlingmq.contract.admin.v1.MetricsReply;
 import io.starlingmq.ops.routers.RouterAdminClients;
-import io.starlingmq.ops.routers.RoutersUnavailableException;
 import io.starlingmq.ops.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/v5/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 public class MetricsResource {
-
-    private static final String RECEIVED = "messages.received";
-    private static final String SENT = "messages.sent";
-    private static final String DROPPED = "messages.dropped";
 
     @Inject
     RouterAdminClients routers;
@@ -37,35 +31,15 @@ public class MetricsResource {
                     + "they started: one object per answering router with its node, or aggregate=true their sum (each "
                     + "router counts what it routed). Not yet: EMQX's per-QoS, byte, client and session counters.")
     public Object metrics(@QueryParam("aggregate") @DefaultValue("false") boolean aggregate) {
-        List<RouterAdminClients.RouterAnswer<MetricsReply>> answers = routers.metrics();
-        List<Map<String, Object>> perRouter = new ArrayList<>();
-        long received = 0;
-        long sent = 0;
-        long dropped = 0;
-        for (RouterAdminClients.RouterAnswer<MetricsReply> answer : answers) {
-            if (answer.reply().isEmpty()) {
-                continue;
-            }
-            MetricsReply reply = answer.reply().get();
-            received += reply.getMessagesReceived();
-            sent += reply.getMessagesSent();
-            dropped += reply.getMessagesDropped();
-            Map<String, Object> one = counters(reply.getMessagesReceived(), reply.getMessagesSent(), reply.getMessagesDropped());
-            one.put("node", answer.router());
-            perRouter.add(one);
-        }
-        if (perRouter.isEmpty()) {
-            throw new RoutersUnavailableException(answers.stream().map(RouterAdminClients.RouterAnswer::router).toList(),
-                    null);
-        }
-        return aggregate ? counters(received, sent, dropped) : perRouter;
+        List<Map<String, Object>> perRouter = PerRouterCounts.of(routers.metrics(), MetricsResource::counters);
+        return aggregate ? PerRouterCounts.sum(perRouter) : perRouter;
     }
 
-    private static Map<String, Object> counters(long received, long sent, long dropped) {
-        Map<String, Object> counters = new LinkedHashMap<>();
-        counters.put(RECEIVED, received);
-        counters.put(SENT, sent);
-        counters.put(DROPPED, dropped);
+    private static Map<String, Long> counters(MetricsReply reply) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("messages.received", reply.getMessagesReceived());
+        counters.put("messages.sent", reply.getMessagesSent());
+        counters.put("messages.dropped", reply.getMessagesDropped());
         return counters;
     }
 }

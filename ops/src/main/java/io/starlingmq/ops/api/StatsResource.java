@@ -2,7 +2,6 @@ package io.starlingmq.ops.api;
 
 import io.starlingmq.contract.admin.v1.StatsReply;
 import io.starlingmq.ops.routers.RouterAdminClients;
-import io.starlingmq.ops.routers.RoutersUnavailableException;
 import io.starlingmq.ops.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,35 +32,18 @@ public class StatsResource {
                     + "broker's replicas, so aggregate=true is one answering router's counts, not a sum; without it, "
                     + "one object per router that answered, each with its node.")
     public Object stats(@QueryParam("aggregate") @DefaultValue("false") boolean aggregate) {
-        List<Map<String, Object>> perRouter = new ArrayList<>();
-        List<RouterAdminClients.RouterAnswer<StatsReply>> answers = routers.stats();
-        for (RouterAdminClients.RouterAnswer<StatsReply> answer : answers) {
-            answer.reply().ifPresent(reply -> {
-                Map<String, Object> counts = counts(reply);
-                counts.put("node", answer.router());
-                perRouter.add(counts);
-            });
-        }
-        if (perRouter.isEmpty()) {
-            throw new RoutersUnavailableException(answers.stream().map(RouterAdminClients.RouterAnswer::router).toList(),
-                    null);
-        }
-        if (aggregate) {
-            Map<String, Object> one = new LinkedHashMap<>(perRouter.getFirst());
-            one.remove("node");
-            return one;
-        }
-        return perRouter;
+        List<Map<String, Object>> perRouter = PerRouterCounts.of(routers.stats(), StatsResource::counts);
+        return aggregate ? PerRouterCounts.first(perRouter) : perRouter;
     }
 
-    private static Map<String, Object> counts(StatsReply reply) {
-        Map<String, Object> counts = new LinkedHashMap<>();
+    private static Map<String, Long> counts(StatsReply reply) {
+        Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("connections.count", reply.getConnections());
         counts.put("live_connections.count", reply.getConnections());
         counts.put("sessions.count", reply.getSessions());
         counts.put("subscriptions.count", reply.getSubscriptions());
         counts.put("retained.count", reply.getRetained());
-        counts.put("gateways.count", reply.getGateways());
+        counts.put("gateways.count", (long) reply.getGateways());
         return counts;
     }
 }

@@ -34,6 +34,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The admin API end to end, ops asking the routers of a suite with two gateways: the kick (the router tells
@@ -60,7 +64,7 @@ class AdminApiTest {
         suite = StarlingSuite.start("admin-api", "gateway-a", "gateway-b");
         Path keys = dir.resolve("api-keys");
         Files.writeString(keys, KEY + ":" + SECRET + "\n");
-        RunningPart ops = suite.startOps(java.util.Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString()));
+        RunningPart ops = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString()));
         opsPort = ops.httpPort();
     }
 
@@ -138,7 +142,7 @@ class AdminApiTest {
                     + "\"content_type\":\"text/plain\"}}");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
             assertThat(answer.body()).contains("\"id\"").doesNotContain("reason_code");
-            Mqtt5Publish got = publishes.receive(20, java.util.concurrent.TimeUnit.SECONDS).orElseThrow();
+            Mqtt5Publish got = publishes.receive(20, TimeUnit.SECONDS).orElseThrow();
             assertThat(got.getTopic().toString()).isEqualTo("ops/api/t");
             assertThat(new String(got.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("hi");
             assertThat(got.getQos()).isEqualTo(MqttQos.AT_LEAST_ONCE);
@@ -154,7 +158,7 @@ class AdminApiTest {
 
     /** A number of a flat JSON object, e.g. {@code "connections.count": 2}. */
     private static long count(String json, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(name) + "\":(\\d+)")
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":(\\d+)")
                 .matcher(json);
         if (!m.find()) {
             throw new AssertionError(name + " not in " + json);

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.UncheckedIOException;
 
 /**
  * {@code ./starling scale gateway N} against a real detached {@code up --gateways 2} (on free ports, with its
@@ -113,7 +114,7 @@ class ScaleCommandTest {
                         try {
                             return Long.parseLong(Files.readString(f).trim());
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     }).toList();
         }

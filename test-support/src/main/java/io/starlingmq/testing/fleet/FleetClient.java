@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.OptionalLong;
 
 /**
  * One real MQTT client of the fleet's load (HiveMQ MQTT Client, 5.0 or 3.1.1) behind the load balancer,
@@ -141,9 +142,9 @@ public final class FleetClient {
 
     /** When a sequence number was handed to the client, and when its publish was answered: for failure messages. */
     /** When a publisher published {@code sequence} ({@link FleetClock}), if it did. */
-    public java.util.OptionalLong publishedAt(long sequence) {
+    public OptionalLong publishedAt(long sequence) {
         Long sent = publishedAt.get(sequence);
-        return sent == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(sent);
+        return sent == null ? OptionalLong.empty() : OptionalLong.of(sent);
     }
 
     public String publishTimes(long sequence) {

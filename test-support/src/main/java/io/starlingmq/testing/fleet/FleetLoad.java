@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.Collections;
+import java.util.Random;
 
 /**
  * The clients of a fleet test, all through the load balancer: QoS 1 and QoS 2 publishers sending
@@ -32,7 +34,7 @@ public final class FleetLoad implements AutoCloseable {
     private final List<FleetClient> retired = new CopyOnWriteArrayList<>();
     private int idleMade;
     /** Seeded: a run removes the same clients each time it is repeated with the same shape. */
-    private final java.util.Random leavingOrder = new java.util.Random(17);
+    private final Random leavingOrder = new Random(17);
     private ScheduledExecutorService publishing;
 
     /**
@@ -118,7 +120,7 @@ public final class FleetLoad implements AutoCloseable {
      */
     public void removeIdle(int count) throws Exception {
         List<FleetClient> idle = new ArrayList<>(clients.stream().filter(c -> c.profile().role() == Role.IDLE).toList());
-        java.util.Collections.shuffle(idle, leavingOrder);
+        Collections.shuffle(idle, leavingOrder);
         List<FleetClient> leaving = idle.subList(0, Math.min(count, idle.size()));
         await(leaving.stream().map(FleetClient::disconnect).toList(), "disconnect");
         clients.removeAll(leaving);
