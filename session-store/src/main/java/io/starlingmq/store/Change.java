@@ -9,8 +9,11 @@ public sealed interface Change {
     record SubscriptionRemoved(String clientId, String filter) implements Change {
     }
 
-    /** A session got a connection ({@code holder}), or, with a null holder, exists offline. */
-    record SessionOnline(String clientId, Holder holder, boolean persistent) implements Change {
+    /**
+     * A session got a connection ({@code holder}), or, with a null holder, exists offline; {@code info} is what
+     * listings show of it.
+     */
+    record SessionOnline(String clientId, Holder holder, boolean persistent, ClientInfo info) implements Change {
     }
 
     /** A session lost its connection; {@code ended} when the session is gone with it. */
@@ -21,5 +24,13 @@ public sealed interface Change {
     }
 
     record RetainedCleared(String topic) implements Change {
+    }
+
+    /** A ban was made or replaced. */
+    record BanAdded(Ban ban) implements Change {
+    }
+
+    /** A ban was lifted or lapsed. */
+    record BanRemoved(BanKind kind, String who) implements Change {
     }
 }

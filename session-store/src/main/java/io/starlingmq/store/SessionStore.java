@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * must not ack or close the session of its successor).
  *
  * <p>Every change that other routers' indexes must see (subscriptions, sessions going on- and offline,
- * retained messages) is also published on a change feed; {@link #follow} delivers the changes made
+ * retained messages, bans) is also published on a change feed; {@link #follow} delivers the changes made
  * through other store instances, never the caller's own (it has applied those already).
  */
 public interface SessionStore extends AutoCloseable {
@@ -133,6 +133,15 @@ public interface SessionStore extends AutoCloseable {
      * expiry); a message retained for the topic since then stays. Answers whether it was removed.
      */
     Uni<Boolean> dropRetained(StoredMessage expired);
+
+    /** Makes a ban, or replaces the one of the same kind and subject; every router's replica follows. */
+    Uni<Void> ban(Ban ban);
+
+    /** Lifts the ban of this kind and subject. Answers whether there was one. */
+    Uni<Boolean> unban(BanKind kind, String who);
+
+    /** Removes the bans lapsed by {@code nowMillis} (a ban replaced since it was read stays). Answers how many. */
+    Uni<Integer> dropLapsedBans(long nowMillis);
 
     /**
      * Removes offline sessions whose expiry passed; answers them with their messages that came through a

@@ -117,9 +117,12 @@ local function release(keys, out, now)
   return expired_count
 end
 
--- ARGV: gw, conn, clean ('1'/'0'), persistent ('1'/'0'), window, now
+-- What listings show of a session, kept in its hash: the last CONNECT's facts and the session's times.
+local CLIENT_FIELDS = { 'user', 'peer', 'proto', 'keepalive', 'clean', 'expiry', 'created_at', 'connected_at' }
+
+-- ARGV: gw, conn, clean ('1'/'0'), persistent ('1'/'0'), window, now, user, peer, proto, keepalive, expiry
 -- -> {previous gw or '', previous conn, session present, removed filters, deliveries, expired dropped,
---     shared-subscription messages of a discarded session}
+--     shared-subscription messages of a discarded session, the session's created_at}
 local function open(keys, args)
   local gw, conn, clean, now = args[1], args[2], args[3] == '1', tonumber(args[6])
   local previous_gw, previous_conn = '', '0'
@@ -139,6 +142,12 @@ local function open(keys, args)
   end
   redis.call('HSET', keys[1], 'gw', gw, 'conn', conn, 'persistent', args[4], 'window', args[5])
   redis.call('HDEL', keys[1], 'expires_at')
+  if not present then
+    redis.call('HSET', keys[1], 'created_at', args[6])
+  end
+  redis.call('HSET', keys[1], 'user', args[7], 'peer', args[8], 'proto', args[9], 'keepalive', args[10],
+    'clean', args[3], 'expiry', args[11], 'connected_at', args[6])
+  local created_at = redis.call('HGET', keys[1], 'created_at')
   local deliveries = {}
   local expired_count = 0
   if present then
@@ -148,21 +157,22 @@ local function open(keys, args)
     end
     expired_count = release(keys, deliveries, now)
   end
-  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries, expired_count, orphaned }
+  return { previous_gw, previous_conn, present and 1 or 0, removed, deliveries, expired_count, orphaned, created_at }
 end
 
--- ARGV: gw, conn, end ('1'/'0'), expires_at -> {applied, ended, removed filters, shared-subscription messages}
+-- ARGV: gw, conn, end ('1'/'0'), expires_at
+-- -> {applied, ended, removed filters, shared-subscription messages, the CLIENT_FIELDS of a session kept}
 local function close(keys, args)
   if not held_by(keys[1], args[1], args[2]) then
-    return { 0, 0, {}, {} }
+    return { 0, 0, {}, {}, {} }
   end
   if args[3] == '1' then
     local filters, orphaned = wipe(keys)
-    return { 1, 1, filters, orphaned }
+    return { 1, 1, filters, orphaned, {} }
   end
   redis.call('HDEL', keys[1], 'gw', 'conn')
   redis.call('HSET', keys[1], 'expires_at', args[4], 'persistent', '1')
-  return { 1, 0, {}, {} }
+  return { 1, 0, {}, {}, redis.call('HMGET', keys[1], unpack(CLIENT_FIELDS)) }
 end
 
 -- ARGV: filter, encoded subscription, ... -> per filter 1 if it existed before
@@ -322,9 +332,9 @@ local function unschedule(keys, args)
   return 0
 end
 
--- KEYS: the retained map. ARGV: topic, encoded message. Removes the topic's message only if it is still
--- this one (found expired), so a message retained since then survives.
-local function drop_retained(keys, args)
+-- KEYS: a global hash. ARGV: field, value. Removes the field only if it still holds this value (a retained
+-- message found expired, a ban found lapsed), so one written since then survives.
+local function drop_unchanged(keys, args)
   if redis.call('HGET', keys[1], args[1]) == args[2] then
     return redis.call('HDEL', keys[1], args[1])
   end
@@ -396,7 +406,7 @@ redis.register_function('starling_received_already', received_already)
 redis.register_function('starling_mark_received', mark_received)
 redis.register_function('starling_forget_received', forget_received)
 redis.register_function('starling_unschedule', unschedule)
-redis.register_function('starling_drop_retained', drop_retained)
+redis.register_function('starling_drop_unchanged', drop_unchanged)
 redis.register_function('starling_put_will', put_will)
 redis.register_function('starling_end_will', end_will)
 redis.register_function('starling_will_due', will_due)

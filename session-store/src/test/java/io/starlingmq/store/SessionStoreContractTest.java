@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The behaviour every {@link SessionStore} implementation must have. */
@@ -658,9 +659,10 @@ public abstract class SessionStoreContractTest {
 
         List<Change.SessionOnline> sessions = done(peer.snapshot()).sessions();
 
-        assertThat(sessions).containsExactlyInAnyOrder(
-                new Change.SessionOnline("on", GW1, true),
-                new Change.SessionOnline("off", null, true));
+        assertThat(sessions).extracting(Change.SessionOnline::clientId, Change.SessionOnline::holder,
+                Change.SessionOnline::persistent).containsExactlyInAnyOrder(
+                tuple("on", GW1, true),
+                tuple("off", null, true));
     }
 
     @Test
@@ -675,7 +677,7 @@ public abstract class SessionStoreContractTest {
         done(peer.retain(message("r", "x")));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertThat(seenByPeer).containsExactly(new Change.SessionOnline("s", GW1, true));
+            assertThat(seenByPeer).singleElement().isEqualTo(online("s", GW1, SessionSpec.NEVER_EXPIRES));
             assertThat(seenByStore).hasSize(1);
         });
         assertThat(((Change.RetainedSet) seenByStore.getFirst()).message().topic()).isEqualTo("r");
@@ -695,7 +697,7 @@ public abstract class SessionStoreContractTest {
         done(store.expireDue(clock.millis() + 60_000));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(seen).hasSize(7));
-        assertThat(seen.get(0)).isEqualTo(new Change.SessionOnline("c", GW1, true));
+        assertThat(seen.get(0)).isEqualTo(online("c", GW1, 60));
         assertThat(seen.get(1)).isEqualTo(new Change.SubscriptionAdded("c", Subscription.of("a", 1)));
         assertThat(seen.get(2)).isEqualTo(new Change.SubscriptionRemoved("c", "a"));
         assertThat(seen.get(3)).isInstanceOf(Change.RetainedSet.class);
@@ -744,6 +746,12 @@ public abstract class SessionStoreContractTest {
 
     private OpenResult open(String clientId, boolean cleanStart, long expiry, int receiveMaximum, Holder holder) {
         return done(store.open(new SessionSpec(clientId, cleanStart, expiry, receiveMaximum), holder));
+    }
+
+    /** A persistent session opened just now with the contract's spec (no client facts given). */
+    private Change.SessionOnline online(String clientId, Holder holder, long expiry) {
+        return new Change.SessionOnline(clientId, holder, true,
+                new ClientInfo(ClientConnect.UNKNOWN, false, expiry, clock.millis(), clock.millis(), 0));
     }
 
     private EnqueueResult enqueue(String clientId, String... texts) {

@@ -1,5 +1,6 @@
 package io.starlingmq.store.memory;
 
+import io.starlingmq.store.Ban;
 import io.starlingmq.store.StoredMessage;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -8,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The state several {@link InMemorySessionStore}s share, as several routers share one Redis: sessions,
- * retained messages and the change feed. One lock guards it all.
+ * retained messages, bans and the change feed. One lock guards it all.
  */
 public final class InMemoryBackend {
 
@@ -19,6 +20,8 @@ public final class InMemoryBackend {
     final Map<String, InMemorySession> sessions = new LinkedHashMap<>();
     final Map<String, StoredMessage> retained = new LinkedHashMap<>();
     final Map<String, PendingWill> wills = new LinkedHashMap<>();
+    /** by {@link Ban#key()} */
+    final Map<String, Ban> bans = new LinkedHashMap<>();
     final ChangeLog changes;
     final InstantSource clock;
 
@@ -32,13 +35,14 @@ public final class InMemoryBackend {
         this.changes = new ChangeLog(changeLogCapacity);
     }
 
-    /** Forgets every session and retained message (the change feed keeps its position). */
+    /** Forgets every session, retained message and ban (the change feed keeps its position). */
     public void clear() {
         lock.lock();
         try {
             sessions.clear();
             retained.clear();
             wills.clear();
+            bans.clear();
         } finally {
             lock.unlock();
         }

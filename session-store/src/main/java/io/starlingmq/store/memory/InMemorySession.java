@@ -1,5 +1,6 @@
 package io.starlingmq.store.memory;
 
+import io.starlingmq.store.ClientInfo;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.PacketIds;
 import io.starlingmq.store.QueuedDelivery;
@@ -30,6 +31,8 @@ final class InMemorySession {
     private int nextPacketId = 1;
     Holder holder;
     boolean persistent;
+    /** what listings show; its disconnectedAt is set when the connection ends */
+    ClientInfo info = ClientInfo.UNKNOWN;
     int window;
     /** epoch millis while offline, {@link SessionRules#NO_EXPIRY} for never; meaningless while online */
     long expiresAt = SessionRules.NO_EXPIRY;

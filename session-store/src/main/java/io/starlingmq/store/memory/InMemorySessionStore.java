@@ -2,6 +2,8 @@ package io.starlingmq.store.memory;
 
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.store.AckResult;
+import io.starlingmq.store.Ban;
+import io.starlingmq.store.BanKind;
 import io.starlingmq.store.Change;
 import io.starlingmq.store.CloseResult;
 import io.starlingmq.store.EndedSession;
@@ -70,10 +72,14 @@ public final class InMemorySessionStore implements SessionStore {
                     present = true;
                 }
             }
+            long createdAt = now();
             if (session == null) {
                 session = new InMemorySession();
                 backend.sessions.put(clientId, session);
+            } else {
+                createdAt = session.info.createdAt();
             }
+            session.info = spec.info(createdAt, now());
             session.holder = holder;
             session.persistent = spec.persistent();
             session.window = SessionRules.window(spec, limits);
@@ -87,7 +93,7 @@ public final class InMemorySessionStore implements SessionStore {
                 expired = released.expired();
             }
             removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
-            publish(new Change.SessionOnline(clientId, holder, spec.persistent()));
+            publish(new Change.SessionOnline(clientId, holder, spec.persistent(), session.info));
             return new OpenResult(previousHolder, present, removedFilters, deliveries, expired, orphaned);
         });
     }
@@ -107,6 +113,7 @@ public final class InMemorySessionStore implements SessionStore {
             }
             session.holder = null;
             session.persistent = true;
+            session.info = session.info.disconnected(now());
             session.expiresAt = SessionRules.expiresAt(now(), expirySeconds);
             publish(new Change.SessionOffline(clientId, false));
             return new CloseResult(true, false, List.of(), List.of());
@@ -303,6 +310,38 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<Void> ban(Ban ban) {
+        return locked(() -> {
+            backend.bans.put(ban.key(), ban);
+            publish(new Change.BanAdded(ban));
+            return null;
+        });
+    }
+
+    @Override
+    public Uni<Boolean> unban(BanKind kind, String who) {
+        return locked(() -> {
+            boolean removed = backend.bans.remove(new Ban(kind, who, "", "", 0, Ban.FOREVER).key()) != null;
+            if (removed) {
+                publish(new Change.BanRemoved(kind, who));
+            }
+            return removed;
+        });
+    }
+
+    @Override
+    public Uni<Integer> dropLapsedBans(long nowMillis) {
+        return locked(() -> {
+            List<Ban> lapsed = backend.bans.values().stream().filter(ban -> ban.lapsedAt(nowMillis)).toList();
+            for (Ban ban : lapsed) {
+                backend.bans.remove(ban.key());
+                publish(new Change.BanRemoved(ban.kind(), ban.who()));
+            }
+            return lapsed.size();
+        });
+    }
+
+    @Override
     public Uni<List<EndedSession>> expireDue(long nowMillis) {
         return locked(() -> {
             List<String> due = new ArrayList<>();
@@ -330,9 +369,10 @@ public final class InMemorySessionStore implements SessionStore {
             backend.sessions.forEach((clientId, session) -> {
                 session.subscriptions.values()
                         .forEach(subscription -> subscriptions.add(new Change.SubscriptionAdded(clientId, subscription)));
-                sessions.add(new Change.SessionOnline(clientId, session.holder, session.persistent));
+                sessions.add(new Change.SessionOnline(clientId, session.holder, session.persistent, session.info));
             });
-            return new Snapshot(subscriptions, sessions, List.copyOf(backend.retained.values()), cursor);
+            return new Snapshot(subscriptions, sessions, List.copyOf(backend.retained.values()),
+                    List.copyOf(backend.bans.values()), cursor);
         });
     }
 

@@ -1,5 +1,7 @@
 package io.starlingmq.store.redis;
 
+import io.starlingmq.store.ClientConnect;
+import io.starlingmq.store.ClientInfo;
 import io.starlingmq.store.EnqueueResult;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.MessageCodec;
@@ -58,5 +60,31 @@ final class RedisAnswers {
             flags.add(array.get(i).toInteger() == 1);
         }
         return flags;
+    }
+
+    /**
+     * The session's listing facts from an HMGET of the Lua library's {@code CLIENT_FIELDS}; a session opened
+     * before the store kept them has none, and reads as unknown.
+     */
+    static ClientInfo clientInfo(Response fields) {
+        if (fields == null || fields.size() < 8 || fields.get(6) == null) {
+            return ClientInfo.UNKNOWN;
+        }
+        ClientConnect connect = new ClientConnect(text(fields.get(0)), text(fields.get(1)), number(fields.get(2)),
+                number(fields.get(3)));
+        return new ClientInfo(connect, "1".equals(text(fields.get(4))), longNumber(fields.get(5)),
+                longNumber(fields.get(6)), longNumber(fields.get(7)), 0);
+    }
+
+    private static String text(Response value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static int number(Response value) {
+        return value == null ? 0 : Integer.parseInt(value.toString());
+    }
+
+    private static long longNumber(Response value) {
+        return value == null ? 0 : Long.parseLong(value.toString());
     }
 }

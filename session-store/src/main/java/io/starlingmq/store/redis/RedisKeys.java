@@ -11,6 +11,7 @@ final class RedisKeys {
     static final String EXPIRY = "starling:expiry";
     static final String WILLS = "starling:wills";
     static final String CHANGES = "starling:changes";
+    static final String BANNED = "starling:banned";
 
     /** Separates client id and filter in a route field; MQTT strings never contain U+0000. */
     private static final char ROUTE_SEPARATOR = '\0';

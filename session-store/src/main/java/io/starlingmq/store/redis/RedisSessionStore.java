@@ -3,8 +3,12 @@ package io.starlingmq.store.redis;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.store.AckResult;
 import io.starlingmq.store.AcksThenQueued;
+import io.starlingmq.store.Ban;
+import io.starlingmq.store.BanKind;
 import io.starlingmq.store.Change;
 import io.starlingmq.store.ChangeCodec;
+import io.starlingmq.store.ClientConnect;
+import io.starlingmq.store.ClientInfo;
 import io.starlingmq.store.CloseResult;
 import io.starlingmq.store.EndedSession;
 import io.starlingmq.store.EnqueueResult;
@@ -82,9 +86,12 @@ public final class RedisSessionStore implements SessionStore {
     @Override
     public Uni<OpenResult> open(SessionSpec spec, Holder holder) {
         String clientId = spec.clientId();
+        long now = now();
+        ClientConnect connect = spec.connect();
         return commands.send(RedisCommands.fcall("starling_open", clientId, List.of(holder.gatewayId(),
                         Long.toString(holder.connectionId()), flag(spec.cleanStart()), flag(spec.persistent()),
-                        SessionRules.window(spec, limits), now())))
+                        SessionRules.window(spec, limits), now, connect.username(), connect.peerAddress(),
+                        connect.protocolVersion(), connect.keepAlive(), spec.expirySeconds())))
                 .chain(answer -> {
                     String previousGateway = answer.get(0).toString();
                     Holder previous = previousGateway.isEmpty() ? null
@@ -92,7 +99,8 @@ public final class RedisSessionStore implements SessionStore {
                     List<String> removed = RedisCommands.strings(answer.get(3));
                     GlobalUpdate update = new GlobalUpdate();
                     update.removeRoutes(clientId, removed);
-                    Change.SessionOnline online = new Change.SessionOnline(clientId, holder, spec.persistent());
+                    ClientInfo info = spec.info(Long.parseLong(answer.get(7).toString()), now);
+                    Change.SessionOnline online = new Change.SessionOnline(clientId, holder, spec.persistent(), info);
                     update.setSession(online);
                     update.publish(online);
                     return commands.inOrder(update.requests()).replaceWith(new OpenResult(previous,
@@ -123,7 +131,8 @@ public final class RedisSessionStore implements SessionStore {
                     if (ended) {
                         update.endSession(clientId, removed);
                     } else {
-                        update.setSession(new Change.SessionOnline(clientId, null, true));
+                        ClientInfo info = RedisAnswers.clientInfo(answer.get(4)).disconnected(now());
+                        update.setSession(new Change.SessionOnline(clientId, null, true, info));
                         update.publish(new Change.SessionOffline(clientId, false));
                     }
                     return commands.inOrder(update.requests()).replaceWith(new CloseResult(true, ended, removed,
@@ -311,11 +320,47 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Boolean> dropRetained(StoredMessage expired) {
-        Request drop = Request.cmd(Command.FCALL).arg("starling_drop_retained").arg(1).arg(RedisKeys.RETAINED)
+        Request drop = Request.cmd(Command.FCALL).arg("starling_drop_unchanged").arg(1).arg(RedisKeys.RETAINED)
                 .arg(expired.topic()).arg(MessageCodec.encode(expired));
         return commands.send(drop).chain(removed -> removed.toInteger() == 0 ? Uni.createFrom().item(false)
                 : commands.inOrder(List.of(changeRequest(new Change.RetainedCleared(expired.topic()))))
                 .replaceWith(true));
+    }
+
+    @Override
+    public Uni<Void> ban(Ban ban) {
+        Change.BanAdded added = new Change.BanAdded(ban);
+        return commands.inOrder(List.of(
+                RedisCommands.request(Command.HSET, RedisKeys.BANNED, ban.key(), ChangeCodec.encode(added)),
+                changeRequest(added)));
+    }
+
+    @Override
+    public Uni<Boolean> unban(BanKind kind, String who) {
+        String field = new Ban(kind, who, "", "", 0, Ban.FOREVER).key();
+        return commands.send(RedisCommands.request(Command.HDEL, RedisKeys.BANNED, field))
+                .chain(removed -> removed.toInteger() == 0 ? Uni.createFrom().item(false)
+                        : commands.inOrder(List.of(changeRequest(new Change.BanRemoved(kind, who)))).replaceWith(true));
+    }
+
+    @Override
+    public Uni<Integer> dropLapsedBans(long nowMillis) {
+        return new RedisHashScan(commands, settings.scanBatchSize()).all(RedisKeys.BANNED).chain(entries -> {
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                Ban ban = ((Change.BanAdded) ChangeCodec.decode(entry.getValue())).ban();
+                if (!ban.lapsedAt(nowMillis)) {
+                    continue;
+                }
+                Request drop = Request.cmd(Command.FCALL).arg("starling_drop_unchanged").arg(1).arg(RedisKeys.BANNED)
+                        .arg(entry.getKey()).arg(entry.getValue());
+                chain = chain.chain(dropped -> commands.send(drop).chain(removed -> removed.toInteger() == 0
+                        ? Uni.createFrom().item(dropped)
+                        : commands.inOrder(List.of(changeRequest(new Change.BanRemoved(ban.kind(), ban.who()))))
+                        .replaceWith(dropped + 1)));
+            }
+            return chain;
+        });
     }
 
     @Override
@@ -359,8 +404,9 @@ public final class RedisSessionStore implements SessionStore {
                     String cursor = entries.isEmpty() ? "0-0" : entries.getFirst().id();
                     RedisHashScan scan = new RedisHashScan(commands, settings.scanBatchSize());
                     return scan.all(RedisKeys.ROUTES).chain(routes -> scan.all(RedisKeys.SESSIONS)
-                            .chain(sessions -> scan.all(RedisKeys.RETAINED).map(retained ->
-                                    snapshotOf(routes, sessions, retained, cursor))));
+                            .chain(sessions -> scan.all(RedisKeys.RETAINED).chain(retained ->
+                                    scan.all(RedisKeys.BANNED).map(bans ->
+                                            snapshotOf(routes, sessions, retained, bans, cursor)))));
                 });
     }
 
@@ -406,7 +452,7 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     private Snapshot snapshotOf(Map<String, byte[]> routes, Map<String, byte[]> sessions,
-                                Map<String, byte[]> retained, String cursor) {
+                                Map<String, byte[]> retained, Map<String, byte[]> banned, String cursor) {
         List<Change.SubscriptionAdded> subscriptions = new ArrayList<>(routes.size());
         routes.forEach((field, subscription) -> subscriptions.add(new Change.SubscriptionAdded(
                 RedisKeys.clientOfRoute(field), SubscriptionCodec.decode(subscription))));
@@ -414,7 +460,9 @@ public final class RedisSessionStore implements SessionStore {
         sessions.values().forEach(value -> sessionList.add((Change.SessionOnline) ChangeCodec.decode(value)));
         List<StoredMessage> messages = new ArrayList<>(retained.size());
         retained.values().forEach(value -> messages.add(MessageCodec.decode(value)));
-        return new Snapshot(subscriptions, sessionList, messages, cursor);
+        List<Ban> bans = new ArrayList<>(banned.size());
+        banned.values().forEach(value -> bans.add(((Change.BanAdded) ChangeCodec.decode(value)).ban()));
+        return new Snapshot(subscriptions, sessionList, messages, bans, cursor);
     }
 
     private Request changeRequest(Change change) {
