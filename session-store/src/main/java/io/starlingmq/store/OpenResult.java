@@ -10,7 +10,9 @@ import java.util.List;
  * @param expired         queued messages dropped instead of released because their expiry interval had passed
  * @param orphanedShared  queued and inflight messages of a discarded previous session that came through a shared
  *                        subscription, for other members of their groups
+ * @param info            what listings show of the session now
  */
 public record OpenResult(Holder previousHolder, boolean sessionPresent, List<String> removedFilters,
-                         List<QueuedDelivery> deliveries, int expired, List<StoredMessage> orphanedShared) {
+                         List<QueuedDelivery> deliveries, int expired, List<StoredMessage> orphanedShared,
+                         ClientInfo info) {
 }

@@ -3,6 +3,8 @@ package io.starlingmq.router;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.starlingmq.store.ClientConnect;
+import io.starlingmq.store.ClientInfo;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.Subscription;
 import org.junit.jupiter.api.Test;
@@ -30,14 +32,15 @@ class PackageCyclesTest {
 
     /**
      * Matching and addressing work on the contract's Message: of the session store they know only the
-     * two facts of a session they index (its subscriptions, the connection that holds it), never a store
-     * call or the store's message record.
+     * facts of a session they index (its subscriptions, the connection that holds it, what listings show of
+     * it), never a store call or the store's message record.
      */
     @Test
     void matchingAndAddressingUseTheStoreOnlyForTheSessionFactsTheyIndex() {
         noClasses().that().resideInAnyPackage("io.starlingmq.router.index..", "io.starlingmq.router.routing..")
                 .should().dependOnClassesThat(resideInAPackage("io.starlingmq.store..")
-                        .and(not(type(Subscription.class))).and(not(type(Holder.class))))
+                        .and(not(type(Subscription.class))).and(not(type(Holder.class)))
+                        .and(not(type(ClientInfo.class))).and(not(type(ClientConnect.class))))
                 .check(CLASSES);
     }
 }

@@ -94,7 +94,7 @@ public final class InMemorySessionStore implements SessionStore {
             }
             removedFilters.forEach(filter -> publish(new Change.SubscriptionRemoved(clientId, filter)));
             publish(new Change.SessionOnline(clientId, holder, spec.persistent(), session.info));
-            return new OpenResult(previousHolder, present, removedFilters, deliveries, expired, orphaned);
+            return new OpenResult(previousHolder, present, removedFilters, deliveries, expired, orphaned, session.info);
         });
     }
 

@@ -105,7 +105,7 @@ public final class RedisSessionStore implements SessionStore {
                     update.publish(online);
                     return commands.inOrder(update.requests()).replaceWith(new OpenResult(previous,
                             answer.get(2).toInteger() == 1, removed, RedisAnswers.deliveries(answer.get(4)),
-                            answer.get(5).toInteger(), RedisAnswers.messages(answer.get(6))));
+                            answer.get(5).toInteger(), RedisAnswers.messages(answer.get(6)), info));
                 });
     }
 

@@ -42,7 +42,8 @@ public enum Connack311ReturnCode {
             case UNSUPPORTED_PROTOCOL_VERSION -> Optional.of(UNACCEPTABLE_PROTOCOL_VERSION);
             case CLIENT_IDENTIFIER_NOT_VALID -> Optional.of(IDENTIFIER_REJECTED);
             case BAD_USER_NAME_OR_PASSWORD -> Optional.of(BAD_USER_NAME_OR_PASSWORD);
-            case NOT_AUTHORIZED -> Optional.of(NOT_AUTHORIZED);
+            // 3.1.1 has no Banned; Not authorized is what a banned client is
+            case NOT_AUTHORIZED, BANNED -> Optional.of(NOT_AUTHORIZED);
             case MALFORMED_PACKET, PROTOCOL_ERROR, TOPIC_NAME_INVALID -> Optional.empty();
             default -> Optional.of(SERVER_UNAVAILABLE);
         };

@@ -50,6 +50,11 @@ class Connack311ReturnCodeTest {
     }
 
     @Test
+    void aBannedClientIsNotAuthorized() {
+        assertThat(Connack311ReturnCode.of(ConnackReason.BANNED)).contains(Connack311ReturnCode.NOT_AUTHORIZED);
+    }
+
+    @Test
     void malformedOrOutOfProtocolConnectsGetNoConnack() {
         assertThat(Connack311ReturnCode.of(ConnackReason.MALFORMED_PACKET)).isEmpty();
         assertThat(Connack311ReturnCode.of(ConnackReason.PROTOCOL_ERROR)).isEmpty();
@@ -60,7 +65,7 @@ class Connack311ReturnCodeTest {
     void everyOtherRefusalIsServerUnavailable() {
         for (ConnackReason reason : new ConnackReason[] {ConnackReason.UNSPECIFIED_ERROR,
                 ConnackReason.SERVER_UNAVAILABLE, ConnackReason.SERVER_BUSY, ConnackReason.BAD_AUTHENTICATION_METHOD,
-                ConnackReason.BANNED, ConnackReason.QUOTA_EXCEEDED}) {
+                ConnackReason.QUOTA_EXCEEDED}) {
             assertThat(Connack311ReturnCode.of(reason)).as(reason.name()).contains(Connack311ReturnCode.SERVER_UNAVAILABLE);
         }
     }

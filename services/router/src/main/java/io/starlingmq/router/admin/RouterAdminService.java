@@ -5,7 +5,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
+import io.starlingmq.contract.admin.v1.AddBanReply;
+import io.starlingmq.contract.admin.v1.AddBanRequest;
 import io.starlingmq.contract.admin.v1.ClientSubscription;
+import io.starlingmq.contract.admin.v1.DeleteBanReply;
+import io.starlingmq.contract.admin.v1.DeleteBanRequest;
 import io.starlingmq.contract.admin.v1.DeleteRetainedReply;
 import io.starlingmq.contract.admin.v1.GetClientReply;
 import io.starlingmq.contract.admin.v1.GetClientRequest;
@@ -13,6 +17,10 @@ import io.starlingmq.contract.admin.v1.GetRetainedReply;
 import io.starlingmq.contract.admin.v1.KickClientReply;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.LinkedGateway;
+import io.starlingmq.contract.admin.v1.ListBansReply;
+import io.starlingmq.contract.admin.v1.ListBansRequest;
+import io.starlingmq.contract.admin.v1.ListClientsReply;
+import io.starlingmq.contract.admin.v1.ListClientsRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
@@ -28,6 +36,8 @@ import io.starlingmq.contract.admin.v1.StatsRequest;
 import io.starlingmq.contract.link.v1.GatewayLoad;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.router.banned.BannedClients;
+import io.starlingmq.router.config.RouterConfig;
 import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.RetainedIndex;
@@ -38,14 +48,16 @@ import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.Subscription;
+import io.grpc.StatusRuntimeException;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
  * The gRPC RouterAdmin service, what ops asks of a router: the gateways linked to it, ending a client's
- * connection (its gateway sends DISCONNECT 0x98), publishing, the counts and counters, and the retained
- * messages. It reads the router's own view (the links,
+ * connection (its gateway sends DISCONNECT 0x98), publishing, the counts and counters, the retained
+ * messages, the sessions' listing and the banned list. It reads the router's own view (the links,
  * the session directory the change feed keeps, its indexes) and changes nothing behind the session lifecycle:
  * a kicked client's gateway closes the connection and reports it as any other; a publish is routed as the
  * broker's own messages are.
@@ -69,6 +81,17 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     SessionStore store;
     @Inject
     MeterRegistry meters;
+    @Inject
+    BannedClients banned;
+    @Inject
+    RouterConfig config;
+
+    private BanAdmin bans;
+
+    @PostConstruct
+    void init() {
+        bans = new BanAdmin(store, banned, config.banned().maxEntries());
+    }
 
     @Override
     public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
@@ -167,7 +190,8 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
         SessionDirectory.Entry entry = directory.get(request.getClientId());
         GetClientReply.Builder reply = GetClientReply.newBuilder().setFound(entry != null);
         if (entry != null) {
-            reply.setConnected(entry.online()).setPersistent(entry.persistent());
+            reply.setConnected(entry.online()).setPersistent(entry.persistent())
+                    .setFacts(ClientListing.facts(entry.info()));
             if (entry.online()) {
                 reply.setGatewayId(entry.holder().gatewayId());
             }
@@ -186,6 +210,48 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
         answer.onNext(MetricsReply.newBuilder().setMessagesReceived(count("starling.router.messages.routed"))
                 .setMessagesSent(count("starling.router.messages.delivered"))
                 .setMessagesDropped(count("starling.router.messages.dropped")).build());
+        answer.onCompleted();
+    }
+
+    @Override
+    public void listClients(ListClientsRequest request, StreamObserver<ListClientsReply> answer) {
+        answer.onNext(ClientListing.page(request, directory, subscriptions));
+        answer.onCompleted();
+    }
+
+    @Override
+    public void addBan(AddBanRequest request, StreamObserver<AddBanReply> answer) {
+        try {
+            bans.add(request.getBan(), request.getReplace()).subscribe().with(
+                    added -> {
+                        answer.onNext(added);
+                        answer.onCompleted();
+                    },
+                    failure -> answer.onError(failure instanceof StatusRuntimeException ? failure
+                            : Status.UNAVAILABLE.withDescription("not stored: " + failure.getMessage()).asRuntimeException()));
+        } catch (StatusRuntimeException e) {
+            answer.onError(e);
+        }
+    }
+
+    @Override
+    public void deleteBan(DeleteBanRequest request, StreamObserver<DeleteBanReply> answer) {
+        try {
+            bans.delete(request.getKind(), request.getWho()).subscribe().with(
+                    deleted -> {
+                        answer.onNext(DeleteBanReply.newBuilder().setDeleted(deleted).build());
+                        answer.onCompleted();
+                    },
+                    failure -> answer.onError(Status.UNAVAILABLE.withDescription("not deleted: " + failure.getMessage())
+                            .asRuntimeException()));
+        } catch (StatusRuntimeException e) {
+            answer.onError(e);
+        }
+    }
+
+    @Override
+    public void listBans(ListBansRequest request, StreamObserver<ListBansReply> answer) {
+        answer.onNext(bans.list(request));
         answer.onCompleted();
     }
 

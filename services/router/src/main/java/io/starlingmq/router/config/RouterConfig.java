@@ -84,6 +84,19 @@ public interface RouterConfig {
         SharedSubscriptionStrategy strategy();
     }
 
+    /** The banned list. */
+    Banned banned();
+
+    interface Banned {
+
+        /**
+         * Bans the list may hold; an admin call that would add one past it is refused. Every router keeps the
+         * whole list in memory and checks every CONNECT against its patterns and networks.
+         */
+        @WithDefault("10000")
+        int maxEntries();
+    }
+
     /** How long startup waits for the store to connect and the indexes to load. */
     @WithDefault("30s")
     Duration startTimeout();

@@ -81,6 +81,16 @@ public final class SubscriptionIndex {
     }
 
     /** A session's subscriptions as subscribed (shared ones with their prefix), in filter order. */
+    /** How many subscriptions the client has, without building them. */
+    public int subscriptionCount(String clientId) {
+        lock.readLock().lock();
+        try {
+            return filtersByClient.getOrDefault(clientId, Set.of()).size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     public List<Subscription> subscriptionsOf(String clientId) {
         lock.readLock().lock();
         try {

@@ -2,6 +2,7 @@ package io.starlingmq.router.session;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.starlingmq.router.config.RouterConfig;
+import io.starlingmq.router.sweep.PeriodicSweep;
 import io.starlingmq.store.SessionStore;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

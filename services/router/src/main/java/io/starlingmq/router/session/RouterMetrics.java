@@ -3,6 +3,7 @@ package io.starlingmq.router.session;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.starlingmq.router.banned.BannedClients;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.quarkus.runtime.Startup;
@@ -19,9 +20,11 @@ public class RouterMetrics {
     private final Counter dropped;
     private final Counter expired;
     private final Counter sharedUndeliverable;
+    private final Counter refusedBanned;
 
     @Inject
-    public RouterMetrics(MeterRegistry registry, SessionDirectory directory, GatewayRegistry gateways) {
+    public RouterMetrics(MeterRegistry registry, SessionDirectory directory, GatewayRegistry gateways,
+                         BannedClients banned) {
         routed = Counter.builder("starling.router.messages.routed")
                 .description("Published messages routed").register(registry);
         delivered = Counter.builder("starling.router.messages.delivered")
@@ -33,10 +36,18 @@ public class RouterMetrics {
         sharedUndeliverable = Counter.builder("starling.router.shared.undeliverable")
                 .description("Shared deliveries handed back by a leaving member that no other member could take")
                 .register(registry);
+        refusedBanned = Counter.builder("starling.router.connects.refused").tag("reason", "banned")
+                .description("CONNECTs refused by this router").register(registry);
+        Gauge.builder("starling.router.banned", banned, b -> b.list().size())
+                .description("Entries of the banned list, lapsed ones included until swept").register(registry);
         Gauge.builder("starling.router.sessions.online", directory, SessionDirectory::onlineCount)
                 .description("Sessions with a live connection").register(registry);
         Gauge.builder("starling.router.gateway.streams", gateways, GatewayRegistry::size)
                 .description("Gateway streams linked to this router").register(registry);
+    }
+
+    public void refusedBanned() {
+        refusedBanned.increment();
     }
 
     public void routed() {

@@ -6,12 +6,15 @@ import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.SessionClose;
 import io.starlingmq.contract.link.v1.SessionOpen;
 import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.router.banned.BannedClients;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.link.LinkSession;
+import io.starlingmq.store.Ban;
+import io.starlingmq.store.ClientConnect;
 import io.starlingmq.store.CloseResult;
 import io.starlingmq.store.EndedSession;
 import io.starlingmq.store.Holder;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Opens and closes sessions through the store and keeps the index and directory in step. */
 @ApplicationScoped
@@ -32,7 +36,6 @@ public class SessionLifecycle {
 
     private static final Logger LOG = Logger.getLogger(SessionLifecycle.class);
     private static final int MAX_RECEIVE_MAXIMUM = 65535;
-    /** MQTT 5 CONNACK reason code: unspecified error. */
 
     @Inject
     SessionStore store;
@@ -48,15 +51,28 @@ public class SessionLifecycle {
     Wills wills;
     @Inject
     SharedRedispatch sharedRedispatch;
+    @Inject
+    BannedClients banned;
 
     public Uni<Void> open(GatewayLink link, SessionOpen open) {
         long expiry = Integer.toUnsignedLong(open.getSessionExpiryInterval());
         int receiveMaximum = open.getReceiveMaximum() == 0 ? MAX_RECEIVE_MAXIMUM
                 : Math.min(open.getReceiveMaximum(), MAX_RECEIVE_MAXIMUM);
-        SessionSpec spec = new SessionSpec(open.getClientId(), open.getCleanStart(), expiry, receiveMaximum);
+        ClientConnect connect = new ClientConnect(open.getUsername(), open.getPeerAddress(), open.getProtocolVersion(),
+                open.getKeepAlive());
+        SessionSpec spec = new SessionSpec(open.getClientId(), open.getCleanStart(), expiry, receiveMaximum, connect);
         Holder holder = new Holder(link.gatewayId(), open.getConnectionId());
         // From the store's open on, publishes routed elsewhere may address this connection: they wait for SessionOpened.
         link.sessionOpening(holder.connectionId());
+        Optional<Ban> ban = banned.covering(spec.clientId(), connect);
+        if (ban.isPresent()) {
+            LOG.debugf("CONNECT of %s refused: banned as %s %s", spec.clientId(), ban.get().kind().wireName(),
+                    ban.get().who());
+            metrics.refusedBanned();
+            link.refuseOpen(holder.connectionId(),
+                    RouterEvents.sessionOpened(holder.connectionId(), false, ConnackReason.BANNED));
+            return Uni.createFrom().voidItem();
+        }
         // the will is in the store before CONNACK, so no connection runs without its will kept durably
         return store.open(spec, holder)
                 .call(() -> wills.opened(open, holder, expiry))
@@ -122,7 +138,7 @@ public class SessionLifecycle {
     private void opened(GatewayLink link, SessionSpec spec, Holder holder, OpenResult result) {
         String clientId = spec.clientId();
         result.removedFilters().forEach(filter -> index.remove(clientId, filter));
-        directory.put(clientId, holder, spec.persistent());
+        directory.put(clientId, holder, spec.persistent(), result.info());
         link.sessionOpened(new LinkSession(holder.connectionId(), clientId, spec.expirySeconds()));
         kick(result.previousHolder(), holder);
         List<RouterEvent> events = new ArrayList<>(1 + result.deliveries().size());
@@ -131,6 +147,10 @@ public class SessionLifecycle {
         link.answerOpen(holder.connectionId(), events);
         metrics.delivered(result.deliveries().size());
         metrics.expired(result.expired());
+        // a ban that arrived while the store opened the session found it not yet in the directory
+        if (banned.covering(clientId, spec.connect()).isPresent()) {
+            banned.disconnect(clientId, directory.get(clientId));
+        }
     }
 
     private void kick(Holder previous, Holder current) {
@@ -163,7 +183,7 @@ public class SessionLifecycle {
             result.removedFilters().forEach(filter -> index.remove(clientId, filter));
             ended(List.of(clientId));
         } else {
-            directory.offline(clientId);
+            directory.offline(clientId, System.currentTimeMillis());
         }
     }
 }

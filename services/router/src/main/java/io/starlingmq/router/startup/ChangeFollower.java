@@ -1,5 +1,6 @@
 package io.starlingmq.router.startup;
 
+import io.starlingmq.router.banned.BannedClients;
 import io.starlingmq.router.events.MessageMapping;
 import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
@@ -24,23 +25,28 @@ public class ChangeFollower {
     SessionDirectory directory;
     @Inject
     RetainedIndex retained;
+    @Inject
+    BannedClients banned;
 
     public void apply(Change change) {
         try {
             switch (change) {
                 case Change.SubscriptionAdded added -> index.add(added.clientId(), added.subscription());
                 case Change.SubscriptionRemoved removed -> index.remove(removed.clientId(), removed.filter());
-                case Change.SessionOnline online -> directory.put(online.clientId(), online.holder(), online.persistent());
+                case Change.SessionOnline online ->
+                        directory.put(online.clientId(), online.holder(), online.persistent(), online.info());
                 case Change.SessionOffline offline -> {
                     if (offline.ended()) {
                         index.removeAll(offline.clientId());
                         directory.remove(offline.clientId());
                     } else {
-                        directory.offline(offline.clientId());
+                        directory.offline(offline.clientId(), System.currentTimeMillis());
                     }
                 }
                 case Change.RetainedSet set -> retained.set(MessageMapping.toMessage(set.message()));
                 case Change.RetainedCleared cleared -> retained.clear(cleared.topic());
+                case Change.BanAdded added -> banned.banned(added.ban());
+                case Change.BanRemoved removed -> banned.lifted(removed.kind(), removed.who());
             }
         } catch (RuntimeException e) {
             LOG.errorf(e, "applying change %s failed", change);

@@ -2,6 +2,7 @@ package io.starlingmq.router.startup;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.starlingmq.router.banned.BannedClients;
 import io.starlingmq.router.config.RouterConfig;
 import io.starlingmq.router.index.RouterReadiness;
 import io.starlingmq.router.session.ExpirySweeper;
@@ -35,18 +36,23 @@ public class IndexLoader {
     WillSweeper willSweeper;
     @Inject
     RouterConfig config;
+    @Inject
+    BannedClients banned;
 
     void onStart(@Observes StartupEvent event) {
         Snapshot snapshot = store.snapshot().await().atMost(config.startTimeout());
         snapshot.sessions().forEach(follower::apply);
         snapshot.subscriptions().forEach(follower::apply);
         snapshot.retained().forEach(message -> follower.apply(new Change.RetainedSet(message)));
+        snapshot.bans().forEach(ban -> follower.apply(new Change.BanAdded(ban)));
         store.follow(snapshot.cursor(), follower::apply);
         sweeper.start();
         willSweeper.start();
+        banned.startSweep();
         readiness.ready();
-        LOG.infof("indexes loaded: %d sessions, %d subscriptions, %d retained messages",
-                snapshot.sessions().size(), snapshot.subscriptions().size(), snapshot.retained().size());
+        LOG.infof("indexes loaded: %d sessions, %d subscriptions, %d retained messages, %d bans",
+                snapshot.sessions().size(), snapshot.subscriptions().size(), snapshot.retained().size(),
+                snapshot.bans().size());
     }
 
     /** Stops following the change feed before Quarkus closes the Redis client underneath it. */

@@ -2,6 +2,7 @@ package io.starlingmq.router.routing;
 
 import io.starlingmq.router.index.Matches;
 import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.store.ClientInfo;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.Subscription;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SharedGroupChooserTest {
 
     private void online(String... clientIds) {
         for (String clientId : clientIds) {
-            directory.put(clientId, new Holder("gw", clientId.hashCode()), false);
+            directory.put(clientId, new Holder("gw", clientId.hashCode()), false, ClientInfo.UNKNOWN);
         }
     }
 
@@ -69,13 +70,13 @@ class SharedGroupChooserTest {
 
     @Test
     void onlineMembersComeBeforeOfflinePersistentOnesAndUnknownSessionsAreSkipped() {
-        directory.put("a", null, true);
+        directory.put("a", null, true, ClientInfo.UNKNOWN);
         online("b");
         SharedGroupChooser chooser = new SharedGroupChooser(SharedSubscriptionStrategy.ROUND_ROBIN, directory);
 
         assertThat(choices(chooser, 4, "pub")).containsOnly("b");
-        directory.offline("b");
-        directory.put("b", null, false);
+        directory.offline("b", 0);
+        directory.put("b", null, false, ClientInfo.UNKNOWN);
         assertThat(choices(chooser, 2, "pub")).as("only a persistent offline member can hold a message")
                 .containsOnly("a");
     }

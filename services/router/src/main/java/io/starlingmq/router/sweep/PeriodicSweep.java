@@ -1,4 +1,4 @@
-package io.starlingmq.router.session;
+package io.starlingmq.router.sweep;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /** A store sweep on a Vert.x timer that never overlaps itself: a tick during a slow sweep is skipped. */
-final class PeriodicSweep {
+public final class PeriodicSweep {
 
     private static final Logger LOG = Logger.getLogger(PeriodicSweep.class);
 
@@ -20,24 +20,24 @@ final class PeriodicSweep {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timerId = -1;
 
-    PeriodicSweep(Vertx vertx, String name, Duration period, Supplier<Uni<?>> sweep) {
+    public PeriodicSweep(Vertx vertx, String name, Duration period, Supplier<Uni<?>> sweep) {
         this.vertx = vertx;
         this.name = name;
         this.period = period;
         this.sweep = sweep;
     }
 
-    void start() {
+    public void start() {
         timerId = vertx.setPeriodic(Math.max(1, period.toMillis()), id -> runOnce());
     }
 
-    void stop() {
+    public void stop() {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
     }
 
-    void runOnce() {
+    public void runOnce() {
         if (!running.compareAndSet(false, true)) {
             return;
         }
