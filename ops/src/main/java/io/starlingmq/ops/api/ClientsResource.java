@@ -2,17 +2,23 @@ package io.starlingmq.ops.api;
 
 import io.starlingmq.contract.admin.v1.ClientSubscription;
 import io.starlingmq.contract.admin.v1.GetClientReply;
+import io.starlingmq.contract.admin.v1.ListClientsReply;
+import io.starlingmq.contract.admin.v1.ListClientsRequest;
 import io.starlingmq.ops.routers.RouterAdminClients;
 import io.starlingmq.ops.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,25 +37,87 @@ public class ClientsResource {
     RouterAdminClients routers;
 
     @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
+    @Operation(summary = "List clients",
+            description = "As EMQX: every session, connected or not, in client id order; page (from 1) and limit "
+                    + "(default 100, at most 10,000); filters like_clientid (part of the id), username, ip_address, "
+                    + "conn_state (connected, disconnected), node (the gateway), proto_ver; meta with page, limit, "
+                    + "hasnext, and count when no filter applies (as EMQX's fuzzy queries, a filtered listing is not "
+                    + "counted). Starling's cursor form for large listings: pass cursor (empty for the first page, then "
+                    + "meta.cursor of the previous answer) instead of page; each page then costs what the first does, "
+                    + "however deep. Differs from EMQX: no recv/send statistics, mqueue or inflight counts per client.")
+    public Response list(@QueryParam("page") @DefaultValue("1") int page,
+                         @QueryParam("limit") @DefaultValue("100") int limit,
+                         @QueryParam("cursor") String cursorParameter,
+                         @QueryParam("like_clientid") String likeClientId,
+                         @QueryParam("username") String username,
+                         @QueryParam("ip_address") String ipAddress,
+                         @QueryParam("conn_state") String connState,
+                         @QueryParam("node") String node,
+                         @QueryParam("proto_ver") String protoVer,
+                         @Context UriInfo uri) {
+        // "cursor=" (empty: the first page) is the cursor form as much as "cursor=abc"
+        String cursor = uri.getQueryParameters().containsKey("cursor") ? orEmpty(cursorParameter) : null;
+        if (page < 1) {
+            return badRequest("page: from 1");
+        }
+        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
+            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
+        }
+        if (connState != null && !connState.isEmpty() && !connState.equals("connected")
+                && !connState.equals("disconnected")) {
+            return badRequest("conn_state: connected or disconnected");
+        }
+        ListClientsRequest.Builder request = ListClientsRequest.newBuilder().setLimit(limit)
+                .setClientIdContains(orEmpty(likeClientId)).setUsername(orEmpty(username))
+                .setIpAddress(orEmpty(ipAddress)).setConnState(orEmpty(connState)).setGatewayId(orEmpty(node));
+        if (protoVer != null && !protoVer.isEmpty()) {
+            if (!protoVer.matches("[345]")) {
+                return badRequest("proto_ver: 3, 4 or 5");
+            }
+            request.setProtocolVersion(Integer.parseInt(protoVer));
+        }
+        if (cursor != null) {
+            request.setAfter(cursor);
+        } else {
+            request.setSkip((long) (page - 1) * limit);
+        }
+        ListClientsReply reply = routers.listClients(request.build());
+        List<Map<String, Object>> data = reply.getClientsList().stream().map(c -> ClientJson.of(c.getClientId(),
+                c.getConnected(), c.getGatewayId(), c.getSubscriptions(), c.getFacts())).toList();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if (cursor == null) {
+            meta.put("page", page);
+        }
+        meta.put("limit", limit);
+        if (reply.getTotal() >= 0) {
+            meta.put("count", reply.getTotal());
+        }
+        meta.put("hasnext", reply.getHasNext());
+        if (cursor != null && reply.getHasNext()) {
+            meta.put("cursor", reply.getClients(reply.getClientsCount() - 1).getClientId());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        body.put("meta", meta);
+        return Response.ok(body).build();
+    }
+
+    @GET
     @Path("/{clientid}")
     @RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
     @Operation(summary = "One client",
-            description = "EMQX's fields Starling has: clientid, connected, node (the gateway holding the connection), "
-                    + "clean_start (false for a session that outlives its connection), subscriptions_cnt; 404 "
-                    + "CLIENTID_NOT_FOUND when no session has the id. Not yet: username, ip_address, proto_ver and the "
-                    + "queue and inflight counts.")
+            description = "As an entry of the listing: clientid, username, ip_address, port, connected, node (the gateway "
+                    + "holding the connection), proto_name, proto_ver, keepalive, clean_start, expiry_interval (-1: "
+                    + "never), created_at, connected_at, disconnected_at (while disconnected), subscriptions_cnt; 404 "
+                    + "CLIENTID_NOT_FOUND when no session has the id. Differs from EMQX: no queue and inflight counts.")
     public Response client(@PathParam("clientid") String clientId) {
         GetClientReply reply = routers.client(clientId);
         if (!reply.getFound()) {
             return notFound();
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clientid", clientId);
-        body.put("connected", reply.getConnected());
-        body.put("node", reply.getConnected() ? reply.getGatewayId() : null);
-        body.put("clean_start", !reply.getPersistent());
-        body.put("subscriptions_cnt", reply.getSubscriptionsCount());
-        return Response.ok(body).build();
+        return Response.ok(ClientJson.of(clientId, reply.getConnected(), reply.getGatewayId(),
+                reply.getSubscriptionsCount(), reply.getFacts())).build();
     }
 
     @GET
@@ -90,6 +158,14 @@ public class ClientsResource {
         }
         LOG.infof("client %s kicked through the admin API", clientId);
         return Response.noContent().build();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static Response badRequest(String message) {
+        return new ApiError("BAD_REQUEST", message).response(Response.Status.BAD_REQUEST);
     }
 
     private static Response notFound() {

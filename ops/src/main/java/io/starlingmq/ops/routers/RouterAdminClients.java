@@ -3,9 +3,17 @@ package io.starlingmq.ops.routers;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
+import io.starlingmq.contract.admin.v1.AddBanReply;
+import io.starlingmq.contract.admin.v1.AddBanRequest;
+import io.starlingmq.contract.admin.v1.BanEntry;
+import io.starlingmq.contract.admin.v1.DeleteBanRequest;
 import io.starlingmq.contract.admin.v1.GetClientReply;
 import io.starlingmq.contract.admin.v1.GetClientRequest;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
+import io.starlingmq.contract.admin.v1.ListBansReply;
+import io.starlingmq.contract.admin.v1.ListBansRequest;
+import io.starlingmq.contract.admin.v1.ListClientsReply;
+import io.starlingmq.contract.admin.v1.ListClientsRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
 import io.starlingmq.contract.admin.v1.ListRetainedRequest;
 import io.starlingmq.contract.admin.v1.MetricsReply;
@@ -132,13 +140,45 @@ public class RouterAdminClients {
                 .build()).getDeleted());
     }
 
-    /** Asks the routers in turn; the first that answers decides. */
+    /** A page of sessions in client id order (every router holds them all; the first that answers lists). */
+    public ListClientsReply listClients(ListClientsRequest request) {
+        return firstAnswer("client listing", stub -> stub.listClients(request));
+    }
+
+    /**
+     * Makes a ban; the router that stores it and every router that follows disconnect the clients it covers.
+     *
+     * @throws RouterRefusedException for a malformed ban, an existing one (without {@code replace}), a full list
+     */
+    public AddBanReply addBan(BanEntry ban, boolean replace) {
+        return firstAnswer("ban", stub -> stub.addBan(AddBanRequest.newBuilder().setBan(ban).setReplace(replace).build()));
+    }
+
+    /** Lifts a ban; whether there was one. */
+    public boolean deleteBan(String kind, String who) {
+        return firstAnswer("ban lifting", stub -> stub.deleteBan(DeleteBanRequest.newBuilder().setKind(kind).setWho(who)
+                .build()).getDeleted());
+    }
+
+    /** A page of the bans in force, oldest first, and how many there are. */
+    public ListBansReply listBans(long skip, int limit) {
+        return firstAnswer("ban listing", stub -> stub.listBans(ListBansRequest.newBuilder().setSkip(skip).setLimit(limit)
+                .build()));
+    }
+
+    /**
+     * Asks the routers in turn; the first that answers decides. A refusal is an answer: it goes back to the
+     * caller as a {@link RouterRefusedException}.
+     */
     private <T> T firstAnswer(String what, Function<RouterAdminGrpc.RouterAdminBlockingStub, T> call) {
         StatusRuntimeException last = null;
         for (Map.Entry<String, ManagedChannel> router : channels.entrySet()) {
             try {
                 return call.apply(stub(router.getValue()));
             } catch (StatusRuntimeException e) {
+                if (RouterRefusedException.isRefusal(e.getStatus().getCode())) {
+                    throw new RouterRefusedException(e);
+                }
                 LOG.debugf("router %s did not answer a %s: %s", router.getKey(), what, e.getStatus());
                 last = e;
             }

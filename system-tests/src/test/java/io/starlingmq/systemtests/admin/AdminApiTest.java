@@ -118,6 +118,14 @@ class AdminApiTest {
                 .contains("{\"clientid\":\"kick-me-5\",\"topic\":\"$share/g/kick/shared\",\"qos\":2,\"nl\":0,\"rap\":0,\"rh\":0}")
                 .contains("{\"clientid\":\"kick-me-5\",\"topic\":\"kick/#\",\"qos\":1,\"nl\":0,\"rap\":0,\"rh\":0}");
 
+        String listing = get("/api/v5/clients?like_clientid=kick-me&conn_state=connected").body();
+        assertThat(listing).as("both clients, in client id order, with where and how they connected")
+                .containsPattern("\\{\"clientid\":\"kick-me-3\",\"username\":null,\"ip_address\":\"127.0.0.1\","
+                        + "\"port\":\\d+,\"connected\":true,\"node\":\"[^\"]+\",\"proto_name\":\"MQTT\",\"proto_ver\":4,.*"
+                        + "\\{\"clientid\":\"kick-me-5\",.*\"proto_ver\":5,\"keepalive\":60,\"clean_start\":true,"
+                        + "\"expiry_interval\":0,\"created_at\":\"[^\"]+\",\"connected_at\":\"[^\"]+\",\"subscriptions_cnt\":2}")
+                .contains("\"hasnext\":false");
+
         assertThat(delete("/api/v5/clients/kick-me-5").statusCode()).isEqualTo(204);
         await().atMost(WAIT).untilAsserted(() -> assertThat(v5Reason.get())
                 .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION));

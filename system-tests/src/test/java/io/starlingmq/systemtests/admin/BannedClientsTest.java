@@ -1,0 +1,168 @@
+package io.starlingmq.systemtests.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.systemtests.harness.StarlingSuite;
+import io.starlingmq.testing.TestRedis;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The banned list end to end, through ops, on a suite of two routers and two gateways: a ban disconnects the
+ * connected clients it covers on both gateways (MQTT 5 DISCONNECT 0x98; 3.1.1 closed) and no other, their
+ * reconnects are refused (CONNACK 0x8A Banned; 3.1.1 return code 5), the ban outlives every process of the suite,
+ * and once lifted the client connects again.
+ */
+class BannedClientsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String KEY = "system-test-admin";
+    private static final String SECRET = "a-long-random-secret-for-the-ban-test";
+
+    @TempDir
+    static Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private int opsPort;
+
+    @Test
+    void aBanDisconnectsTheClientsItCoversOnEveryGatewayRefusesThemAndOutlivesTheSuite() throws Exception {
+        Path keys = dir.resolve("api-keys");
+        Files.writeString(keys, KEY + ":" + SECRET + "\n");
+        try (StarlingSuite suite = StarlingSuite.start("banned-clients", 2, "gateway-a", "gateway-b")) {
+            opsPort = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort();
+            AtomicReference<Mqtt5DisconnectReasonCode> botReason = new AtomicReference<>();
+            Mqtt5BlockingClient bot = Mqtt5Client.builder().identifier("bot-1").serverHost("127.0.0.1")
+                    .serverPort(suite.mqttPort("gateway-a"))
+                    .addDisconnectedListener(context -> {
+                        if (context.getCause() instanceof Mqtt5DisconnectException disconnect) {
+                            botReason.set(disconnect.getMqttMessage().getReasonCode());
+                        }
+                    })
+                    .buildBlocking();
+            bot.connect();
+            AtomicBoolean oldBotLost = new AtomicBoolean();
+            MqttClient oldBot = paho(suite.mqttPort("gateway-b"), "bot-2", oldBotLost);
+            Mqtt5BlockingClient human = Mqtt5Client.builder().identifier("human-1").serverHost("127.0.0.1")
+                    .serverPort(suite.mqttPort("gateway-b")).buildBlocking();
+            human.connect();
+
+            HttpResponse<String> banned = post("/api/v5/banned",
+                    "{\"as\":\"clientid_re\",\"who\":\"^bot-\",\"reason\":\"automated traffic\"}");
+            long bannedAt = System.nanoTime();
+
+            assertThat(banned.statusCode()).as(banned.body()).isEqualTo(200);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(botReason.get())
+                    .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION));
+            await().atMost(WAIT).untilTrue(oldBotLost);
+            System.out.printf("both banned clients disconnected %d ms after the ban was answered%n",
+                    (System.nanoTime() - bannedAt) / 1_000_000);
+            assertThat(human.getState().isConnected()).as("a client the ban does not cover stays").isTrue();
+
+            assertRefused(suite.mqttPort("gateway-b"), "bot-1");
+            assertPahoRefused(suite.mqttPort("gateway-a"), "bot-2");
+            human.disconnect();
+        }
+
+        // every process of that suite is gone; a new router reads the ban from the store
+        try (StarlingSuite restarted = StarlingSuite.startOnRedis("banned-clients-restarted", TestRedis.shared().uri(),
+                "gateway-c")) {
+            opsPort = restarted.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort();
+            assertRefused(restarted.mqttPort("gateway-c"), "bot-3");
+            assertThat(get("/api/v5/banned").body()).contains("\"who\":\"^bot-\"").contains("automated traffic");
+
+            HttpResponse<String> lifted = delete("/api/v5/banned/clientid_re/%5Ebot-");
+            assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(204);
+
+            Mqtt5BlockingClient forgiven = Mqtt5Client.builder().identifier("bot-3").serverHost("127.0.0.1")
+                    .serverPort(restarted.mqttPort("gateway-c")).buildBlocking();
+            forgiven.connect();
+            forgiven.disconnect();
+        }
+    }
+
+    private static void assertRefused(int port, String clientId) {
+        Mqtt5BlockingClient client = Mqtt5Client.builder().identifier(clientId).serverHost("127.0.0.1").serverPort(port)
+                .buildBlocking();
+        assertThatThrownBy(client::connect).isInstanceOfSatisfying(Mqtt5ConnAckException.class,
+                refused -> assertThat(refused.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.BANNED));
+    }
+
+    private static void assertPahoRefused(int port, String clientId) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, clientId, new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(false);
+        assertThatThrownBy(() -> client.connect(options)).isInstanceOfSatisfying(MqttException.class,
+                refused -> assertThat(refused.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
+        client.close();
+    }
+
+    private static MqttClient paho(int port, String clientId, AtomicBoolean lost) throws MqttException {
+        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, clientId, new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+                lost.set(true);
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(false);
+        client.connect(options);
+        return client;
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> delete(String path) throws Exception {
+        return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String basic = Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
+                .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(10));
+    }
+}
