@@ -1,6 +1,7 @@
 package io.starlingmq.bench;
 
 import io.starlingmq.bench.autoscale.AutoscaleRun;
+import io.starlingmq.bench.listing.ListingRun;
 import io.starlingmq.bench.report.Charts;
 import io.starlingmq.bench.report.Environment;
 import io.starlingmq.bench.report.MarkdownReport;
@@ -48,6 +49,10 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("autoscale")) {
             System.exit(autoscale(repo, List.of(args).subList(1, args.length)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("listing")) {
+            System.exit(listing(repo, List.of(args).subList(1, args.length)));
             return;
         }
         BenchOptions options;
@@ -168,6 +173,24 @@ public final class BenchMain {
         }
     }
 
+    /** {@code listing [--out FILE]}: a scenario of its own (Starling alone, no cases, no repeats). */
+    private static int listing(Path repo, List<String> args) {
+        Path out = repo.resolve("BENCHMARKS.md");
+        if (args.size() == 2 && args.get(0).equals("--out")) {
+            out = Path.of(args.get(1)).toAbsolutePath();
+        } else if (!args.isEmpty()) {
+            System.err.println("bench: listing takes only --out FILE");
+            return 2;
+        }
+        try {
+            return ListingRun.run(repo, out);
+        } catch (Exception e) {
+            System.err.println("bench listing failed: " + e);
+            LOG.debug("listing failure", e);
+            return 1;
+        }
+    }
+
     /**
      * The autoscale section of its last run (bench/results/autoscale.md) and the profile findings, kept by
      * hand in bench/findings.md (what was measured, what was changed, the figures before and after), so
@@ -175,8 +198,10 @@ public final class BenchMain {
      */
     private static String findings(Path repo) throws IOException {
         Path autoscale = repo.resolve("bench/results/autoscale.md");
+        Path listing = repo.resolve("bench/results/listing.md");
         Path file = repo.resolve("bench/findings.md");
         return (Files.isRegularFile(autoscale) ? "\n" + Files.readString(autoscale) : "")
+                + (Files.isRegularFile(listing) ? "\n" + Files.readString(listing) : "")
                 + (Files.isRegularFile(file) ? "\n" + Files.readString(file) : "");
     }
 

@@ -1,7 +1,7 @@
 package io.starlingmq.bench.autoscale;
 
+import io.starlingmq.bench.report.StandaloneSection;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,6 @@ import java.util.Locale;
 final class AutoscaleReport {
 
     static final String HEADING = "## Autoscale: the HPA's algorithm driving gateways behind HAProxy";
-    private static final String NEXT_HEADING = "## Profile findings";
 
     private AutoscaleReport() {
     }
@@ -104,24 +103,8 @@ final class AutoscaleReport {
                 + (failures.isEmpty() ? "" : ", failures " + failures) + ")";
     }
 
-    /** Writes the section to {@code results} and puts it in place in {@code report}: replacing its last version, or before the findings. */
+    /** Writes the section to {@code results} and puts it in place in {@code report}. */
     static void save(String section, Path results, Path report) throws IOException {
-        Files.createDirectories(results.getParent());
-        Files.writeString(results, section);
-        String text = Files.isRegularFile(report) ? Files.readString(report) : "";
-        Files.writeString(report, placed(text, section));
-    }
-
-    static String placed(String report, String section) {
-        int start = report.indexOf(HEADING);
-        if (start >= 0) {
-            int next = report.indexOf("\n## ", start + HEADING.length());
-            return report.substring(0, start) + section + (next < 0 ? "" : report.substring(next + 1));
-        }
-        int findings = report.indexOf(NEXT_HEADING);
-        if (findings >= 0) {
-            return report.substring(0, findings) + section + report.substring(findings);
-        }
-        return report + (report.isEmpty() || report.endsWith("\n\n") ? "" : "\n") + section;
+        StandaloneSection.save(HEADING, section, results, report);
     }
 }

@@ -66,6 +66,11 @@ public final class OptionsParser {
               HAProxy while a loop applying the HPA's algorithm (the k8s/ prod HPA, its times divided by 5,
               600 connections a gateway) starts gateways and drains them away; writes bench/results/autoscale.png,
               bench/results/autoscale.md and its section of the report; fails when a message was lost.
+
+            usage: starling bench listing [--out FILE]
+              Starling alone (a few minutes): 100,000 persistent sessions made by real MQTT clients, then
+              GET /api/v5/clients through ops timed by page number, by cursor and with filters; writes
+              bench/results/listing.md and its section of the report.
             """.formatted(String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()), Payload.HEADER_BYTES);
 
     private OptionsParser() {
