@@ -18,10 +18,10 @@ final class ListingReport {
                 .append(" real MQTT 5 clients connect with Clean Start 0 and a day's session expiry (client ids ")
                 .append("`device-000000`..., usernames `fleet-00`...`fleet-49` in turn), 64 at a time; all but the last ")
                 .append(String.format(Locale.ROOT, "%,d", ListingRun.CONNECTED)).append(" disconnect, so the store holds ")
-                .append("that many persistent sessions. Then each query below runs ").append(ListingRun.WARM_UP)
-                .append(" times to warm up and ").append(ListingRun.MEASURED)
-                .append(" times measured, one after another from one HTTP client (`GET /api/v5/clients?...` with an API ")
-                .append("key), the whole answer read; times are wall-clock per request at the client.\n\n");
+                .append("that many persistent sessions. Then the queries below take turns, one request each per round, ")
+                .append(ListingRun.WARM_UP).append(" rounds to warm up and ").append(ListingRun.MEASURED)
+                .append(" measured, one request after another from one HTTP client (`GET /api/v5/clients?...` with an ")
+                .append("API key), the whole answer read; times are wall-clock per request at the client.\n\n");
         md.append(String.format(Locale.ROOT, "Making the sessions took %.1f s (%,.0f a second); the router's resident "
                 + "memory with every session in its replica: %,d MB.%n%n", fillSeconds, ListingRun.SESSIONS / fillSeconds,
                 routerRss / (1024 * 1024)));

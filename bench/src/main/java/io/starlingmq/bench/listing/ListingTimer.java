@@ -7,10 +7,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
-/** Times a query as a script would see it: one HTTP client, one request after another, the whole answer read. */
+/**
+ * Times queries as a script would see them: one HTTP client, one request after another, the whole answer read.
+ * The queries take turns, one request each per round, so none is favoured by running after the others warmed
+ * the JIT or by a quieter moment of the machine.
+ */
 final class ListingTimer {
 
     /** Times of one query, milliseconds, and what its answer was. */
@@ -27,23 +33,38 @@ final class ListingTimer {
                 (ListingSuite.KEY + ":" + ListingSuite.SECRET).getBytes(StandardCharsets.UTF_8));
     }
 
-    Timing time(ListingQuery query, int warmUp, int measured) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/api/v5/clients?"
-                        + query.query()))
-                .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build();
-        HttpResponse<String> last = null;
-        for (int i = 0; i < warmUp; i++) {
-            last = send(request);
+    List<Timing> time(List<ListingQuery> queries, int warmUpRounds, int measuredRounds)
+            throws IOException, InterruptedException {
+        List<HttpRequest> requests = new ArrayList<>();
+        List<Histogram> micros = new ArrayList<>();
+        for (ListingQuery query : queries) {
+            requests.add(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + "/api/v5/clients?"
+                            + query.query()))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(30)).GET().build());
+            micros.add(new Histogram(60_000_000L, 3));
         }
-        Histogram micros = new Histogram(60_000_000L, 3);
-        for (int i = 0; i < measured; i++) {
-            long start = System.nanoTime();
-            last = send(request);
-            micros.recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+        for (int round = 0; round < warmUpRounds; round++) {
+            for (HttpRequest request : requests) {
+                send(request);
+            }
         }
-        String body = last.body();
-        return new Timing(query, ms(micros, 50), ms(micros, 90), ms(micros, 99), micros.getMaxValue() / 1000.0,
-                body.getBytes(StandardCharsets.UTF_8).length, count(body, "\"clientid\":"));
+        List<String> lastBodies = new ArrayList<>();
+        for (int round = 0; round < measuredRounds; round++) {
+            lastBodies.clear();
+            for (int i = 0; i < requests.size(); i++) {
+                long start = System.nanoTime();
+                lastBodies.add(send(requests.get(i)).body());
+                micros.get(i).recordValue(Math.max(1, (System.nanoTime() - start) / 1_000));
+            }
+        }
+        List<Timing> timings = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            Histogram h = micros.get(i);
+            String body = lastBodies.get(i);
+            timings.add(new Timing(queries.get(i), ms(h, 50), ms(h, 90), ms(h, 99), h.getMaxValue() / 1000.0,
+                    body.getBytes(StandardCharsets.UTF_8).length, count(body, "\"clientid\":")));
+        }
+        return timings;
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
