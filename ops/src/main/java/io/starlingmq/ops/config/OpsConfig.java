@@ -22,6 +22,25 @@ public interface OpsConfig {
     /** API keys for scripts. */
     ApiKeys apiKeys();
 
+    /** Bearer tokens from an OpenID Connect provider (Keycloak); without an issuer, API keys only. */
+    Oidc oidc();
+
+    interface Oidc {
+
+        /**
+         * The issuer's URL (Keycloak: {@code https://host/realms/starling}); its discovery document is read at the
+         * first bearer token, so ops starts without reaching it. Absent: bearer tokens are not accepted.
+         */
+        Optional<String> authServerUrl();
+
+        /**
+         * The client whose roles ({@code admin}, {@code viewer}) a token carries in {@code resource_access.<client>.roles};
+         * tokens must name it in their audience.
+         */
+        @WithDefault("ops")
+        String clientId();
+    }
+
     interface ApiKeys {
 
         /**

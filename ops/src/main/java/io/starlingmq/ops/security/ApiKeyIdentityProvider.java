@@ -10,13 +10,20 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
-/** HTTP Basic with an API key as user name and its secret as password, as EMQX's API takes them. */
+/**
+ * HTTP Basic with an API key as user name and its secret as password, as EMQX's API takes them: first the bootstrap
+ * file's keys, then the stored ones. A bootstrap key's principal is the key itself, a stored key's its name.
+ */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     @Inject
-    ApiKeys keys;
+    ApiKeys bootstrapKeys;
+
+    @Inject
+    ApiKeyStore storedKeys;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -27,9 +34,17 @@ public class ApiKeyIdentityProvider implements IdentityProvider<UsernamePassword
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         String key = request.getUsername();
-        return keys.verify(key, new String(request.getPassword().getPassword()))
-                .map(role -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(key)).addRole(role.roleName()).build()))
-                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("unknown API key or wrong secret")));
+        String secret = new String(request.getPassword().getPassword());
+        Optional<Role> bootstrap = bootstrapKeys.verify(key, secret);
+        if (bootstrap.isPresent()) {
+            return Uni.createFrom().item(identity(key, bootstrap.get()));
+        }
+        return storedKeys.verify(key, secret).map(stored -> stored.map(k -> identity(k.name(), k.role()))
+                .orElseThrow(() -> new AuthenticationFailedException("unknown, disabled or expired API key, or wrong secret")));
+    }
+
+    private static SecurityIdentity identity(String name, Role role) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name)).addRole(role.roleName())
+                .addAttribute(Caller.FROM_ATTRIBUTE, Caller.API_KEY).build();
     }
 }

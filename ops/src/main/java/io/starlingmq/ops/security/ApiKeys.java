@@ -8,26 +8,23 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API keys ops accepts, held as salted SHA-256 hashes of their secrets (a secret is long and random, so a
- * fast hash suffices; the salt keeps two equal secrets apart). For now they come from the bootstrap file.
+ * The keys of the bootstrap file, held in memory as {@link SecretHash}es. They are not copied into the database:
+ * the file stays the operator's way in when the database is down or every stored key was deleted, and a key removed
+ * from the file is gone at the next start. Keys created through the API are in {@link ApiKeyStore}.
  */
 @ApplicationScoped
 public class ApiKeys {
 
-    private record Stored(byte[] salt, byte[] hash, Role role) {
+    private record Stored(SecretHash secret, Role role) {
     }
 
     private final Map<String, Stored> keys = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
 
     ApiKeys() {
     }
@@ -62,9 +59,7 @@ public class ApiKeys {
 
     /** Adds (or replaces) a key. */
     public void add(String key, String secret, Role role) {
-        byte[] salt = new byte[16];
-        random.nextBytes(salt);
-        keys.put(key, new Stored(salt, hash(salt, secret), role));
+        keys.put(key, new Stored(SecretHash.of(secret), role));
     }
 
     /** The key's role when {@code secret} is its secret. */
@@ -73,17 +68,6 @@ public class ApiKeys {
         if (stored == null) {
             return Optional.empty();
         }
-        return MessageDigest.isEqual(stored.hash(), hash(stored.salt(), secret)) ? Optional.of(stored.role())
-                : Optional.empty();
-    }
-
-    private static byte[] hash(byte[] salt, String secret) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return sha.digest(secret.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        return stored.secret().matches(secret) ? Optional.of(stored.role()) : Optional.empty();
     }
 }
