@@ -41,7 +41,7 @@ final class UpBanner {
             out.println("  auth service        http://127.0.0.1:" + p.auth()
                     + "   (POST /v1/authn, OpenAPI: /q/openapi; profile local, chain jwt,password)");
             out.println("  auth database       PostgreSQL 127.0.0.1:" + p.postgres() + " (data in "
-                    + o.postgresHome().resolve("data") + ")");
+                    + o.postgresHome().resolve("data") + "; ops's API keys and audit trail in its schema ops)");
             out.println("  token issuer        " + issuer);
         }
         if (keycloak) {
@@ -49,6 +49,7 @@ final class UpBanner {
                     + p.keycloak() + "/admin/ (user admin, password admin)");
             out.println("                      realm starling: admin/admin, viewer/viewer; devices dev-1, dev-2 (password "
                     + DEVICE_PASSWORD + ")");
+            out.println("                      admin API tokens (client ops): ops-admin/ops-admin, ops-viewer/ops-viewer");
         }
         out.println("  logs                " + o.logs() + "/");
         out.println();

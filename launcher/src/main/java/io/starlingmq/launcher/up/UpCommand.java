@@ -245,7 +245,11 @@ final class UpCommand {
         }
     }
 
-    /** Ops, asking the router, with the local API key (made on the first run) as its bootstrap key file. */
+    /**
+     * Ops, asking the router, with the local API key (made on the first run) as its bootstrap key file; the suite's
+     * PostgreSQL (schema ops) for its API keys and audit trail when one runs, Keycloak's realm as its token issuer
+     * with --keycloak.
+     */
     private void startOps() throws IOException, InterruptedException {
         LocalApiKey apiKey = new LocalApiKey(o.apiKey());
         if (apiKey.ensure()) {
@@ -254,6 +258,14 @@ final class UpCommand {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("STARLING_OPS_ROUTERS", "127.0.0.1:" + o.ports().router());
         env.put("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", o.apiKey().toString());
+        if (o.mode().authenticates()) {
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + o.ports().postgres() + "/postgres");
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "trusted");
+        }
+        if (o.mode() == UpOptions.Mode.KEYCLOAK) {
+            env.put("STARLING_OPS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + o.ports().keycloak() + "/realms/starling");
+        }
         startPart("ops", StarlingPart.OPS, o.ports().ops(), env);
     }
 
