@@ -64,7 +64,10 @@ public class OpsDatabase {
             return;
         }
         Pool candidate = active.getFirst();
-        int applied = candidate.withTransaction(OpsDatabase::migrate).await().atMost(MIGRATION_TIMEOUT);
+        int applied = candidate.withTransaction(OpsDatabase::migrate)
+                .onFailure().transform(e -> new IllegalStateException("ops's database (quarkus.datasource.reactive.url) "
+                        + "could not be reached or migrated: " + e.getMessage(), e))
+                .await().atMost(MIGRATION_TIMEOUT);
         if (applied > 0) {
             LOG.infof("database schema ops migrated to version %d", applied);
         }
