@@ -11,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -168,15 +170,15 @@ class AuditLogTest {
         return "203.0.113." + n;
     }
 
-    private static io.restassured.response.Response audit(String filter, String value) {
+    private static Response audit(String filter, String value) {
         return asAdmin().queryParam(filter, value).get("/api/v5/audit");
     }
 
-    private static io.restassured.response.Response auditPage(String ip, int page, int limit) {
+    private static Response auditPage(String ip, int page, int limit) {
         return asAdmin().queryParam("source_ip", ip).queryParam("page", page).queryParam("limit", limit).get("/api/v5/audit");
     }
 
-    private static io.restassured.specification.RequestSpecification asAdmin() {
+    private static RequestSpecification asAdmin() {
         return ApiKeyResourceTest.asAdmin();
     }
 }
