@@ -1,16 +1,24 @@
 package io.starlingmq.ops.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.grpc.Status;
 import io.starlingmq.contract.admin.v1.ClientSubscription;
 import io.starlingmq.contract.admin.v1.GetClientReply;
 import io.starlingmq.contract.admin.v1.ListClientsReply;
 import io.starlingmq.contract.admin.v1.ListClientsRequest;
+import io.starlingmq.contract.link.v1.SubscriptionRequest;
+import io.starlingmq.contract.reason.SubackReason;
 import io.starlingmq.ops.routers.RouterAdminClients;
+import io.starlingmq.ops.routers.RouterRefusedException;
 import io.starlingmq.ops.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,7 +30,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -132,16 +142,101 @@ public class ClientsResource {
         }
         List<Map<String, Object>> subscriptions = new ArrayList<>();
         for (ClientSubscription s : reply.getSubscriptionsList()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("clientid", clientId);
-            one.put("topic", s.getFilter());
-            one.put("qos", s.getQos());
-            one.put("nl", s.getNoLocal() ? 1 : 0);
-            one.put("rap", s.getRetainAsPublished() ? 1 : 0);
-            one.put("rh", s.getRetainHandling());
-            subscriptions.add(one);
+            subscriptions.add(SubscriptionsResource.json(clientId, s));
         }
         return Response.ok(subscriptions).build();
+    }
+
+    @POST
+    @Path("/{clientid}/subscribe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Subscribe a client", description = "As EMQX: {topic, qos, nl, rap, rh}; the session (connected "
+            + "or not) subscribes as its own SUBSCRIBE would, retained messages included as rh asks; 200 with the "
+            + "subscription, 404 CLIENTID_NOT_FOUND when no session has the id, 400 naming a bad field or the SUBACK "
+            + "refusal (topic filter invalid, quota exceeded). Access rules are the device's, checked at its own "
+            + "SUBSCRIBE; an operator's subscribe is not checked against them.")
+    public Response subscribe(@PathParam("clientid") String clientId, JsonNode body) {
+        return subscribeAll(clientId, body == null ? null : JsonNodeFactory.instance.arrayNode().add(body), false);
+    }
+
+    @POST
+    @Path("/{clientid}/subscribe/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Subscribe a client to several filters", description = "As EMQX: an array of the subscribe "
+            + "body; 200 with the subscriptions; nothing is subscribed when one entry is bad (400 names it as [i].field).")
+    public Response subscribeBulk(@PathParam("clientid") String clientId, JsonNode body) {
+        return subscribeAll(clientId, body, true);
+    }
+
+    @POST
+    @Path("/{clientid}/unsubscribe")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Unsubscribe a client", description = "As EMQX: {topic}; 204 whether or not the session held "
+            + "the subscription; 404 CLIENTID_NOT_FOUND when no session has the id.")
+    public Response unsubscribe(@PathParam("clientid") String clientId, JsonNode body) {
+        if (body == null || !body.isObject() || !body.hasNonNull("topic") || body.get("topic").asText().isEmpty()) {
+            return badRequest("topic: required");
+        }
+        try {
+            routers.unsubscribe(clientId, List.of(body.get("topic").asText()));
+        } catch (RouterRefusedException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return notFound();
+            }
+            throw e;
+        }
+        return Response.noContent().build();
+    }
+
+    private Response subscribeAll(String clientId, JsonNode body, boolean bulk) {
+        if (body == null || !body.isArray() || body.isEmpty()) {
+            return badRequest(bulk ? "the body must be a non-empty array" : "the body must be a JSON object");
+        }
+        List<SubscriptionRequest> requests = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            String at = bulk ? "[" + i + "]." : "";
+            JsonNode entry = body.get(i);
+            if (!entry.isObject() || !entry.hasNonNull("topic") || entry.get("topic").asText().isEmpty()) {
+                return badRequest(at + "topic: required");
+            }
+            int qos = entry.path("qos").asInt(0);
+            int rh = entry.path("rh").asInt(0);
+            if (qos < 0 || qos > 2) {
+                return badRequest(at + "qos: 0, 1 or 2");
+            }
+            if (rh < 0 || rh > 2) {
+                return badRequest(at + "rh: 0, 1 or 2");
+            }
+            requests.add(SubscriptionRequest.newBuilder().setFilter(entry.get("topic").asText()).setQos(qos)
+                    .setNoLocal(entry.path("nl").asInt(0) == 1).setRetainAsPublished(entry.path("rap").asInt(0) == 1)
+                    .setRetainHandling(rh).build());
+        }
+        List<Integer> reasons;
+        try {
+            reasons = routers.subscribe(clientId, requests);
+        } catch (RouterRefusedException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return notFound();
+            }
+            throw e;
+        }
+        List<Map<String, Object>> subscribed = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            Optional<SubackReason> reason = SubackReason.fromCode(reasons.get(i));
+            if (reason.isEmpty() || reason.get().code() >= 0x80) {
+                String at = bulk ? "[" + i + "]." : "";
+                return badRequest(at + "topic: refused, " + reason.map(r -> r.name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' ')).orElse("reason " + reasons.get(i)));
+            }
+            SubscriptionRequest r = requests.get(i);
+            subscribed.add(SubscriptionsResource.json(clientId, ClientSubscription.newBuilder().setFilter(r.getFilter())
+                    .setQos(reason.get().code()).setNoLocal(r.getNoLocal()).setRetainAsPublished(r.getRetainAsPublished())
+                    .setRetainHandling(r.getRetainHandling()).build()));
+        }
+        return Response.ok(bulk ? subscribed : subscribed.getFirst()).build();
     }
 
     @DELETE

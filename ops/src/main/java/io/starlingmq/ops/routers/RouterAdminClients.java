@@ -15,6 +15,13 @@ import io.starlingmq.contract.admin.v1.ListBansRequest;
 import io.starlingmq.contract.admin.v1.ListClientsReply;
 import io.starlingmq.contract.admin.v1.ListClientsRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
+import io.starlingmq.contract.admin.v1.ListSubscriptionsReply;
+import io.starlingmq.contract.admin.v1.ListSubscriptionsRequest;
+import io.starlingmq.contract.admin.v1.ListTopicsReply;
+import io.starlingmq.contract.admin.v1.ListTopicsRequest;
+import io.starlingmq.contract.admin.v1.SubscribeClientRequest;
+import io.starlingmq.contract.admin.v1.UnsubscribeClientRequest;
+import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedRequest;
 import io.starlingmq.contract.admin.v1.MetricsReply;
 import io.starlingmq.contract.admin.v1.MetricsRequest;
@@ -164,6 +171,36 @@ public class RouterAdminClients {
     public ListBansReply listBans(long skip, int limit) {
         return firstAnswer("ban listing", stub -> stub.listBans(ListBansRequest.newBuilder().setSkip(skip).setLimit(limit)
                 .build()));
+    }
+
+    /** A page of every session's subscriptions, in client id then filter order. */
+    public ListSubscriptionsReply listSubscriptions(ListSubscriptionsRequest request) {
+        return firstAnswer("subscription listing", stub -> stub.listSubscriptions(request));
+    }
+
+    /** A page of the topic filters that have subscriptions. */
+    public ListTopicsReply listTopics(ListTopicsRequest request) {
+        return firstAnswer("topic listing", stub -> stub.listTopics(request));
+    }
+
+    /**
+     * Subscribes a session as its own SUBSCRIBE would; one SUBACK reason code per request.
+     *
+     * @throws RouterRefusedException (NOT_FOUND) when no session has the client id
+     */
+    public List<Integer> subscribe(String clientId, List<SubscriptionRequest> subscriptions) {
+        return firstAnswer("subscribe", stub -> stub.subscribeClient(SubscribeClientRequest.newBuilder()
+                .setClientId(clientId).addAllSubscriptions(subscriptions).build()).getReasonCodesList());
+    }
+
+    /**
+     * Unsubscribes a session as its own UNSUBSCRIBE would; one UNSUBACK reason code per filter.
+     *
+     * @throws RouterRefusedException (NOT_FOUND) when no session has the client id
+     */
+    public List<Integer> unsubscribe(String clientId, List<String> filters) {
+        return firstAnswer("unsubscribe", stub -> stub.unsubscribeClient(UnsubscribeClientRequest.newBuilder()
+                .setClientId(clientId).addAllFilters(filters).build()).getReasonCodesList());
     }
 
     /**

@@ -164,6 +164,34 @@ class AdminApiTest {
         }
     }
 
+    @Test
+    void anOperatorSubscribesAClientWhichThenGetsWhatIsPublishedAndIsListedUntilUnsubscribed() throws Exception {
+        Mqtt5BlockingClient device = Mqtt5Client.builder().identifier("ops-target").serverHost("127.0.0.1")
+                .serverPort(suite.mqttPort("gateway-b")).buildBlocking();
+        device.connect();
+        try (Mqtt5BlockingClient.Mqtt5Publishes publishes = device.publishes(MqttGlobalPublishFilter.ALL)) {
+            HttpResponse<String> subscribed = post("/api/v5/clients/ops-target/subscribe",
+                    "{\"topic\":\"ops/pushed/#\",\"qos\":1}");
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
+            assertThat(subscribed.body()).isEqualTo(
+                    "{\"clientid\":\"ops-target\",\"topic\":\"ops/pushed/#\",\"qos\":1,\"nl\":0,\"rap\":0,\"rh\":0}");
+
+            post("/api/v5/publish", "{\"topic\":\"ops/pushed/1\",\"payload\":\"go\",\"qos\":1}");
+            Mqtt5Publish got = publishes.receive(20, TimeUnit.SECONDS).orElseThrow();
+            assertThat(got.getTopic().toString()).isEqualTo("ops/pushed/1");
+            assertThat(get("/api/v5/subscriptions?clientid=ops-target").body())
+                    .contains("{\"clientid\":\"ops-target\",\"topic\":\"ops/pushed/#\",\"qos\":1,");
+            assertThat(get("/api/v5/topics?topic=ops/pushed/%23").body())
+                    .contains("{\"topic\":\"ops/pushed/#\",\"sessions\":1}");
+
+            assertThat(post("/api/v5/clients/ops-target/unsubscribe", "{\"topic\":\"ops/pushed/#\"}").statusCode())
+                    .isEqualTo(204);
+            assertThat(get("/api/v5/subscriptions?clientid=ops-target").body()).contains("\"data\":[]");
+        } finally {
+            device.disconnect();
+        }
+    }
+
     /** A number of a flat JSON object, e.g. {@code "connections.count": 2}. */
     private static long count(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":(\\d+)")

@@ -24,6 +24,10 @@ import io.starlingmq.contract.admin.v1.ListClientsRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
+import io.starlingmq.contract.admin.v1.ListSubscriptionsReply;
+import io.starlingmq.contract.admin.v1.ListSubscriptionsRequest;
+import io.starlingmq.contract.admin.v1.ListTopicsReply;
+import io.starlingmq.contract.admin.v1.ListTopicsRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedRequest;
 import io.starlingmq.contract.admin.v1.MetricsReply;
 import io.starlingmq.contract.admin.v1.MetricsRequest;
@@ -33,9 +37,15 @@ import io.starlingmq.contract.admin.v1.PublishRequest;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
 import io.starlingmq.contract.admin.v1.StatsReply;
 import io.starlingmq.contract.admin.v1.StatsRequest;
+import io.starlingmq.contract.admin.v1.SubscribeClientReply;
+import io.starlingmq.contract.admin.v1.SubscribeClientRequest;
+import io.starlingmq.contract.admin.v1.UnsubscribeClientReply;
+import io.starlingmq.contract.admin.v1.UnsubscribeClientRequest;
 import io.starlingmq.contract.link.v1.GatewayLoad;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.reason.DisconnectReason;
+import io.starlingmq.contract.reason.SubackReason;
+import io.starlingmq.contract.reason.UnsubackReason;
 import io.starlingmq.router.banned.BannedClients;
 import io.starlingmq.router.config.RouterConfig;
 import io.starlingmq.router.events.MessageMapping;
@@ -46,6 +56,7 @@ import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
+import io.starlingmq.router.session.SubscriptionService;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.Subscription;
 import io.grpc.StatusRuntimeException;
@@ -83,6 +94,8 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     MeterRegistry meters;
     @Inject
     BannedClients banned;
+    @Inject
+    SubscriptionService subscribing;
     @Inject
     RouterConfig config;
 
@@ -253,6 +266,49 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     public void listBans(ListBansRequest request, StreamObserver<ListBansReply> answer) {
         answer.onNext(bans.list(request));
         answer.onCompleted();
+    }
+
+    @Override
+    public void listSubscriptions(ListSubscriptionsRequest request, StreamObserver<ListSubscriptionsReply> answer) {
+        answer.onNext(SubscriptionListing.subscriptions(request, subscriptions));
+        answer.onCompleted();
+    }
+
+    @Override
+    public void listTopics(ListTopicsRequest request, StreamObserver<ListTopicsReply> answer) {
+        answer.onNext(SubscriptionListing.topics(request, subscriptions));
+        answer.onCompleted();
+    }
+
+    @Override
+    public void subscribeClient(SubscribeClientRequest request, StreamObserver<SubscribeClientReply> answer) {
+        if (directory.get(request.getClientId()) == null) {
+            answer.onError(Status.NOT_FOUND.withDescription("no session has the client id " + request.getClientId())
+                    .asRuntimeException());
+            return;
+        }
+        subscribing.subscribe(request.getClientId(), request.getSubscriptionsList(), reasons -> {
+            answer.onNext(SubscribeClientReply.newBuilder()
+                    .addAllReasonCodes(reasons.stream().map(SubackReason::code).toList()).build());
+            answer.onCompleted();
+        }).subscribe().with(done -> { }, failure -> LOG.warnf("subscribing %s for ops: %s", request.getClientId(),
+                failure.getMessage()));
+    }
+
+    @Override
+    public void unsubscribeClient(UnsubscribeClientRequest request, StreamObserver<UnsubscribeClientReply> answer) {
+        if (directory.get(request.getClientId()) == null) {
+            answer.onError(Status.NOT_FOUND.withDescription("no session has the client id " + request.getClientId())
+                    .asRuntimeException());
+            return;
+        }
+        subscribing.unsubscribe(request.getClientId(), request.getFiltersList()).subscribe().with(
+                reasons -> {
+                    answer.onNext(UnsubscribeClientReply.newBuilder()
+                            .addAllReasonCodes(reasons.stream().map(UnsubackReason::code).toList()).build());
+                    answer.onCompleted();
+                },
+                failure -> answer.onError(Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException()));
     }
 
     private long count(String meter) {

@@ -3,12 +3,16 @@ package io.starlingmq.router.index;
 import io.starlingmq.store.Subscription;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -19,9 +23,26 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 public final class SubscriptionIndex {
 
+    /** One session's subscription, as listings show it. */
+    public record Listed(String clientId, Subscription subscription) {
+    }
+
+    /** A page of subscriptions; {@code hasNext}: more pass the filter after the last one answered. */
+    public record ListedPage(List<Listed> subscriptions, boolean hasNext) {
+    }
+
+    /** A topic filter with at least one subscription (a shared one by its filter), and how many sessions hold it. */
+    public record Route(String topicFilter, int sessions) {
+    }
+
+    public record RoutePage(List<Route> routes, boolean hasNext) {
+    }
+
     private final Node root = new Node(null, null);
-    /** client id -> its filters as subscribed (shared ones with their prefix) */
-    private final Map<String, Set<String>> filtersByClient = new HashMap<>();
+    /** client id -> its filters as subscribed (shared ones with their prefix), both in order for listings */
+    private final NavigableMap<String, NavigableSet<String>> filtersByClient = new TreeMap<>();
+    /** topic filter (a shared one's without its prefix) -> subscriptions to it, in order for listings */
+    private final NavigableMap<String, Integer> subscriptionsByFilter = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     /** Adds or replaces the subscription of {@code clientId} to {@code subscription.filter()}. */
@@ -39,7 +60,9 @@ public final class SubscriptionIndex {
             } else {
                 node.groups.computeIfAbsent(shared.asSubscribed(), g -> new HashMap<>()).put(clientId, subscription);
             }
-            filtersByClient.computeIfAbsent(clientId, c -> new HashSet<>()).add(subscription.filter());
+            if (filtersByClient.computeIfAbsent(clientId, c -> new TreeSet<>()).add(subscription.filter())) {
+                subscriptionsByFilter.merge(topicFilter, 1, Integer::sum);
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -74,7 +97,7 @@ public final class SubscriptionIndex {
     public Set<String> filtersOf(String clientId) {
         lock.readLock().lock();
         try {
-            return Set.copyOf(filtersByClient.getOrDefault(clientId, Set.of()));
+            return Set.copyOf(filtersByClient.getOrDefault(clientId, Collections.emptyNavigableSet()));
         } finally {
             lock.readLock().unlock();
         }
@@ -85,7 +108,7 @@ public final class SubscriptionIndex {
     public int subscriptionCount(String clientId) {
         lock.readLock().lock();
         try {
-            return filtersByClient.getOrDefault(clientId, Set.of()).size();
+            return filtersByClient.getOrDefault(clientId, Collections.emptyNavigableSet()).size();
         } finally {
             lock.readLock().unlock();
         }
@@ -95,16 +118,97 @@ public final class SubscriptionIndex {
         lock.readLock().lock();
         try {
             List<Subscription> subscriptions = new ArrayList<>();
-            for (String filter : new TreeSet<>(filtersByClient.getOrDefault(clientId, Set.of()))) {
-                SharedFilter shared = SharedFilter.parse(filter);
-                Node node = find(shared == null ? filter : shared.filter());
-                Subscription subscription = node == null ? null : shared == null ? node.subscribers.get(clientId)
-                        : node.groups.getOrDefault(shared.asSubscribed(), Map.of()).get(clientId);
+            for (String filter : filtersByClient.getOrDefault(clientId, Collections.emptyNavigableSet())) {
+                Subscription subscription = subscriptionLocked(clientId, filter);
                 if (subscription != null) {
                     subscriptions.add(subscription);
                 }
             }
             return subscriptions;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Up to {@code limit} subscriptions that pass {@code filter}, in client id then filter order: from the client
+     * {@code fromClientId} on (null: from the first), of that client only its filters after {@code afterFilter}
+     * (null: all of them), leaving out the first {@code skip} that pass. Walks only as far as the page needs,
+     * under the read lock.
+     */
+    public ListedPage subscriptions(String fromClientId, String afterFilter, long skip, int limit,
+                                    Predicate<Listed> filter) {
+        List<Listed> page = new ArrayList<>(Math.min(limit, 1024));
+        long toSkip = skip;
+        lock.readLock().lock();
+        try {
+            NavigableMap<String, NavigableSet<String>> from = fromClientId == null ? filtersByClient
+                    : filtersByClient.tailMap(fromClientId, true);
+            for (Map.Entry<String, NavigableSet<String>> client : from.entrySet()) {
+                NavigableSet<String> filters = client.getValue();
+                if (afterFilter != null && client.getKey().equals(fromClientId)) {
+                    filters = filters.tailSet(afterFilter, false);
+                }
+                for (String subscribed : filters) {
+                    Subscription subscription = subscriptionLocked(client.getKey(), subscribed);
+                    if (subscription == null) {
+                        continue;
+                    }
+                    Listed listed = new Listed(client.getKey(), subscription);
+                    if (!filter.test(listed)) {
+                        continue;
+                    }
+                    if (toSkip > 0) {
+                        toSkip--;
+                        continue;
+                    }
+                    if (page.size() == limit) {
+                        return new ListedPage(page, true);
+                    }
+                    page.add(listed);
+                }
+            }
+            return new ListedPage(page, false);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Up to {@code limit} topic filters that have subscriptions and pass {@code filter}, in order, after
+     * {@code after} (null: from the first), leaving out the first {@code skip} that pass.
+     */
+    public RoutePage routes(String after, long skip, int limit, Predicate<String> filter) {
+        List<Route> page = new ArrayList<>(Math.min(limit, 1024));
+        long toSkip = skip;
+        lock.readLock().lock();
+        try {
+            NavigableMap<String, Integer> from = after == null ? subscriptionsByFilter
+                    : subscriptionsByFilter.tailMap(after, false);
+            for (Map.Entry<String, Integer> route : from.entrySet()) {
+                if (!filter.test(route.getKey())) {
+                    continue;
+                }
+                if (toSkip > 0) {
+                    toSkip--;
+                    continue;
+                }
+                if (page.size() == limit) {
+                    return new RoutePage(page, true);
+                }
+                page.add(new Route(route.getKey(), route.getValue()));
+            }
+            return new RoutePage(page, false);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many distinct topic filters have subscriptions. */
+    public int routeCount() {
+        lock.readLock().lock();
+        try {
+            return subscriptionsByFilter.size();
         } finally {
             lock.readLock().unlock();
         }
@@ -182,6 +286,13 @@ public final class SubscriptionIndex {
         return members;
     }
 
+    private Subscription subscriptionLocked(String clientId, String subscribed) {
+        SharedFilter shared = SharedFilter.parse(subscribed);
+        Node node = find(shared == null ? subscribed : shared.filter());
+        return node == null ? null : shared == null ? node.subscribers.get(clientId)
+                : node.groups.getOrDefault(shared.asSubscribed(), Map.of()).get(clientId);
+    }
+
     private Node find(String topicFilter) {
         Node node = root;
         for (String level : TopicFilter.levels(topicFilter)) {
@@ -211,7 +322,10 @@ public final class SubscriptionIndex {
         }
         Set<String> filters = filtersByClient.get(clientId);
         if (filters != null) {
-            filters.remove(filter);
+            if (filters.remove(filter)) {
+                subscriptionsByFilter.computeIfPresent(shared == null ? filter : shared.filter(),
+                        (f, count) -> count == 1 ? null : count - 1);
+            }
             if (filters.isEmpty()) {
                 filtersByClient.remove(clientId);
             }

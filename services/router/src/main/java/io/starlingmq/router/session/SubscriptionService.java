@@ -3,6 +3,7 @@ package io.starlingmq.router.session;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.Subscribe;
+import io.starlingmq.contract.link.v1.SubscriptionRequest;
 import io.starlingmq.contract.link.v1.Unsubscribe;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.router.events.MessageMapping;
@@ -25,6 +26,8 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /** SUBSCRIBE and UNSUBSCRIBE: the store first, then the index, then the answer and retained messages. */
 @ApplicationScoped
@@ -54,31 +57,52 @@ public class SubscriptionService {
     RouterConfig config;
 
     public Uni<Void> subscribe(GatewayLink link, Subscribe request) {
-        String clientId = request.getClientId();
-        long connectionId = request.getConnectionId();
-        SubscribeRequestCheck check = SubscribeRequestCheck.of(request.getSubscriptionsList(),
-                index.filtersOf(clientId), config.maxSubscriptionsPerSession());
+        return subscribe(request.getClientId(), request.getSubscriptionsList(),
+                reasons -> link.sender().send(RouterEvents.subscribed(request.getConnectionId(), request.getPacketId(),
+                        reasons)));
+    }
+
+    /**
+     * Subscribes a session as its SUBSCRIBE would (a gateway's, or an operator's on its behalf): the store, the
+     * index, the answer (one SUBACK reason per request; Unspecified error for each when the store failed), and
+     * only then the retained messages the subscriptions ask for, so a gateway sends SUBACK before them.
+     */
+    public Uni<Void> subscribe(String clientId, List<SubscriptionRequest> requests,
+                               Consumer<List<SubackReason>> answer) {
+        SubscribeRequestCheck check = SubscribeRequestCheck.of(requests, index.filtersOf(clientId),
+                config.maxSubscriptionsPerSession());
         List<Subscription> accepted = check.accepted();
         Uni<List<Boolean>> stored = accepted.isEmpty() ? Uni.createFrom().item(List.of())
                 : store.subscribe(clientId, accepted);
+        AtomicBoolean answered = new AtomicBoolean();
         return stored
                 .onItem().transformToUni(existed -> {
                     accepted.forEach(subscription -> index.add(clientId, subscription));
-                    link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(),
-                            check.reasons()));
+                    answered.set(true);
+                    answer.accept(check.reasons());
                     return sendRetained(clientId, accepted, existed);
                 })
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf(failure, "subscribe of %s failed", clientId);
-                    List<SubackReason> failed = Collections.nCopies(check.reasons().size(), SubackReason.UNSPECIFIED_ERROR);
-                    link.sender().send(RouterEvents.subscribed(connectionId, request.getPacketId(), failed));
+                    if (answered.get()) {
+                        // subscribed and answered; only sending the retained messages failed
+                        LOG.errorf(failure, "retained messages for the subscriptions of %s not sent", clientId);
+                    } else {
+                        LOG.errorf(failure, "subscribe of %s failed", clientId);
+                        answer.accept(Collections.nCopies(check.reasons().size(), SubackReason.UNSPECIFIED_ERROR));
+                    }
                     return null;
                 });
     }
 
     public Uni<Void> unsubscribe(GatewayLink link, Unsubscribe request) {
-        String clientId = request.getClientId();
-        List<String> filters = request.getFiltersList();
+        return unsubscribe(request.getClientId(), request.getFiltersList())
+                .invoke(codes -> link.sender().send(
+                        RouterEvents.unsubscribed(request.getConnectionId(), request.getPacketId(), codes)))
+                .replaceWithVoid();
+    }
+
+    /** Unsubscribes a session as its UNSUBSCRIBE would; one UNSUBACK reason per filter. */
+    public Uni<List<UnsubackReason>> unsubscribe(String clientId, List<String> filters) {
         return store.unsubscribe(clientId, filters)
                 .map(existed -> {
                     List<UnsubackReason> reasons = new ArrayList<>(filters.size());
@@ -91,10 +115,7 @@ public class SubscriptionService {
                 .onFailure().recoverWithItem(failure -> {
                     LOG.errorf(failure, "unsubscribe of %s failed", clientId);
                     return Collections.nCopies(filters.size(), UnsubackReason.UNSPECIFIED_ERROR);
-                })
-                .invoke(codes -> link.sender().send(
-                        RouterEvents.unsubscribed(request.getConnectionId(), request.getPacketId(), codes)))
-                .replaceWithVoid();
+                });
     }
 
     /**
