@@ -47,6 +47,7 @@ public class RouterProcess implements QuarkusTestResourceLifecycleManager {
                     + VIEWER_KEY + ":" + VIEWER_SECRET + ":viewer\n");
             return Map.of("starling.ops.routers", "127.0.0.1:" + routerPort + ",127.0.0.1:" + deadRouterPort,
                     "starling.ops.router-timeout", "1s",
+                    "starling.ops.monitor.interval", "1s",
                     "starling.ops.api-keys.bootstrap-file", keys.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

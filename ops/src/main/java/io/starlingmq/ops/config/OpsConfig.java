@@ -41,6 +41,20 @@ public interface OpsConfig {
         String clientId();
     }
 
+    /** The series of counts and message rates behind {@code /api/v5/monitor} and the dashboard's charts. */
+    Monitor monitor();
+
+    interface Monitor {
+
+        /** How often ops reads the routers' counts into the series (at least 1s). */
+        @WithDefault("10s")
+        Duration interval();
+
+        /** How far back the series reaches; older samples are dropped. */
+        @WithDefault("1h")
+        Duration retention();
+    }
+
     interface ApiKeys {
 
         /**
