@@ -32,6 +32,8 @@ final class UpBanner {
         out.println("  session store       " + store);
         out.println("  admin API (ops)     http://127.0.0.1:" + p.ops() + "/api/v5   (Swagger UI: /q/swagger-ui; API key "
                 + "as HTTP Basic: curl -u \"$(cat " + o.apiKey() + ")\" http://127.0.0.1:" + p.ops() + "/api/v5/nodes)");
+        out.println("  dashboard (ops)     http://127.0.0.1:" + p.ops() + "/   (log in with the API key in " + o.apiKey()
+                + ": key before the ':', secret after it)");
         if (o.mode().authenticates()) {
             String issuer = keycloak
                     ? "Keycloak realm starling (http://127.0.0.1:" + p.keycloak() + "/realms/starling), audience "
