@@ -11,6 +11,8 @@ export function timeChart(container, { title, series }) {
     height: HEIGHT,
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
     axes: [{}, { size: 60 }],
+    // The legend names the series; values under the cursor would read '--' in a chart nobody hovers.
+    legend: { live: false },
     series: [{}, ...series.map(({ label, color }) => ({ label, stroke: color, width: 2, spanGaps: false }))],
   };
   const empty = [[], ...series.map(() => [])];
