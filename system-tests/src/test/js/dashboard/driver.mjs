@@ -24,6 +24,8 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const page = context.pages()[0] ?? (await context.newPage());
 page.setDefaultTimeout(15_000);
+// The dashboard asks before deleting; the test means what it clicks.
+page.on('dialog', (dialog) => dialog.accept());
 
 // What went wrong inside the page: uncaught errors and console errors, for the test to check.
 const pageErrors = [];

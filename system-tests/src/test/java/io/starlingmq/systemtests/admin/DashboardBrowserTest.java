@@ -166,6 +166,27 @@ class DashboardBrowserTest {
         browser.goTo(ops + "/#/overview");
         awaitTile("connections", String.valueOf(2 * PER_GATEWAY - 1));
 
+        browser.goTo(ops + "/#/nodes");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=nodes] tbody tr"))
+                .hasSize(3).anySatisfy(row -> assertThat(row).startsWith("gateway-agatewayrunning3"))
+                .anySatisfy(row -> assertThat(row).contains("routerrunning")));
+
+        browser.goTo(ops + "/#/publish");
+        browser.fill("[data-testid=publish-form] input[name=topic]", "dash/retained");
+        browser.fill("[data-testid=publish-form] textarea[name=payload]", "kept for later");
+        browser.click("[data-testid=publish-form] input[name=retain]");
+        browser.click("[data-testid=publish-form] button[type=submit]");
+        assertThat(browser.text("[data-testid=publish-result]")).as("the clients subscribed to dash/#")
+                .startsWith("Published (id ").endsWith("a subscription matched.");
+        browser.goTo(ops + "/#/retained");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=retained] tbody tr"))
+                .containsExactly("dash/retained0delete"));
+        browser.click("[data-testid=retained] a");
+        assertThat(browser.text("[data-testid=retained-payload]")).isEqualTo("kept for later");
+        browser.click("[data-testid=retained] button.danger");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=retained] tbody tr"))
+                .containsExactly("no retained message"));
+
         browser.goTo(ops + "/#/banned");
         await().atMost(WAIT).until(() -> !browser.texts("[data-testid=banned] tbody tr").isEmpty()
                 || !browser.texts("[data-testid=banned-error]").isEmpty());
