@@ -3,6 +3,7 @@ package io.starlingmq.store;
 import io.smallrye.mutiny.Uni;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Messages kept until their due time (MQTT {@code $delayed/{seconds}/{topic}} publishes), shared by every
@@ -30,4 +31,13 @@ public interface DelayedMessages {
 
     /** How many messages the store holds (claimed ones included). */
     Uni<Long> pendingCount();
+
+    /**
+     * Up to {@code limit} kept messages in the order they fall due, leaving out the first {@code offset} (Redis reads
+     * a rank range of the schedule, so a deep page costs what the first does).
+     */
+    Uni<List<ScheduledMessage>> page(long offset, int limit);
+
+    /** One kept message by its id; empty when there is none (published, removed, or never kept). */
+    Uni<Optional<ScheduledMessage>> get(String id);
 }

@@ -52,6 +52,35 @@ local function remove(keys, args)
   return #args
 end
 
+-- args: offset, limit. Answers id, due ms, message triples in due order (a rank range: a deep page costs
+-- what the first does).
+local function page(keys, args)
+  local first = tonumber(args[1])
+  local ids = redis.call('ZRANGE', keys[1], first, first + tonumber(args[2]) - 1, 'WITHSCORES')
+  local found = {}
+  for i = 1, #ids, 2 do
+    local message = redis.call('HGET', keys[2], ids[i])
+    if message then
+      found[#found + 1] = ids[i]
+      found[#found + 1] = ids[i + 1]
+      found[#found + 1] = message
+    end
+  end
+  return found
+end
+
+-- args: id. Answers due ms and message, or an empty array.
+local function get(keys, args)
+  local message = redis.call('HGET', keys[2], args[1])
+  local due = redis.call('ZSCORE', keys[1], args[1])
+  if not message or not due then
+    return {}
+  end
+  return { due, message }
+end
+
 redis.register_function('starling_delayed_schedule', schedule)
+redis.register_function('starling_delayed_page', page)
+redis.register_function('starling_delayed_get', get)
 redis.register_function('starling_delayed_claim', claim)
 redis.register_function('starling_delayed_remove', remove)

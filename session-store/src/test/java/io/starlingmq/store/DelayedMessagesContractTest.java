@@ -153,6 +153,39 @@ public abstract class DelayedMessagesContractTest {
         assertThat(claimedIds).hasSize(count).doesNotHaveDuplicates();
     }
 
+    @Test
+    void keptMessagesArePagedInTheOrderTheyFallDue() {
+        done(store.schedule(List.of(delayed("c", NOW + 30), delayed("a", NOW + 10), delayed("b", NOW + 20),
+                delayed("d", NOW + 40))));
+
+        List<ScheduledMessage> first = done(store.page(0, 2));
+        List<ScheduledMessage> second = done(store.page(2, 2));
+
+        assertThat(first).extracting(m -> text(m.message())).containsExactly("a", "b");
+        assertThat(first).extracting(ScheduledMessage::dueAtMillis).containsExactly(NOW + 10, NOW + 20);
+        assertThat(second).extracting(m -> text(m.message())).containsExactly("c", "d");
+        assertThat(done(store.page(4, 2))).isEmpty();
+    }
+
+    @Test
+    void aKeptMessageIsFoundByItsIdUntilRemoved() {
+        done(store.schedule(List.of(delayed("x", NOW + 10))));
+        String id = done(store.page(0, 1)).getFirst().id();
+
+        assertThat(done(peerOf(store, LIMITS).get(id))).hasValueSatisfying(found -> {
+            assertThat(text(found.message())).isEqualTo("x");
+            assertThat(found.dueAtMillis()).isEqualTo(NOW + 10);
+        });
+
+        done(store.remove(List.of(id)));
+        assertThat(done(store.get(id))).isEmpty();
+        assertThat(done(store.get("no-such-id"))).isEmpty();
+    }
+
+    private static String text(StoredMessage message) {
+        return new String(message.payload(), StandardCharsets.UTF_8);
+    }
+
     private static Void claimUntilEmpty(DelayedMessages store, List<String> claimedIds) {
         List<DelayedClaim> claims;
         do {

@@ -14,6 +14,10 @@ import io.starlingmq.contract.admin.v1.ListBansReply;
 import io.starlingmq.contract.admin.v1.ListBansRequest;
 import io.starlingmq.contract.admin.v1.ListClientsReply;
 import io.starlingmq.contract.admin.v1.ListClientsRequest;
+import io.starlingmq.contract.admin.v1.DelayedEntry;
+import io.starlingmq.contract.admin.v1.DelayedRequest;
+import io.starlingmq.contract.admin.v1.ListDelayedReply;
+import io.starlingmq.contract.admin.v1.ListDelayedRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
 import io.starlingmq.contract.admin.v1.ListSubscriptionsReply;
 import io.starlingmq.contract.admin.v1.ListSubscriptionsRequest;
@@ -201,6 +205,26 @@ public class RouterAdminClients {
     public List<Integer> unsubscribe(String clientId, List<String> filters) {
         return firstAnswer("unsubscribe", stub -> stub.unsubscribeClient(UnsubscribeClientRequest.newBuilder()
                 .setClientId(clientId).addAllFilters(filters).build()).getReasonCodesList());
+    }
+
+    /** A page of the delayed messages in the order they fall due, and how many there are. */
+    public ListDelayedReply listDelayed(long offset, int limit) {
+        return firstAnswer("delayed listing", stub -> stub.listDelayed(ListDelayedRequest.newBuilder().setOffset(offset)
+                .setLimit(limit).build()));
+    }
+
+    /** One delayed message, if the store still keeps it. */
+    public Optional<DelayedEntry> delayed(String id) {
+        return firstAnswer("delayed message", stub -> {
+            var reply = stub.getDelayed(DelayedRequest.newBuilder().setId(id).build());
+            return reply.hasEntry() ? Optional.of(reply.getEntry()) : Optional.<DelayedEntry>empty();
+        });
+    }
+
+    /** Removes a delayed message before it is published; whether there was one. */
+    public boolean deleteDelayed(String id) {
+        return firstAnswer("delayed deletion", stub -> stub.deleteDelayed(DelayedRequest.newBuilder().setId(id).build())
+                .getDeleted());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.starlingmq.store.DelayedClaim;
 import io.starlingmq.store.DelayedLimits;
 import io.starlingmq.store.DelayedMessage;
 import io.starlingmq.store.DelayedMessages;
+import io.starlingmq.store.ScheduledMessage;
 import io.starlingmq.store.StoredMessage;
 
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -89,6 +91,22 @@ public final class InMemoryDelayedMessages implements DelayedMessages {
     @Override
     public Uni<Long> pendingCount() {
         return Uni.createFrom().item(() -> locked(() -> (long) schedule.size()));
+    }
+
+    @Override
+    public Uni<List<ScheduledMessage>> page(long offset, int limit) {
+        return Uni.createFrom().item(() -> locked(() -> schedule.entrySet().stream().skip(offset).limit(Math.max(0, limit))
+                .map(e -> new ScheduledMessage(Long.toString(e.getKey().sequence()), e.getKey().dueAtMillis(), e.getValue()))
+                .toList()));
+    }
+
+    @Override
+    public Uni<Optional<ScheduledMessage>> get(String id) {
+        return Uni.createFrom().item(() -> locked(() -> {
+            Slot slot = slotsBySequence.get(parse(id));
+            return slot == null ? Optional.<ScheduledMessage>empty()
+                    : Optional.of(new ScheduledMessage(id, slot.dueAtMillis(), schedule.get(slot)));
+        }));
     }
 
     /** Moves each due entry to its claim's end, so it is due again only if its claimer never removes it. */

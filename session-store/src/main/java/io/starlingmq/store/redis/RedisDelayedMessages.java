@@ -6,6 +6,7 @@ import io.starlingmq.store.DelayedLimits;
 import io.starlingmq.store.DelayedMessage;
 import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.MessageCodec;
+import io.starlingmq.store.ScheduledMessage;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@link DelayedMessages} in Redis: a sorted set of ids by due time and a hash of encoded messages, changed
@@ -87,6 +89,28 @@ public final class RedisDelayedMessages implements DelayedMessages {
     @Override
     public Uni<Long> pendingCount() {
         return commands.send(RedisCommands.request(Command.HLEN, MESSAGES)).map(Response::toLong);
+    }
+
+    @Override
+    public Uni<List<ScheduledMessage>> page(long offset, int limit) {
+        if (limit <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return commands.send(call("starling_delayed_page").arg(offset).arg(limit)).map(answer -> {
+            List<ScheduledMessage> page = new ArrayList<>(answer.size() / 3);
+            for (int i = 0; i + 2 < answer.size(); i += 3) {
+                page.add(new ScheduledMessage(answer.get(i).toString(), (long) Double.parseDouble(answer.get(i + 1)
+                        .toString()), MessageCodec.decode(answer.get(i + 2).toBytes())));
+            }
+            return page;
+        });
+    }
+
+    @Override
+    public Uni<Optional<ScheduledMessage>> get(String id) {
+        return commands.send(call("starling_delayed_get").arg(id)).map(answer -> answer.size() < 2 ? Optional.empty()
+                : Optional.of(new ScheduledMessage(id, (long) Double.parseDouble(answer.get(0).toString()),
+                        MessageCodec.decode(answer.get(1).toBytes()))));
     }
 
     private static Request call(String function) {

@@ -192,6 +192,29 @@ class AdminApiTest {
         }
     }
 
+    @Test
+    void aDelayedPublishIsListedUntilAnOperatorDeletesIt() throws Exception {
+        Mqtt5BlockingClient publisher = Mqtt5Client.builder().identifier("delaying-publisher").serverHost("127.0.0.1")
+                .serverPort(suite.mqttPort("gateway-a")).buildBlocking();
+        publisher.connect();
+        try {
+            publisher.publishWith().topic("$delayed/3600/ops/delayed/t").qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("later".getBytes(StandardCharsets.UTF_8)).send();
+            String listing = get("/api/v5/mqtt/delayed/messages").body();
+            assertThat(listing).containsPattern("\"msgid\":\"[^\"]+\",\"publish_at\":\"[^\"]+\",\"delayed_interval\":3600,"
+                    + "\"delayed_remaining\":\\d+,\"expected_at\":\"[^\"]+\",\"topic\":\"ops/delayed/t\",\"qos\":1,"
+                    + "\"from_clientid\":\"delaying-publisher\"");
+            Matcher id = Pattern.compile("\"msgid\":\"([^\"]+)\"").matcher(listing);
+            assertThat(id.find()).isTrue();
+            assertThat(get("/api/v5/mqtt/delayed/messages/" + id.group(1)).body()).contains("\"payload\":\"bGF0ZXI=\"");
+
+            assertThat(delete("/api/v5/mqtt/delayed/messages/" + id.group(1)).statusCode()).isEqualTo(204);
+            assertThat(get("/api/v5/mqtt/delayed/messages/" + id.group(1)).statusCode()).isEqualTo(404);
+        } finally {
+            publisher.disconnect();
+        }
+    }
+
     /** A number of a flat JSON object, e.g. {@code "connections.count": 2}. */
     private static long count(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":(\\d+)")

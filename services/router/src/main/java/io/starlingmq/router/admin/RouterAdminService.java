@@ -10,14 +10,19 @@ import io.starlingmq.contract.admin.v1.AddBanRequest;
 import io.starlingmq.contract.admin.v1.ClientSubscription;
 import io.starlingmq.contract.admin.v1.DeleteBanReply;
 import io.starlingmq.contract.admin.v1.DeleteBanRequest;
+import io.starlingmq.contract.admin.v1.DelayedRequest;
+import io.starlingmq.contract.admin.v1.DeleteDelayedReply;
 import io.starlingmq.contract.admin.v1.DeleteRetainedReply;
 import io.starlingmq.contract.admin.v1.GetClientReply;
 import io.starlingmq.contract.admin.v1.GetClientRequest;
+import io.starlingmq.contract.admin.v1.GetDelayedReply;
 import io.starlingmq.contract.admin.v1.GetRetainedReply;
 import io.starlingmq.contract.admin.v1.KickClientReply;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.LinkedGateway;
 import io.starlingmq.contract.admin.v1.ListBansReply;
+import io.starlingmq.contract.admin.v1.ListDelayedReply;
+import io.starlingmq.contract.admin.v1.ListDelayedRequest;
 import io.starlingmq.contract.admin.v1.ListBansRequest;
 import io.starlingmq.contract.admin.v1.ListClientsReply;
 import io.starlingmq.contract.admin.v1.ListClientsRequest;
@@ -57,6 +62,8 @@ import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.starlingmq.router.session.PublishRouter;
 import io.starlingmq.router.session.SubscriptionService;
+import io.smallrye.mutiny.Uni;
+import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.Subscription;
 import io.grpc.StatusRuntimeException;
@@ -99,11 +106,16 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     @Inject
     RouterConfig config;
 
+    @Inject
+    DelayedMessages delayedMessages;
+
     private BanAdmin bans;
+    private DelayedAdmin delayed;
 
     @PostConstruct
     void init() {
         bans = new BanAdmin(store, banned, config.banned().maxEntries());
+        delayed = new DelayedAdmin(delayedMessages);
     }
 
     @Override
@@ -309,6 +321,30 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
                     answer.onCompleted();
                 },
                 failure -> answer.onError(Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException()));
+    }
+
+    @Override
+    public void listDelayed(ListDelayedRequest request, StreamObserver<ListDelayedReply> answer) {
+        answerWith(delayed.list(request), answer);
+    }
+
+    @Override
+    public void getDelayed(DelayedRequest request, StreamObserver<GetDelayedReply> answer) {
+        answerWith(delayed.get(request.getId()), answer);
+    }
+
+    @Override
+    public void deleteDelayed(DelayedRequest request, StreamObserver<DeleteDelayedReply> answer) {
+        answerWith(delayed.delete(request.getId()).map(deleted -> DeleteDelayedReply.newBuilder().setDeleted(deleted)
+                .build()), answer);
+    }
+
+    /** One answer from a store call; a failure of the store is UNAVAILABLE (another router may do better). */
+    private static <T> void answerWith(Uni<T> call, StreamObserver<T> answer) {
+        call.subscribe().with(reply -> {
+            answer.onNext(reply);
+            answer.onCompleted();
+        }, failure -> answer.onError(Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException()));
     }
 
     private long count(String meter) {
