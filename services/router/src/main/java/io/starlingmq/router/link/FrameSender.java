@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,7 @@ public final class FrameSender {
     private volatile long progressNanos = System.nanoTime();
     private final Queue<RouterEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
+    private final AtomicLong framesSent = new AtomicLong();
     private final AtomicInteger wip = new AtomicInteger();
     private volatile Status failure;
     private volatile boolean completing;
@@ -142,6 +144,11 @@ public final class FrameSender {
         return failure != null || completing || ended;
     }
 
+    /** Frames written to the stream so far. */
+    public long framesSent() {
+        return framesSent.get();
+    }
+
     public int pendingEvents() {
         return Math.max(0, pendingCount.get());
     }
@@ -172,6 +179,7 @@ public final class FrameSender {
             }
             int left = pendingCount.addAndGet(-frame.getEventsCount());
             sink.send(frame.build());
+            framesSent.incrementAndGet();
             progressNanos = System.nanoTime();
             if (left <= relievedAt) {
                 relieve();

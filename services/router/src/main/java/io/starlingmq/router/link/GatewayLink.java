@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One gateway stream. Inbound flow control is manual: the router asks for at most {@code framesAhead}
@@ -41,6 +42,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private final InboundSequencer inbound = new InboundSequencer(INBOUND_BOUND);
     private final int framesAhead;
     private final OutboundCongestion congestion;
+    private final AtomicLong framesReceived = new AtomicLong();
     /** The next request waits in {@link OutboundCongestion}: the router is not reading, so silence does not count. */
     private volatile boolean parked;
     /** Frames arrived and not yet taken into a batch; never more than framesAhead. */
@@ -102,6 +104,11 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         opening.opening(connectionId);
     }
 
+    /** Frames read from the stream so far. */
+    public long framesReceived() {
+        return framesReceived.get();
+    }
+
     /** Sends the answer to a SessionOpen (SessionOpened, and the queued deliveries after it), then the deliveries that waited. */
     public void answerOpen(long connectionId, List<RouterEvent> answer) {
         opening.opened(connectionId, answer);
@@ -130,6 +137,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     @Override
     public void onNext(GatewayFrame frame) {
         heardNanos = System.nanoTime();
+        framesReceived.incrementAndGet();
         if (arrivedCount.incrementAndGet() > framesAhead) {
             sender.fail(Status.RESOURCE_EXHAUSTED.withDescription("frames sent beyond flow control"));
             return;

@@ -4,6 +4,7 @@ import io.starlingmq.contract.link.v1.FleetLoad;
 import io.starlingmq.contract.link.v1.GatewayLoad;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.Collection;
@@ -19,14 +20,24 @@ public class GatewayRegistry {
 
     private final Map<String, GatewayLink> links = new ConcurrentHashMap<>();
 
+    @Inject
+    LinkMeters meters;
+
     /** Registers {@code link}; answers the link it replaced, or null. */
     public GatewayLink register(GatewayLink link) {
-        return links.put(link.gatewayId(), link);
+        GatewayLink replaced = links.put(link.gatewayId(), link);
+        if (replaced != null) {
+            meters.unregistered(replaced);
+        }
+        meters.registered(link);
+        return replaced;
     }
 
     /** Forgets {@code link} unless a newer stream of its gateway already replaced it. */
     public void unregister(GatewayLink link) {
-        links.remove(link.gatewayId(), link);
+        if (links.remove(link.gatewayId(), link)) {
+            meters.unregistered(link);
+        }
     }
 
     public GatewayLink get(String gatewayId) {

@@ -24,6 +24,8 @@ public class ExpirySweeper {
     SessionLifecycle lifecycle;
     @Inject
     RouterConfig config;
+    @Inject
+    RouterMetrics metrics;
 
     private PeriodicSweep sweep;
 
@@ -32,6 +34,7 @@ public class ExpirySweeper {
                 .call(expired -> {
                     if (!expired.isEmpty()) {
                         LOG.debugf("%d sessions expired", expired.size());
+                        metrics.sessionsExpired(expired.size());
                     }
                     return lifecycle.expired(expired);
                 }));

@@ -181,7 +181,7 @@ public class PublishRouter {
     private Map<String, List<StoredMessage>> match(List<Outcome> outcomes, long now) {
         DeliveryBatch batch = new DeliveryBatch(directory, now);
         for (Outcome outcome : outcomes) {
-            metrics.routed();
+            metrics.routed(outcome.message.getQos());
             String publisher = outcome.publish.getClientId();
             Matches matches = index.match(outcome.message.getTopic());
             matches.bySession().forEach((clientId, subscriptions) -> {

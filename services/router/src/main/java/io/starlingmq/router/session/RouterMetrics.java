@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.starlingmq.router.banned.BannedClients;
+import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
+import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
@@ -21,10 +23,14 @@ public class RouterMetrics {
     private final Counter expired;
     private final Counter sharedUndeliverable;
     private final Counter refusedBanned;
+    private final Counter[] routedByQos = new Counter[3];
+    private final Counter droppedQueueFull;
+    private final Counter droppedExpired;
+    private final Counter sessionsExpired;
 
     @Inject
     public RouterMetrics(MeterRegistry registry, SessionDirectory directory, GatewayRegistry gateways,
-                         BannedClients banned) {
+                         BannedClients banned, SubscriptionIndex subscriptions, RetainedIndex retained) {
         routed = Counter.builder("starling.router.messages.routed")
                 .description("Published messages routed").register(registry);
         delivered = Counter.builder("starling.router.messages.delivered")
@@ -36,6 +42,22 @@ public class RouterMetrics {
         sharedUndeliverable = Counter.builder("starling.router.shared.undeliverable")
                 .description("Shared deliveries handed back by a leaving member that no other member could take")
                 .register(registry);
+        for (int qos = 0; qos < routedByQos.length; qos++) {
+            routedByQos[qos] = Counter.builder("starling.router.messages.routed.by.qos").tag("qos", Integer.toString(qos))
+                    .description("Published messages routed, by the publisher's QoS").register(registry);
+        }
+        droppedQueueFull = Counter.builder("starling.router.messages.dropped.by.reason").tag("reason", "queue_full")
+                .description("Messages the router dropped, by reason").register(registry);
+        droppedExpired = Counter.builder("starling.router.messages.dropped.by.reason").tag("reason", "expired")
+                .description("Messages the router dropped, by reason").register(registry);
+        sessionsExpired = Counter.builder("starling.router.sessions.expired")
+                .description("Offline sessions removed because their expiry passed").register(registry);
+        Gauge.builder("starling.router.sessions", directory, SessionDirectory::size)
+                .description("Sessions in the directory, offline persistent ones included").register(registry);
+        Gauge.builder("starling.router.subscriptions", subscriptions, SubscriptionIndex::size)
+                .description("Subscriptions in the index, shared ones included").register(registry);
+        Gauge.builder("starling.router.retained.messages", retained, RetainedIndex::size)
+                .description("Retained messages in the index").register(registry);
         refusedBanned = Counter.builder("starling.router.connects.refused").tag("reason", "banned")
                 .description("CONNECTs refused by this router").register(registry);
         Gauge.builder("starling.router.banned", banned, b -> b.list().size())
@@ -50,8 +72,13 @@ public class RouterMetrics {
         refusedBanned.increment();
     }
 
-    public void routed() {
+    public void routed(int qos) {
         routed.increment();
+        routedByQos[Math.min(Math.max(qos, 0), 2)].increment();
+    }
+
+    public void sessionsExpired(int count) {
+        sessionsExpired.increment(count);
     }
 
     public void delivered(int count) {
@@ -60,10 +87,12 @@ public class RouterMetrics {
 
     public void dropped(int count) {
         dropped.increment(count);
+        droppedQueueFull.increment(count);
     }
 
     public void expired(int count) {
         expired.increment(count);
+        droppedExpired.increment(count);
     }
 
     public void sharedUndeliverable(int count) {

@@ -9,6 +9,7 @@ import io.starlingmq.store.redis.RedisSessionStore;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -25,6 +26,8 @@ public class SessionStoreProducer {
     RouterConfig config;
     @Inject
     Instance<Redis> redis;
+    @Inject
+    MeterRegistry meters;
 
     @Produces
     @Singleton
@@ -34,7 +37,7 @@ public class SessionStoreProducer {
         return switch (config.store()) {
             case MEMORY -> {
                 LOG.info("session store: in memory (one router, nothing survives a restart)");
-                yield new InMemorySessionStore(new InMemoryBackend(), limits);
+                yield new TimedSessionStore(new InMemorySessionStore(new InMemoryBackend(), limits), meters, "memory");
             }
             case REDIS -> connectRedis(limits);
         };
@@ -44,7 +47,7 @@ public class SessionStoreProducer {
         try {
             SessionStore store = RedisSessionStore.connect(redis.get(), limits).await().atMost(config.startTimeout());
             LOG.info("session store: Redis");
-            return store;
+            return new TimedSessionStore(store, meters, "redis");
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the Redis session store (quarkus.redis.hosts): "
                     + e.getMessage(), e);
