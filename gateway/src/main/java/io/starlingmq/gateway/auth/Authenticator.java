@@ -1,6 +1,7 @@
 package io.starlingmq.gateway.auth;
 
 import io.quarkus.runtime.Startup;
+import io.starlingmq.gateway.metrics.AuthMeters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.annotation.PreDestroy;
@@ -25,9 +26,11 @@ public class Authenticator {
     /** Null in anonymous mode. */
     private final AuthServiceClient service;
     private final String authenticationMethod;
+    private final AuthMeters meters;
 
     @Inject
-    public Authenticator(AuthConfig config, Vertx vertx) {
+    public Authenticator(AuthConfig config, Vertx vertx, AuthMeters meters) {
+        this.meters = meters;
         this.service = switch (config.mode()) {
             case ANONYMOUS -> null;
             case SERVICE -> new AuthServiceClient(vertx, config.url().orElseThrow(() -> new IllegalStateException(
@@ -48,6 +51,11 @@ public class Authenticator {
      * method, whose Authentication Data is a JWT the auth service judges like a password.
      */
     public Uni<AuthDecision> authenticate(ConnectFacts facts) {
+        long start = System.nanoTime();
+        return decide(facts).invoke(decision -> meters.record(outcome(decision), System.nanoTime() - start));
+    }
+
+    private Uni<AuthDecision> decide(ConnectFacts facts) {
         String method = facts.authenticationMethod();
         if (method != null) {
             if (service == null || !method.equals(authenticationMethod)) {
@@ -63,6 +71,19 @@ public class Authenticator {
             return Uni.createFrom().item(ANONYMOUS);
         }
         return service.authenticate(facts);
+    }
+
+    private static String outcome(AuthDecision decision) {
+        return switch (decision) {
+            case AuthDecision.Allow allow -> AuthMeters.ALLOW;
+            case AuthDecision.Deny deny -> switch (deny.refusal()) {
+                case BAD_CREDENTIALS -> AuthMeters.BAD_CREDENTIALS;
+                case NOT_AUTHORIZED -> AuthMeters.NOT_AUTHORIZED;
+                case BAD_AUTHENTICATION_METHOD -> AuthMeters.BAD_AUTHENTICATION_METHOD;
+            };
+            case AuthDecision.Unavailable unavailable -> AuthMeters.UNAVAILABLE;
+            case AuthDecision.Busy busy -> AuthMeters.BUSY;
+        };
     }
 
     @PreDestroy

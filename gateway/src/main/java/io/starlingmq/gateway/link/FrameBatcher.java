@@ -33,10 +33,17 @@ final class FrameBatcher {
     private final int batchSize;
     private final Executor serial;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Runnable frameWritten;
     /** Only read and written on the serial executor. */
     private ClientCallStreamObserver<GatewayFrame> stream;
 
     FrameBatcher(int capacity, int batchSize, Executor serial) {
+        this(capacity, batchSize, serial, () -> { });
+    }
+
+    /** @param frameWritten runs once per frame written (on the serial executor), for the link's meters */
+    FrameBatcher(int capacity, int batchSize, Executor serial, Runnable frameWritten) {
+        this.frameWritten = frameWritten;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.congestedAt = Math.max(1, capacity / 2);
         this.drainedAt = capacity / 4;
@@ -51,6 +58,11 @@ final class FrameBatcher {
         }
         scheduleDrain();
         return true;
+    }
+
+    /** Events waiting to be written. */
+    int queued() {
+        return queue.size();
     }
 
     /** True from half the capacity on: senders should stop reading until {@link #whenDrained} runs. */
@@ -124,6 +136,7 @@ final class FrameBatcher {
             List<GatewayEvent> batch = new ArrayList<>(Math.min(batchSize, queue.size()));
             queue.drainTo(batch, batchSize);
             current.onNext(GatewayFrame.newBuilder().addAllEvents(batch).build());
+            frameWritten.run();
         }
         if (!waitingForRoom.isEmpty() && queue.size() <= drainedAt) {
             releaseWaiting();

@@ -13,6 +13,8 @@ import io.starlingmq.contract.link.v1.Hello;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.contract.link.v1.RouterFrame;
 import io.starlingmq.contract.link.v1.RouterLinkGrpc;
+import io.starlingmq.gateway.metrics.GatewayMetrics;
+import io.starlingmq.gateway.metrics.LinkMeters;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -32,12 +34,14 @@ final class RouterLink {
     private final FrameBatcher batcher;
     private final ManagedChannel channel;
     private final FleetView fleet;
+    private final LinkMeters meters;
 
     private volatile ClientCallStreamObserver<GatewayFrame> current;
     private volatile boolean stopped;
 
     RouterLink(int index, String target, String gatewayId, int queueSize, int batchSize, Backoff backoff,
-            RouterFrameSink sink, ScheduledExecutorService scheduler, LinkLoop linkLoop, FleetView fleet) {
+            RouterFrameSink sink, ScheduledExecutorService scheduler, LinkLoop linkLoop, FleetView fleet,
+            GatewayMetrics metrics) {
         this.index = index;
         this.fleet = fleet;
         this.target = target;
@@ -47,7 +51,9 @@ final class RouterLink {
         this.backoff = backoff;
         this.loop = linkLoop.loop();
         // The batcher writes on the stream's own event loop, so a write is not handed to another thread.
-        this.batcher = new FrameBatcher(queueSize, batchSize, loop);
+        this.meters = metrics.link(target);
+        this.batcher = new FrameBatcher(queueSize, batchSize, loop, meters::frameSent);
+        meters.queueDepth(batcher::queued);
         // Callbacks run on the transport's thread, that same loop: they only hand frames on, so a hop
         // through gRPC's default executor would cost a thread switch per frame for nothing.
         this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().directExecutor()
@@ -120,6 +126,7 @@ final class RouterLink {
 
         @Override
         public void onNext(RouterFrame frame) {
+            meters.frameReceived();
             backoff.reset();
             for (RouterEvent event : frame.getEventsList()) {
                 if (event.getEventCase() == RouterEvent.EventCase.FLEET_LOAD) {

@@ -55,7 +55,7 @@ public class RouterLinks {
         for (int i = 0; i < routers.size(); i++) {
             RouterLink routerLink = new RouterLink(i, routers.get(i).trim(), gatewayId.value(), link.queueSize(),
                     link.batchSize(), new Backoff(link.reconnectMin(), link.reconnectMax()), sink, scheduler,
-                    new LinkLoop(loops.next(), channelType), fleet);
+                    new LinkLoop(loops.next(), channelType), fleet, metrics);
             links.add(routerLink);
             routerLink.start();
             long heartbeatMillis = link.heartbeatInterval().toMillis();

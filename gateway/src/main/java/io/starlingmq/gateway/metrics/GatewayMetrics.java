@@ -48,8 +48,12 @@ public class GatewayMetrics {
     private final Counter linkEventsDropped;
     private final Counter deliveriesExpired;
     private final Counter deliveriesTooLarge;
+    private final TrafficMeters traffic;
+    private final MeterRegistry registry;
 
     public GatewayMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.traffic = new TrafficMeters(registry);
         Gauge.builder("starling.gateway.connections", connections, AtomicInteger::get)
                 .description("Open MQTT connections")
                 .register(registry);
@@ -105,6 +109,16 @@ public class GatewayMetrics {
 
     private static Counter packetCounter(MeterRegistry registry, String name, MqttMessageType type) {
         return Counter.builder(name).tag("type", type.name()).register(registry);
+    }
+
+    /** PUBLISH packets by QoS and MQTT bytes, in and out. */
+    public TrafficMeters traffic() {
+        return traffic;
+    }
+
+    /** The meters of the link to {@code router}. */
+    public LinkMeters link(String router) {
+        return new LinkMeters(registry, router);
     }
 
     public void connectionOpened() {

@@ -5,6 +5,8 @@ public final class MqttPipeline {
 
     public static final String IDLE = "idle";
     public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
+    /** Counts the bytes of MQTT packets, below the transport stages (TLS, WebSocket). */
+    public static final String BYTE_METRICS = "byteMetrics";
     public static final String FRAME_CHECK = "strictFrames";
     public static final String DECODER = "mqttDecoder";
     public static final String ENCODER = "mqttEncoder";

@@ -5,9 +5,10 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 
-/** Counts MQTT packets in and out by type. */
+/** Counts MQTT packets in and out by type, and PUBLISH packets by QoS. */
 @ChannelHandler.Sharable
 public final class PacketMetricsHandler extends ChannelDuplexHandler {
 
@@ -22,6 +23,9 @@ public final class PacketMetricsHandler extends ChannelDuplexHandler {
         if (msg instanceof MqttMessage message && message.decoderResult().isSuccess()
                 && message.fixedHeader() != null) {
             metrics.packetIn(message.fixedHeader().messageType());
+            if (message.fixedHeader().messageType() == MqttMessageType.PUBLISH) {
+                metrics.traffic().messageReceived(message.fixedHeader().qosLevel().value());
+            }
         }
         ctx.fireChannelRead(msg);
     }
@@ -30,6 +34,9 @@ public final class PacketMetricsHandler extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof MqttMessage message && message.fixedHeader() != null) {
             metrics.packetOut(message.fixedHeader().messageType());
+            if (message.fixedHeader().messageType() == MqttMessageType.PUBLISH) {
+                metrics.traffic().messageSent(message.fixedHeader().qosLevel().value());
+            }
         }
         ctx.write(msg, promise);
     }

@@ -6,6 +6,7 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.starlingmq.gateway.codec.StrictFrameDecoder;
+import io.starlingmq.gateway.mqtt.ByteMetricsHandler;
 import io.starlingmq.gateway.mqtt.ConnectHandler;
 import io.starlingmq.gateway.mqtt.ConnectionServices;
 import io.starlingmq.gateway.mqtt.DecodeFailureHandler;
@@ -22,6 +23,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     private final ConnectionServices services;
     private final PacketMetricsHandler packetMetrics;
+    private final ByteMetricsHandler byteMetrics;
     private final Consumer<SocketChannel> onAccepted;
     private final TransportStages transport;
 
@@ -30,6 +32,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
         this.services = services;
         this.transport = transport;
         this.packetMetrics = new PacketMetricsHandler(services.metrics());
+        this.byteMetrics = new ByteMetricsHandler(services.metrics().traffic());
         this.onAccepted = onAccepted;
     }
 
@@ -41,6 +44,7 @@ final class MqttChannelInitializer extends ChannelInitializer<SocketChannel> {
                 // Many deliveries in one event-loop turn become one socket write, not one each.
                 .addLast(MqttPipeline.FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
                         FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true))
+                .addLast(MqttPipeline.BYTE_METRICS, byteMetrics)
                 .addLast(MqttPipeline.FRAME_CHECK, new StrictFrameDecoder(services.config().maxPacketSize()))
                 .addLast(MqttPipeline.DECODER, new MqttDecoder(services.config().maxPacketSize(),
                         services.config().maxClientIdLength()))

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.starlingmq.contract.reason.ConnackReason;
+import io.starlingmq.gateway.metrics.AuthMeters;
 import io.starlingmq.gateway.mqtt.Connacks;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import java.io.IOException;
@@ -20,6 +23,8 @@ class AuthenticatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static Vertx vertx;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final AuthMeters meters = new AuthMeters(registry);
 
     @BeforeAll
     static void startVertx() {
@@ -70,7 +75,7 @@ class AuthenticatorTest {
 
     @Test
     void anonymousModeAllowsEveryoneEverythingWithoutExpiry() {
-        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
+        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx, meters);
 
         AuthDecision decision = authenticator.authenticate(facts(null)).await().atMost(WAIT);
 
@@ -84,7 +89,7 @@ class AuthenticatorTest {
 
     @Test
     void enhancedAuthenticationIsRefusedInAnonymousModeEvenUnderTheConfiguredMethod() {
-        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
+        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx, meters);
 
         AuthDecision decision = authenticator.authenticate(enhanced("JWT", "header.claims.signature")).await().atMost(WAIT);
 
@@ -97,7 +102,7 @@ class AuthenticatorTest {
             service.answer(200, """
                     {"result": "allow", "reason": "jwt", "superuser": false, "rules": []}""");
             Authenticator authenticator = new Authenticator(
-                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx, meters);
             try {
                 AuthDecision decision = authenticator.authenticate(enhanced("JWT", "header.claims.signature"))
                         .await().atMost(WAIT);
@@ -115,7 +120,7 @@ class AuthenticatorTest {
     void otherMethodIsRefusedWithoutAskingTheAuthService() throws IOException {
         try (FakeAuthService service = new FakeAuthService()) {
             Authenticator authenticator = new Authenticator(
-                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx, meters);
             try {
                 AuthDecision decision = authenticator.authenticate(enhanced("SCRAM-SHA-256", "client-first"))
                         .await().atMost(WAIT);
@@ -132,7 +137,7 @@ class AuthenticatorTest {
     void configuredMethodWithoutAuthenticationDataIsBadCredentials() throws IOException {
         try (FakeAuthService service = new FakeAuthService()) {
             Authenticator authenticator = new Authenticator(
-                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx, meters);
             try {
                 AuthDecision decision = authenticator.authenticate(enhanced("JWT", null)).await().atMost(WAIT);
 
@@ -146,7 +151,7 @@ class AuthenticatorTest {
 
     @Test
     void unknownEnhancedAuthenticationMethodIsRefusedInAnonymousMode() {
-        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx);
+        Authenticator authenticator = new Authenticator(new Settings(AuthConfig.Mode.ANONYMOUS, Optional.empty()), vertx, meters);
 
         AuthDecision decision = authenticator.authenticate(facts("SCRAM-SHA-256")).await().atMost(WAIT);
 
@@ -155,7 +160,7 @@ class AuthenticatorTest {
 
     @Test
     void serviceModeWithoutUrlFailsAtStartup() {
-        assertThatThrownBy(() -> new Authenticator(new Settings(AuthConfig.Mode.SERVICE, Optional.empty()), vertx))
+        assertThatThrownBy(() -> new Authenticator(new Settings(AuthConfig.Mode.SERVICE, Optional.empty()), vertx, meters))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("starling.gateway.auth.url");
     }
@@ -166,7 +171,7 @@ class AuthenticatorTest {
             service.answer(200, """
                     {"result": "ignore", "reason": "nobody knows dev-1", "superuser": false, "rules": []}""");
             Authenticator authenticator = new Authenticator(
-                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx);
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx, meters);
             try {
                 AuthDecision decision = authenticator.authenticate(facts(null)).await().atMost(WAIT);
 
@@ -176,5 +181,32 @@ class AuthenticatorTest {
                 authenticator.close();
             }
         }
+    }
+
+    @Test
+    void everyDecisionIsTimedUnderItsOutcome() throws IOException {
+        try (FakeAuthService service = new FakeAuthService()) {
+            service.answer(200, """
+                    {"result": "deny", "reason": "password", "superuser": false, "rules": []}""");
+            Authenticator authenticator = new Authenticator(
+                    new Settings(AuthConfig.Mode.SERVICE, Optional.of(service.url())), vertx, meters);
+            try {
+                authenticator.authenticate(facts(null)).await().atMost(WAIT);
+                authenticator.authenticate(facts(null)).await().atMost(WAIT);
+                authenticator.authenticate(enhanced("SCRAM-SHA-256", "client-first")).await().atMost(WAIT);
+            } finally {
+                authenticator.close();
+            }
+        }
+
+        assertThat(timer(AuthMeters.BAD_CREDENTIALS).count()).isEqualTo(2);
+        // The service's answer took a round trip over HTTP: more than nothing.
+        assertThat(timer(AuthMeters.BAD_CREDENTIALS).totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+        assertThat(timer(AuthMeters.BAD_AUTHENTICATION_METHOD).count()).isEqualTo(1);
+        assertThat(timer(AuthMeters.ALLOW).count()).isZero();
+    }
+
+    private Timer timer(String outcome) {
+        return registry.get("starling.gateway.auth.duration").tag("outcome", outcome).timer();
     }
 }
