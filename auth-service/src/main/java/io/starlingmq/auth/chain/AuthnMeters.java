@@ -2,7 +2,10 @@ package io.starlingmq.auth.chain;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.Startup;
+import io.starlingmq.auth.config.AuthConfig;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -11,9 +14,11 @@ import java.util.Locale;
  * authenticator failed) and by the authenticator that decided ({@code none} when every one ignored the
  * credentials), each with how long the chain took. The buckets bracket a token check (well under a
  * millisecond), a registry lookup with its PBKDF2 hash (tens of milliseconds) and a gateway's default
- * timeout (2 s).
+ * timeout (2 s). Created at start with the configured chain's series, so they exist from the first
+ * scrape, before any gateway asked.
  */
-@ApplicationScoped
+@Startup
+@Singleton
 public class AuthnMeters {
 
     /** The authenticator tag when no authenticator recognised the credentials. */
@@ -28,7 +33,13 @@ public class AuthnMeters {
 
     private final MeterRegistry registry;
 
-    public AuthnMeters(MeterRegistry registry) {
+    @Inject
+    public AuthnMeters(MeterRegistry registry, AuthConfig config) {
+        this(registry);
+        expect(config.chain().stream().map(String::trim).toList());
+    }
+
+    AuthnMeters(MeterRegistry registry) {
         this.registry = registry;
     }
 

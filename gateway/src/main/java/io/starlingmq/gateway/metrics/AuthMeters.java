@@ -2,7 +2,7 @@ package io.starlingmq.gateway.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How CONNECTs and re-authentications were judged, and how long it took, by outcome. The buckets
  * bracket the auth service's usual answer (milliseconds) up to the gateway's default timeout (2 s), so
- * a latency quantile can be computed across gateways.
+ * a latency quantile can be computed across gateways. A singleton, not a lazy proxy: its series exist
+ * from the first scrape, before any client connected.
  */
-@ApplicationScoped
+@Singleton
 public class AuthMeters {
 
     /** Allowed. */

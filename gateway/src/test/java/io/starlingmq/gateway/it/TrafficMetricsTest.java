@@ -53,6 +53,11 @@ class TrafficMetricsTest extends LinkedGatewayTest {
             assertThat(value(after, "starling_gateway_received_bytes_total")
                     - value(before, "starling_gateway_received_bytes_total"))
                     .isEqualTo(connect.length + 3 * qos0.length + qos1.length + ping.length);
+            assertThat(value(after, "starling_gateway_auth_duration_seconds_count{outcome=\"allow\"}")
+                    - value(before, "starling_gateway_auth_duration_seconds_count{outcome=\"allow\"}")).isEqualTo(1);
+            assertThat(value(after, "starling_gateway_auth_duration_seconds_bucket{outcome=\"allow\",le=\"+Inf\"}")
+                    - value(before, "starling_gateway_auth_duration_seconds_bucket{outcome=\"allow\",le=\"+Inf\"}"))
+                    .isEqualTo(1);
             // CONNACK, PUBACK and PINGRESP: at least their fixed headers.
             assertThat(value(after, "starling_gateway_sent_bytes_total")
                     - value(before, "starling_gateway_sent_bytes_total")).isGreaterThanOrEqualTo(6);
