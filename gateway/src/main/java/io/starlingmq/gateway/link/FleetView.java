@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FleetView {
 
     private final Map<String, Reported> byGateway = new ConcurrentHashMap<>();
+    private volatile Runnable onRebalanceAsked = () -> { };
 
     /** Takes a router's report. */
     public void update(FleetLoad fleet, long nowNanos) {
@@ -27,6 +28,16 @@ public final class FleetView {
         long oldest = nowNanos - fresh.toNanos();
         byGateway.values().removeIf(seen -> seen.atNanos() - oldest < 0);
         return List.copyOf(byGateway.values());
+    }
+
+    /** What to do when a router passes on an operator's request for a rebalance round now. */
+    public void onRebalanceAsked(Runnable action) {
+        this.onRebalanceAsked = action;
+    }
+
+    /** A router passed on an operator's request for a rebalance round now. */
+    public void rebalanceAsked() {
+        onRebalanceAsked.run();
     }
 
     /** A gateway's load and when ({@link System#nanoTime()}) the report of it arrived. */

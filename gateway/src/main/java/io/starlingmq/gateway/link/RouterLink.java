@@ -131,6 +131,8 @@ final class RouterLink {
             for (RouterEvent event : frame.getEventsList()) {
                 if (event.getEventCase() == RouterEvent.EventCase.FLEET_LOAD) {
                     fleet.update(event.getFleetLoad(), System.nanoTime());
+                } else if (event.getEventCase() == RouterEvent.EventCase.REBALANCE_NOW) {
+                    fleet.rebalanceAsked();
                 }
             }
             sink.onRouterEvents(frame.getEventsList());

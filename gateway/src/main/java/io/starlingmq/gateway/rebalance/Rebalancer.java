@@ -81,6 +81,17 @@ public final class Rebalancer {
         });
         long every = config.interval().toMillis();
         rounds.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        links.fleet().onRebalanceAsked(this::roundNow);
+    }
+
+    /** An operator asked for a round now: it runs on the rounds' thread, so never beside a scheduled one. */
+    public synchronized void roundNow() {
+        if (rounds == null || rounds.isShutdown()) {
+            LOG.info("Rebalance asked for, but rebalancing is off here");
+            return;
+        }
+        LOG.info("Rebalance round asked for by an operator");
+        rounds.execute(this::round);
     }
 
     /** Stops rebalancing; a round under way stops asking at once. */

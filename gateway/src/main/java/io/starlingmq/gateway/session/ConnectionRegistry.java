@@ -110,8 +110,8 @@ public class ConnectionRegistry implements RouterFrameSink {
             case DELIVER -> event.getDeliver().getConnectionId();
             case KICK -> event.getKick().getConnectionId();
             case RELEASE_DONE -> event.getReleaseDone().getConnectionId();
-            // The fleet's load is the link's (FleetView), no connection's.
-            case FLEET_LOAD, EVENT_NOT_SET -> NO_CONNECTION;
+            // The fleet's load and a rebalance request are the link's (FleetView), no connection's.
+            case FLEET_LOAD, REBALANCE_NOW, EVENT_NOT_SET -> NO_CONNECTION;
         };
     }
 }

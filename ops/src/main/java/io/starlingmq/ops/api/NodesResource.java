@@ -7,9 +7,11 @@ import io.starlingmq.ops.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,5 +59,19 @@ public class NodesResource {
         seenBy.addAll(b.seenBy());
         return new Node(fresh.node(), fresh.role(), fresh.nodeStatus(), fresh.connections(), List.copyOf(seenBy),
                 fresh.lastHeardMs());
+    }
+
+    @POST
+    @Path("/rebalance")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Rebalance the gateways now",
+            description = "Starling's own (EMQX has no gateways): every gateway runs a rebalance round at once, as its "
+                    + "interval would (starling.gateway.rebalance.*: its share of the fleet's connections with the "
+                    + "tolerance, only connections older than the minimum age, at the configured pace; MQTT 5 clients "
+                    + "get DISCONNECT 0x9C Use another server, 3.1.1 ones are closed). 202 with the gateways asked; watch "
+                    + "the connections even out in GET /api/v5/nodes.")
+    public Response rebalance() {
+        List<String> asked = routers.rebalance();
+        return Response.accepted(Map.of("gateways", asked)).build();
     }
 }

@@ -33,6 +33,7 @@ import io.starlingmq.contract.admin.v1.RetainedRequest;
 import io.starlingmq.contract.admin.v1.ListGatewaysReply;
 import io.starlingmq.contract.admin.v1.ListGatewaysRequest;
 import io.starlingmq.contract.admin.v1.PublishRequest;
+import io.starlingmq.contract.admin.v1.RebalanceRequest;
 import io.starlingmq.contract.admin.v1.StatsReply;
 import io.starlingmq.contract.admin.v1.StatsRequest;
 import io.starlingmq.contract.link.v1.Message;
@@ -205,6 +206,11 @@ public class RouterAdminClients {
     public List<Integer> unsubscribe(String clientId, List<String> filters) {
         return firstAnswer("unsubscribe", stub -> stub.unsubscribeClient(UnsubscribeClientRequest.newBuilder()
                 .setClientId(clientId).addAllFilters(filters).build()).getReasonCodesList());
+    }
+
+    /** Asks every gateway for a rebalance round now, through the first router that answers; the gateways asked. */
+    public List<String> rebalance() {
+        return firstAnswer("rebalance", stub -> stub.rebalance(RebalanceRequest.getDefaultInstance()).getGatewayIdsList());
     }
 
     /** A page of the delayed messages in the order they fall due, and how many there are. */

@@ -39,6 +39,8 @@ import io.starlingmq.contract.admin.v1.MetricsRequest;
 import io.starlingmq.contract.admin.v1.RetainedRequest;
 import io.starlingmq.contract.admin.v1.PublishReply;
 import io.starlingmq.contract.admin.v1.PublishRequest;
+import io.starlingmq.contract.admin.v1.RebalanceReply;
+import io.starlingmq.contract.admin.v1.RebalanceRequest;
 import io.starlingmq.contract.admin.v1.RouterAdminGrpc;
 import io.starlingmq.contract.admin.v1.StatsReply;
 import io.starlingmq.contract.admin.v1.StatsRequest;
@@ -321,6 +323,18 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
                     answer.onCompleted();
                 },
                 failure -> answer.onError(Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException()));
+    }
+
+    @Override
+    public void rebalance(RebalanceRequest request, StreamObserver<RebalanceReply> answer) {
+        RebalanceReply.Builder reply = RebalanceReply.newBuilder();
+        for (GatewayLink link : gateways.all()) {
+            link.sender().send(RouterEvents.rebalanceNow());
+            reply.addGatewayIds(link.gatewayId());
+        }
+        LOG.infof("rebalance asked of %d gateways", reply.getGatewayIdsCount());
+        answer.onNext(reply.build());
+        answer.onCompleted();
     }
 
     @Override
