@@ -48,6 +48,18 @@ class ClientsResourceTest {
     }
 
     @Test
+    void theQueueAndInflightOfNoSessionAre404AndABadPositionIs400() {
+        for (String path : new String[] {"mqueue_messages", "inflight_messages"}) {
+            given().auth().preemptive().basic(RouterProcess.VIEWER_KEY, RouterProcess.VIEWER_SECRET)
+                    .when().get("/api/v5/clients/nobody-here/" + path)
+                    .then().statusCode(404).body("code", equalTo("CLIENTID_NOT_FOUND"));
+            given().auth().preemptive().basic(RouterProcess.VIEWER_KEY, RouterProcess.VIEWER_SECRET)
+                    .when().get("/api/v5/clients/anyone/" + path + "?position=abc")
+                    .then().statusCode(400).body("message", startsWith("position:"));
+        }
+    }
+
+    @Test
     void kickingAClientWithNoLiveConnectionAnswers404InEmqxShape() {
         given().auth().preemptive().basic(RouterProcess.ADMIN_KEY, RouterProcess.ADMIN_SECRET)
                 .when().delete("/api/v5/clients/nobody-here")

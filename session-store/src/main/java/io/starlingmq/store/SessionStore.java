@@ -134,6 +134,18 @@ public interface SessionStore extends AutoCloseable {
      */
     Uni<Boolean> dropRetained(StoredMessage expired);
 
+    /**
+     * A page of the session's queue (messages waiting for its window), oldest first, leaving out the first
+     * {@code offset}. Empty when the session does not exist or holds none.
+     */
+    Uni<List<StoredMessage>> queued(String clientId, long offset, int limit);
+
+    /**
+     * A page of the session's inflight window (sent, not yet acknowledged), in the order their packet ids were
+     * assigned, each with its packet id and whether its PUBREC was recorded ({@link QueuedDelivery#released()}).
+     */
+    Uni<List<QueuedDelivery>> inflight(String clientId, long offset, int limit);
+
     /** Makes a ban, or replaces the one of the same kind and subject; every router's replica follows. */
     Uni<Void> ban(Ban ban);
 

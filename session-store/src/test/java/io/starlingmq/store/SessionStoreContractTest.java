@@ -652,6 +652,25 @@ public abstract class SessionStoreContractTest {
     }
 
     @Test
+    void aSessionsInflightWindowAndQueueCanBeReadPageByPage() {
+        open("c", false, SessionSpec.NEVER_EXPIRES, 2, GW1);
+        enqueue("c", "m1", "m2", "m3", "m4");
+        done(store.markReleased("c", GW1, List.of(2)));
+
+        List<QueuedDelivery> inflight = done(peer.inflight("c", 0, 10));
+        List<StoredMessage> queued = done(peer.queued("c", 0, 10));
+
+        assertThat(inflight).extracting(QueuedDelivery::packetId).containsExactly(1, 2);
+        assertThat(inflight).extracting(QueuedDelivery::released).containsExactly(false, true);
+        assertThat(texts(inflight)).containsExactly("m1", "m2");
+        assertThat(queued).extracting(m -> new String(m.payload(), StandardCharsets.UTF_8)).containsExactly("m3", "m4");
+        assertThat(done(peer.queued("c", 1, 10))).hasSize(1);
+        assertThat(done(peer.inflight("c", 1, 1))).extracting(QueuedDelivery::packetId).containsExactly(2);
+        assertThat(done(peer.queued("nobody", 0, 10))).isEmpty();
+        assertThat(done(peer.inflight("nobody", 0, 10))).isEmpty();
+    }
+
+    @Test
     void snapshotListsSessionsWithHolderOrNullWhenOffline() {
         open("on", false, SessionSpec.NEVER_EXPIRES, 10, GW1);
         open("off", false, 60, 10, GW2);

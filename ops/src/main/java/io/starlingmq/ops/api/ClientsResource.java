@@ -3,6 +3,7 @@ package io.starlingmq.ops.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.grpc.Status;
+import io.starlingmq.contract.admin.v1.ClientMessage;
 import io.starlingmq.contract.admin.v1.ClientSubscription;
 import io.starlingmq.contract.admin.v1.GetClientReply;
 import io.starlingmq.contract.admin.v1.ListClientsReply;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +147,77 @@ public class ClientsResource {
             subscriptions.add(SubscriptionsResource.json(clientId, s));
         }
         return Response.ok(subscriptions).build();
+    }
+
+    @GET
+    @Path("/{clientid}/mqueue_messages")
+    @RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
+    @Operation(summary = "A client's queued messages", description = "As EMQX: the messages waiting for the session's "
+            + "window (persistent sessions; QoS 1 and 2), oldest first; limit (default 100) and position (from the "
+            + "previous answer's meta.position); each {topic, qos, publish_at, from_clientid, payload (base64)}. "
+            + "Differs from EMQX: position is a count from the queue's head, no msgid. 404 CLIENTID_NOT_FOUND.")
+    public Response queued(@PathParam("clientid") String clientId, @QueryParam("limit") @DefaultValue("100") int limit,
+                           @QueryParam("position") String position) {
+        return clientMessages(clientId, false, limit, position);
+    }
+
+    @GET
+    @Path("/{clientid}/inflight_messages")
+    @RolesAllowed({Role.ADMIN_NAME, Role.VIEWER_NAME})
+    @Operation(summary = "A client's in-flight messages", description = "As EMQX: the messages sent to the session and "
+            + "not yet acknowledged, in the order their packet ids were assigned; limit and position as for "
+            + "mqueue_messages; each also with its packet_id and released (QoS 2: PUBREC recorded, PUBREL sent). "
+            + "Persistent sessions only: a clean session's window lives in its gateway. 404 CLIENTID_NOT_FOUND.")
+    public Response inflight(@PathParam("clientid") String clientId, @QueryParam("limit") @DefaultValue("100") int limit,
+                             @QueryParam("position") String position) {
+        return clientMessages(clientId, true, limit, position);
+    }
+
+    private Response clientMessages(String clientId, boolean inflight, int limit, String position) {
+        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
+            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
+        }
+        long start;
+        try {
+            start = position == null || position.isEmpty() ? 0 : Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            return badRequest("position: the meta.position of a previous answer");
+        }
+        if (start < 0) {
+            return badRequest("position: the meta.position of a previous answer");
+        }
+        List<ClientMessage> page;
+        try {
+            // one more than asked: whether a next page exists
+            page = routers.clientMessages(clientId, inflight, start, limit + 1);
+        } catch (RouterRefusedException e) {
+            if (e.code() == Status.Code.NOT_FOUND) {
+                return notFound();
+            }
+            throw e;
+        }
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (ClientMessage m : page.subList(0, Math.min(limit, page.size()))) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("topic", m.getMessage().getTopic());
+            one.put("qos", m.getMessage().getQos());
+            one.put("publish_at", ApiTimes.format(m.getReceivedAt()));
+            one.put("from_clientid", m.getMessage().getPublisher());
+            if (inflight) {
+                one.put("packet_id", m.getPacketId());
+                one.put("released", m.getReleased());
+            }
+            one.put("payload", Base64.getEncoder().encodeToString(m.getMessage().getPayload().toByteArray()));
+            data.add(one);
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("start", Long.toString(start));
+        meta.put("position", page.size() > limit ? Long.toString(start + limit) : null);
+        meta.put("limit", limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        body.put("meta", meta);
+        return Response.ok(body).build();
     }
 
     @POST

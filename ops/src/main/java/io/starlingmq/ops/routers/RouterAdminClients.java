@@ -14,8 +14,10 @@ import io.starlingmq.contract.admin.v1.ListBansReply;
 import io.starlingmq.contract.admin.v1.ListBansRequest;
 import io.starlingmq.contract.admin.v1.ListClientsReply;
 import io.starlingmq.contract.admin.v1.ListClientsRequest;
+import io.starlingmq.contract.admin.v1.ClientMessage;
 import io.starlingmq.contract.admin.v1.DelayedEntry;
 import io.starlingmq.contract.admin.v1.DelayedRequest;
+import io.starlingmq.contract.admin.v1.ListClientMessagesRequest;
 import io.starlingmq.contract.admin.v1.ListDelayedReply;
 import io.starlingmq.contract.admin.v1.ListDelayedRequest;
 import io.starlingmq.contract.admin.v1.ListRetainedReply;
@@ -206,6 +208,16 @@ public class RouterAdminClients {
     public List<Integer> unsubscribe(String clientId, List<String> filters) {
         return firstAnswer("unsubscribe", stub -> stub.unsubscribeClient(UnsubscribeClientRequest.newBuilder()
                 .setClientId(clientId).addAllFilters(filters).build()).getReasonCodesList());
+    }
+
+    /**
+     * A page of a session's queue or inflight window.
+     *
+     * @throws RouterRefusedException (NOT_FOUND) when no session has the client id
+     */
+    public List<ClientMessage> clientMessages(String clientId, boolean inflight, long offset, int limit) {
+        return firstAnswer("client messages", stub -> stub.listClientMessages(ListClientMessagesRequest.newBuilder()
+                .setClientId(clientId).setInflight(inflight).setOffset(offset).setLimit(limit).build()).getMessagesList());
     }
 
     /** Asks every gateway for a rebalance round now, through the first router that answers; the gateways asked. */

@@ -45,6 +45,15 @@ final class InMemorySession {
         return holder == null && expiresAt != SessionRules.NO_EXPIRY && expiresAt <= nowMillis;
     }
 
+    List<StoredMessage> queuedPage(long offset, int limit) {
+        return queue.stream().skip(offset).limit(limit).toList();
+    }
+
+    List<QueuedDelivery> inflightPage(long offset, int limit) {
+        return inflight.entrySet().stream().skip(offset).limit(limit)
+                .map(e -> new QueuedDelivery(e.getKey(), e.getValue(), false, released.contains(e.getKey()))).toList();
+    }
+
     List<QueuedDelivery> inflightForResend() {
         List<QueuedDelivery> resend = new ArrayList<>(inflight.size());
         inflight.forEach((packetId, message) ->

@@ -310,6 +310,22 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<List<StoredMessage>> queued(String clientId, long offset, int limit) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            return session == null ? List.<StoredMessage>of() : session.queuedPage(offset, Math.max(0, limit));
+        });
+    }
+
+    @Override
+    public Uni<List<QueuedDelivery>> inflight(String clientId, long offset, int limit) {
+        return locked(() -> {
+            InMemorySession session = backend.sessions.get(clientId);
+            return session == null ? List.<QueuedDelivery>of() : session.inflightPage(offset, Math.max(0, limit));
+        });
+    }
+
+    @Override
     public Uni<Void> ban(Ban ban) {
         return locked(() -> {
             backend.bans.put(ban.key(), ban);

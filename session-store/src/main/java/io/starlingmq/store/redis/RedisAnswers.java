@@ -10,6 +10,7 @@ import io.starlingmq.store.StoredMessage;
 import io.vertx.mutiny.redis.client.Response;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads the answers of the {@code starling} Redis functions into the store's result types. */
@@ -36,6 +37,21 @@ final class RedisAnswers {
                     delivery.get(2).toInteger() == 1, delivery.get(3).toInteger() == 1));
         }
         return deliveries;
+    }
+
+    /**
+     * Inflight list entries (2-byte packet id, then the encoded message) as deliveries; {@code released}: the
+     * packet ids whose PUBREC was recorded.
+     */
+    static List<QueuedDelivery> inflightEntries(Response entries, List<String> released) {
+        List<QueuedDelivery> found = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            byte[] entry = entries.get(i).toBytes();
+            int packetId = ((entry[0] & 0xFF) << 8) | (entry[1] & 0xFF);
+            StoredMessage message = MessageCodec.decode(Arrays.copyOfRange(entry, 2, entry.length));
+            found.add(new QueuedDelivery(packetId, message, false, released.contains(Integer.toString(packetId))));
+        }
+        return found;
     }
 
     static List<StoredMessage> messages(Response array) {

@@ -15,6 +15,7 @@ import io.starlingmq.store.EnqueueResult;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.MessageCodec;
 import io.starlingmq.store.OpenResult;
+import io.starlingmq.store.QueuedDelivery;
 import io.starlingmq.store.SessionAcks;
 import io.starlingmq.store.SessionRules;
 import io.starlingmq.store.SessionSpec;
@@ -325,6 +326,26 @@ public final class RedisSessionStore implements SessionStore {
         return commands.send(drop).chain(removed -> removed.toInteger() == 0 ? Uni.createFrom().item(false)
                 : commands.inOrder(List.of(changeRequest(new Change.RetainedCleared(expired.topic()))))
                 .replaceWith(true));
+    }
+
+    @Override
+    public Uni<List<StoredMessage>> queued(String clientId, long offset, int limit) {
+        if (limit <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        return commands.send(RedisCommands.request(Command.LRANGE, RedisKeys.session(clientId).get(2), offset,
+                offset + limit - 1)).map(RedisAnswers::messages);
+    }
+
+    @Override
+    public Uni<List<QueuedDelivery>> inflight(String clientId, long offset, int limit) {
+        if (limit <= 0) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> keys = RedisKeys.session(clientId);
+        return commands.send(RedisCommands.request(Command.LRANGE, keys.get(3), offset, offset + limit - 1))
+                .chain(entries -> commands.send(RedisCommands.request(Command.SMEMBERS, keys.get(4))).map(released ->
+                        RedisAnswers.inflightEntries(entries, RedisCommands.strings(released))));
     }
 
     @Override

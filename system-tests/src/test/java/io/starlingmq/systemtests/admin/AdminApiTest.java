@@ -215,6 +215,30 @@ class AdminApiTest {
         }
     }
 
+    @Test
+    void anOfflinePersistentSessionsQueueIsReadPageByPage() throws Exception {
+        Mqtt5BlockingClient holder = Mqtt5Client.builder().identifier("queue-holder").serverHost("127.0.0.1")
+                .serverPort(suite.mqttPort("gateway-a")).buildBlocking();
+        holder.connectWith().cleanStart(true).sessionExpiryInterval(3600).send();
+        holder.subscribeWith().topicFilter("ops/queued/#").qos(MqttQos.AT_LEAST_ONCE).send();
+        holder.disconnect();
+        for (int i = 1; i <= 3; i++) {
+            post("/api/v5/publish", "{\"topic\":\"ops/queued/" + i + "\",\"payload\":\"m" + i + "\",\"qos\":1}");
+        }
+
+        String first = get("/api/v5/clients/queue-holder/mqueue_messages?limit=2").body();
+        assertThat(first).containsPattern("\\{\"topic\":\"ops/queued/1\",\"qos\":1,\"publish_at\":\"[^\"]+\","
+                        + "\"from_clientid\":\"[^\"]*\",\"payload\":\"bTE=\"}")
+                .contains("\"topic\":\"ops/queued/2\"").doesNotContain("ops/queued/3")
+                .contains("\"position\":\"2\"");
+        String second = get("/api/v5/clients/queue-holder/mqueue_messages?limit=2&position=2").body();
+        assertThat(second).contains("\"topic\":\"ops/queued/3\"").contains("\"position\":null");
+        assertThat(get("/api/v5/clients/queue-holder/inflight_messages").body()).contains("\"data\":[]");
+
+        holder.connectWith().cleanStart(true).send();
+        holder.disconnect();
+    }
+
     /** A number of a flat JSON object, e.g. {@code "connections.count": 2}. */
     private static long count(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":(\\d+)")

@@ -7,6 +7,7 @@ import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.starlingmq.contract.admin.v1.AddBanReply;
 import io.starlingmq.contract.admin.v1.AddBanRequest;
+import io.starlingmq.contract.admin.v1.ClientMessage;
 import io.starlingmq.contract.admin.v1.ClientSubscription;
 import io.starlingmq.contract.admin.v1.DeleteBanReply;
 import io.starlingmq.contract.admin.v1.DeleteBanRequest;
@@ -21,6 +22,8 @@ import io.starlingmq.contract.admin.v1.KickClientReply;
 import io.starlingmq.contract.admin.v1.KickClientRequest;
 import io.starlingmq.contract.admin.v1.LinkedGateway;
 import io.starlingmq.contract.admin.v1.ListBansReply;
+import io.starlingmq.contract.admin.v1.ListClientMessagesReply;
+import io.starlingmq.contract.admin.v1.ListClientMessagesRequest;
 import io.starlingmq.contract.admin.v1.ListDelayedReply;
 import io.starlingmq.contract.admin.v1.ListDelayedRequest;
 import io.starlingmq.contract.admin.v1.ListBansRequest;
@@ -323,6 +326,31 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
                     answer.onCompleted();
                 },
                 failure -> answer.onError(Status.UNAVAILABLE.withDescription(failure.getMessage()).asRuntimeException()));
+    }
+
+    @Override
+    public void listClientMessages(ListClientMessagesRequest request, StreamObserver<ListClientMessagesReply> answer) {
+        if (directory.get(request.getClientId()) == null) {
+            answer.onError(Status.NOT_FOUND.withDescription("no session has the client id " + request.getClientId())
+                    .asRuntimeException());
+            return;
+        }
+        int limit = request.getLimit() == 0 ? 100 : Math.min(request.getLimit(), ClientListing.MAX_LIMIT);
+        Uni<ListClientMessagesReply> page = request.getInflight()
+                ? store.inflight(request.getClientId(), request.getOffset(), limit).map(entries -> {
+                    ListClientMessagesReply.Builder reply = ListClientMessagesReply.newBuilder();
+                    entries.forEach(e -> reply.addMessages(ClientMessage.newBuilder()
+                            .setMessage(MessageMapping.toMessage(e.message())).setPacketId(e.packetId())
+                            .setReleased(e.released()).setReceivedAt(e.message().receivedAtMillis())));
+                    return reply.build();
+                })
+                : store.queued(request.getClientId(), request.getOffset(), limit).map(messages -> {
+                    ListClientMessagesReply.Builder reply = ListClientMessagesReply.newBuilder();
+                    messages.forEach(m -> reply.addMessages(ClientMessage.newBuilder()
+                            .setMessage(MessageMapping.toMessage(m)).setReceivedAt(m.receivedAtMillis())));
+                    return reply.build();
+                });
+        answerWith(page, answer);
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.starlingmq.store.EndedSession;
 import io.starlingmq.store.EnqueueResult;
 import io.starlingmq.store.Holder;
 import io.starlingmq.store.OpenResult;
+import io.starlingmq.store.QueuedDelivery;
 import io.starlingmq.store.SessionAcks;
 import io.starlingmq.store.SessionSpec;
 import io.starlingmq.store.SessionStore;
@@ -130,6 +131,16 @@ final class TimedSessionStore implements SessionStore {
     @Override
     public Uni<Boolean> dropRetained(StoredMessage expired) {
         return timed("dropRetained", () -> store.dropRetained(expired));
+    }
+
+    @Override
+    public Uni<List<StoredMessage>> queued(String clientId, long offset, int limit) {
+        return timed("queued", () -> store.queued(clientId, offset, limit));
+    }
+
+    @Override
+    public Uni<List<QueuedDelivery>> inflight(String clientId, long offset, int limit) {
+        return timed("inflight", () -> store.inflight(clientId, offset, limit));
     }
 
     @Override
