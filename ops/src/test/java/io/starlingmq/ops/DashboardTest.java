@@ -3,6 +3,8 @@ package io.starlingmq.ops;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,5 +41,15 @@ class DashboardTest {
         assertThat(script.find()).isTrue();
         String code = given().when().get(script.group(1)).then().statusCode(200).extract().asString();
         assertThat(code).contains("/api/v5").doesNotContain("https://");
+    }
+
+    @Test
+    void theLoginMethodsNeedNoKeyAndNameTheIssuerAndThePublicClient() {
+        given().when().get("/api/v5/dashboard/config")
+                .then().statusCode(200)
+                .body("api_key", equalTo(true))
+                .body("oidc.issuer", endsWith("/realms/starling"))
+                .body("oidc.client_id", equalTo("ops"))
+                .body("oidc.size()", equalTo(2));
     }
 }

@@ -3,6 +3,7 @@ package io.starlingmq.ops;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -67,5 +68,11 @@ class WithoutDatabaseOrIssuerTest {
                 .when().get("/api/v5/api_key").then().statusCode(403);
         given().auth().oauth2("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")
                 .when().get("/api/v5/api_key").then().statusCode(401);
+    }
+
+    @Test
+    void theDashboardOffersApiKeysOnly() {
+        given().when().get("/api/v5/dashboard/config")
+                .then().statusCode(200).body("api_key", equalTo(true)).body("oidc", nullValue());
     }
 }
