@@ -8,11 +8,15 @@ import { retained } from './pages/retained.js';
 import { publish } from './pages/publish.js';
 import { clients, client } from './pages/clients.js';
 import { banned } from './pages/banned.js';
+import { subscriptions } from './pages/subscriptions.js';
+import { topics } from './pages/topics.js';
 
 const PAGES = [
   { path: 'overview', label: 'Overview', render: overview },
   { path: 'nodes', label: 'Nodes', render: nodes },
   { path: 'clients', label: 'Clients', render: clients },
+  { path: 'subscriptions', label: 'Subscriptions', render: subscriptions },
+  { path: 'topics', label: 'Topics', render: topics },
   { path: 'retained', label: 'Retained', render: retained },
   { path: 'publish', label: 'Publish', render: publish },
   { path: 'banned', label: 'Banned', render: banned },

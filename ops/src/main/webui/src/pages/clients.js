@@ -1,18 +1,10 @@
 import { h, show, errorBox, formValues } from '../dom.js';
 import { segment } from '../api.js';
 import { formatTime } from '../series.js';
-import { pager } from './paging.js';
+import { pagedList } from './list.js';
 
-const LIMIT = 50;
-const FILTERS = ['like_clientid', 'username', 'ip_address', 'conn_state', 'node'];
-
-/** #/clients: the list (EMQX's GET /clients, with its filters) and a search by client id. */
+/** #/clients: EMQX's GET /clients with its filters and paging, and a client opened by its exact id. */
 export function clients(root, { api, navigate }) {
-  const errors = h('div');
-  const list = h('div');
-  let page = 1;
-  let filters = {};
-
   const find = h('form.inline-form', { 'data-testid': 'client-find' },
     h('input', { name: 'clientid', placeholder: 'client id', required: true, 'aria-label': 'client id' }),
     h('button', { type: 'submit' }, 'Open'));
@@ -21,45 +13,32 @@ export function clients(root, { api, navigate }) {
     navigate('/clients/' + encodeURIComponent(formValues(find).clientid));
   });
 
-  const filterForm = h('form.inline-form', { 'data-testid': 'client-filters' },
-    h('input', { name: 'like_clientid', placeholder: 'client id contains' }),
-    h('input', { name: 'username', placeholder: 'username' }),
-    h('input', { name: 'ip_address', placeholder: 'IP address' }),
-    h('select', { name: 'conn_state', 'aria-label': 'connection state' }, h('option', { value: '' }, 'any state'),
-      h('option', { value: 'connected' }, 'connected'), h('option', { value: 'disconnected' }, 'disconnected')),
-    h('input', { name: 'node', placeholder: 'gateway' }),
-    h('button', { type: 'submit' }, 'Filter'));
-  filterForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    const v = formValues(filterForm);
-    filters = Object.fromEntries(FILTERS.map((f) => [f, v[f]]));
-    page = 1;
-    load();
+  const { form, errors, list, load } = pagedList({
+    api,
+    path: '/clients',
+    testid: 'clients',
+    fields: [
+      h('input', { name: 'like_clientid', placeholder: 'client id contains', 'aria-label': 'client id contains' }),
+      h('input', { name: 'username', placeholder: 'username', 'aria-label': 'username' }),
+      h('input', { name: 'ip_address', placeholder: 'IP address', 'aria-label': 'IP address' }),
+      h('select', { name: 'conn_state', 'aria-label': 'connection state' }, h('option', { value: '' }, 'any state'),
+        h('option', { value: 'connected' }, 'connected'), h('option', { value: 'disconnected' }, 'disconnected')),
+      h('input', { name: 'node', placeholder: 'gateway', 'aria-label': 'gateway' }),
+      h('select', { name: 'proto_ver', 'aria-label': 'protocol version' }, h('option', { value: '' }, 'any protocol'),
+        h('option', { value: '5' }, 'MQTT 5'), h('option', { value: '4' }, 'MQTT 3.1.1'),
+        h('option', { value: '3' }, 'MQTT 3.1')),
+    ],
+    head: ['client id', 'username', 'address', 'state', 'gateway', 'protocol', '#subscriptions', 'connected at'],
+    empty: 'no client matches',
+    row: (c) => h('tr', h('td', h('a', { href: '#/clients/' + encodeURIComponent(c.clientid) }, c.clientid)),
+      h('td', c.username ?? ''), h('td', c.ip_address ? `${c.ip_address}:${c.port ?? ''}` : ''),
+      h('td', c.connected ? 'connected' : 'disconnected'), h('td', c.node ?? ''),
+      h('td', c.proto_ver ? `${c.proto_name ?? 'MQTT'} ${c.proto_ver}` : ''),
+      h('td.num', c.subscriptions_cnt ?? ''), h('td', formatTime(c.connected_at))),
   });
 
-  show(root, h('h1', 'Clients'), h('section.card', h('h2', 'Find a client by id'), find),
-    h('h2', 'All clients'), filterForm, errors, list);
-
-  const load = async () => {
-    try {
-      const { data, meta } = await api.get('/clients', { ...filters, page, limit: LIMIT });
-      show(errors);
-      show(list,
-        h('table', { 'data-testid': 'clients' }, h('thead', h('tr', h('th', 'client id'), h('th', 'username'),
-          h('th', 'address'), h('th', 'state'), h('th', 'gateway'), h('th', 'protocol'), h('th.num', 'subscriptions'),
-          h('th', 'connected at'))),
-        h('tbody', data.length === 0 ? h('tr', h('td', { colspan: 8 }, 'no client matches'))
-          : data.map((c) => h('tr', h('td', h('a', { href: '#/clients/' + encodeURIComponent(c.clientid) }, c.clientid)),
-            h('td', c.username ?? ''), h('td', c.ip_address ? `${c.ip_address}:${c.port ?? ''}` : ''),
-            h('td', c.connected ? 'connected' : 'disconnected'), h('td', c.node ?? ''),
-            h('td', c.proto_ver ? `${c.proto_name ?? 'MQTT'} ${c.proto_ver}` : ''),
-            h('td.num', c.subscriptions_cnt ?? ''), h('td', formatTime(c.connected_at)))))),
-        pager(meta, (p) => { page = p; load(); }));
-    } catch (e) {
-      show(list);
-      show(errors, errorBox(e, 'clients-error'));
-    }
-  };
+  show(root, h('h1', 'Clients'), form, errors, list,
+    h('section.card', h('h2', 'Open a client by its exact id'), find));
   load();
 }
 

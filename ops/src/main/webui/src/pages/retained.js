@@ -32,7 +32,7 @@ export function retained(root, { api }) {
           : data.map((m) => h('tr', h('td', h('a', { href: '#', onclick: (e) => { e.preventDefault(); open(m.topic); } },
             m.topic)), h('td.num', m.qos), h('td', m.from_clientid ?? ''),
           h('td', h('button.danger', { type: 'button', onclick: () => remove(m.topic) }, 'delete')))))),
-        pager(meta, (p) => { page = p; load(); }));
+        pager(meta, (p) => { page = p; load(); }, 'retained-pager'));
     } catch (e) {
       show(errors, errorBox(e));
     }
