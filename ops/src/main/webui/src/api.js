@@ -47,8 +47,8 @@ function failure(method, path, status, json) {
   const detail = code ? `${code}: ${json.message ?? ''}`.trim() : STATUS_TEXT[status] ?? `HTTP ${status}`;
   let hint = '';
   if (status === 404 && !code) hint = ' (this ops does not offer it yet)';
-  if (status === 401) hint = ' (the key or secret was refused)';
-  if (status === 403) hint = ' (your key may only read)';
+  if (status === 401) hint = ' (the credentials were refused)';
+  if (status === 403) hint = ' (your role may not do this)';
   return new ApiError(status, code, `${method} ${path} failed: ${detail}${hint}`);
 }
 

@@ -1,9 +1,9 @@
 // The login kept for this browser tab: how to authorize every API call, and whom to show as logged in.
 // sessionStorage, so it ends with the tab and is not shared with other tabs.
 //
-// A login method turns what the user gives into an Authorization header. API keys (HTTP Basic, as
-// scripts use them) are the one ops takes today; a single sign-on method (an OIDC token as Bearer)
-// is another entry of `methods`, with its own login button, and the rest of the app stays as it is.
+// A login method turns what the user gives into an Authorization header: an API key as HTTP Basic (as
+// scripts use them), or a token of ops's OIDC issuer as Bearer (oidc.js). The rest of the app only sees
+// the header.
 
 const STORAGE_KEY = 'starling.dashboard.session';
 
