@@ -43,6 +43,7 @@ const ops = {
   text: async ({ selector }) => page.locator(selector).first().textContent(),
   // Does not wait: the texts of the elements there are now.
   texts: async ({ selector }) => page.locator(selector).allTextContents(),
+  url: async () => page.url(),
   waitFor: async ({ selector }) => { await page.locator(selector).first().waitFor(); },
   screenshot: async ({ path }) => { await page.screenshot({ path }); },
   errors: async () => pageErrors.splice(0),

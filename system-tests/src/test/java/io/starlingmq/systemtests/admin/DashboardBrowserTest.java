@@ -1,14 +1,19 @@
 package io.starlingmq.systemtests.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import io.starlingmq.systemtests.browser.DashboardDriver;
+import io.starlingmq.systemtests.harness.AuthBackends;
+import io.starlingmq.systemtests.harness.KeycloakClientSettings;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import io.starlingmq.testing.TestRedis;
 import java.nio.file.Files;
@@ -26,10 +31,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard in a real headless Chromium against a real suite (Redis, a router, two gateways, ops): log
- * in with an API key, see the overview's connection count and message rate follow real MQTT clients, find a
- * client by id and kick it. The screenshots go to {@code system-tests/target/dashboard}, or to the folder
- * named by {@code -Dstarling.dashboard.screenshots}.
+ * The dashboard in a real headless Chromium against a real suite (Redis, a router, two gateways, ops, and
+ * Keycloak with the repository's realm): log in with an API key, see the overview's connection count and
+ * message rate follow real MQTT clients, page and search the clients list, open one and kick it, read the
+ * subscriptions and topics; log in again through Keycloak and ban a client id, whose reconnect is refused,
+ * then lift the ban. The screenshots go to {@code system-tests/target/dashboard}, or to the folder named by
+ * {@code -Dstarling.dashboard.screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -60,9 +67,12 @@ class DashboardBrowserTest {
         }
         Path keys = dir.resolve("api-keys");
         Files.writeString(keys, KEY + ":" + SECRET + "\n");
+        // The Keycloak the auth service's tests use (one per test run), with the repository's realm.
+        AuthBackends keycloak = AuthBackends.shared();
         int port = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString(),
-                "STARLING_OPS_MONITOR_INTERVAL", "2s")).httpPort();
+                "STARLING_OPS_MONITOR_INTERVAL", "2s", "STARLING_OPS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())).httpPort();
         ops = "http://127.0.0.1:" + port;
+        KeycloakClientSettings.allowDashboard(keycloak.keycloakUrl(), "starling", "ops", ops);
         browser = DashboardDriver.start(ROOT, Files.createDirectories(dir.resolve("browser")));
     }
 
@@ -80,7 +90,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void anOperatorWatchesClientsArriveAndPublishThenFindsOneAndKicksIt() throws Exception {
+    void anOperatorWatchesTheLoadFindsAndKicksAClientAndBansOneThroughSingleSignOn() throws Exception {
         browser.goTo(ops + "/");
         browser.fill("[data-testid=login] input[name=key]", KEY);
         browser.fill("[data-testid=login] input[name=secret]", "not-the-secret");
@@ -137,34 +147,86 @@ class DashboardBrowserTest {
         }
 
         browser.goTo(ops + "/#/clients");
-        await().atMost(WAIT).until(() -> !browser.texts("[data-testid=clients] tbody tr").isEmpty()
-                || !browser.texts("[data-testid=clients-error]").isEmpty());
-        List<String> listError = browser.texts("[data-testid=clients-error]");
-        if (listError.isEmpty()) {
-            assertThat(browser.texts("[data-testid=clients] tbody tr")).anySatisfy(row -> assertThat(row).contains("dash-b-1"));
-        } else {
-            // Until ops lists clients, the page says which call failed, and finding one by id still works.
-            assertThat(listError.getFirst()).startsWith("GET /clients failed");
-        }
-        browser.fill("[data-testid=client-find] input[name=clientid]", "dash-b-1");
-        browser.click("[data-testid=client-find] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clientRows()).hasSize(2 * PER_GATEWAY));
+        assertThat(clientRows()).allSatisfy(row -> assertThat(row).contains("127.0.0.1:").contains("connectedgateway-")
+                .contains("MQTT 5"));
+        assertThat(browser.text("[data-testid=clients-pager-page]")).isEqualTo("page 1 of 1 (6 in all)");
+        browser.screenshot(screenshots().resolve("dashboard-clients.png"));
+
+        // EMQX's paging: four a page, then the other two.
+        browser.fill("[data-testid=clients-filters] input[name=limit]", "4");
+        browser.click("[data-testid=clients-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clientIds()).containsExactly("dash-a-1", "dash-a-2",
+                "dash-a-3", "dash-b-1"));
+        assertThat(browser.text("[data-testid=clients-pager-page]")).isEqualTo("page 1 of 2 (6 in all)");
+        browser.click("[data-testid=clients-pager] button[name=next]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clientIds()).containsExactly("dash-b-2", "dash-b-3"));
+        assertThat(browser.text("[data-testid=clients-pager-page]")).isEqualTo("page 2 of 2 (6 in all)");
+
+        // The search: part of the id, then by gateway.
+        browser.fill("[data-testid=clients-filters] input[name=limit]", "50");
+        browser.fill("[data-testid=clients-filters] input[name=like_clientid]", "b-1");
+        browser.click("[data-testid=clients-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clientIds()).containsExactly("dash-b-1"));
+        browser.fill("[data-testid=clients-filters] input[name=like_clientid]", "");
+        browser.fill("[data-testid=clients-filters] input[name=node]", "gateway-a");
+        browser.fill("[data-testid=clients-filters] input[name=ip_address]", "127.0.0.1");
+        browser.click("[data-testid=clients-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clientIds()).containsExactly("dash-a-1", "dash-a-2", "dash-a-3"));
+        browser.fill("[data-testid=clients-filters] input[name=node]", "");
+        browser.fill("[data-testid=clients-filters] input[name=like_clientid]", "b-1");
+        browser.click("[data-testid=clients-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(clientIds()).containsExactly("dash-b-1"));
+
+        // Its details, opened from the list, and the kick.
+        browser.click("[data-testid=clients] tbody a");
         assertThat(browser.text("[data-testid=client-status]")).isEqualTo("connected");
         assertThat(browser.text("[data-testid=client-info]")).contains("gatewaygateway-b").contains("subscriptions1");
         assertThat(browser.texts("[data-testid=client-subscriptions] tbody tr")).containsExactly("dash/#0000");
-        browser.screenshot(screenshots().resolve("dashboard-clients.png"));
-
         browser.click("[data-testid=kick]");
         assertThat(browser.text("[data-testid=kick-result]")).startsWith("Kicked");
         await().atMost(WAIT).untilAsserted(() -> assertThat(kickedReason.get())
                 .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION));
         await().atMost(WAIT).untilAsserted(() -> {
             browser.goTo(ops + "/#/nodes");
-            browser.goTo(ops + "/#/clients/dash-b-1");
-            assertThat(browser.text("[data-testid=client-status]")).as("the kicked clean session is gone")
-                    .startsWith("not found");
+            browser.goTo(ops + "/#/clients");
+            browser.fill("[data-testid=clients-filters] input[name=like_clientid]", "b-1");
+            browser.click("[data-testid=clients-filters] button[type=submit]");
+            assertThat(browser.texts("[data-testid=clients] tbody tr")).as("the kicked clean session is gone")
+                    .containsExactly("no client matches");
         });
         browser.goTo(ops + "/#/overview");
         awaitTile("connections", String.valueOf(2 * PER_GATEWAY - 1));
+
+        browser.goTo(ops + "/#/subscriptions");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=subscriptions] tbody tr"))
+                .hasSize(2 * PER_GATEWAY - 1).allSatisfy(row -> assertThat(row).endsWith("dash/#0000")));
+        browser.fill("[data-testid=subscriptions-filters] input[name=clientid]", "dash-a-2");
+        browser.click("[data-testid=subscriptions-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=subscriptions] tbody tr"))
+                .containsExactly("dash-a-2dash/#0000"));
+        browser.fill("[data-testid=subscriptions-filters] input[name=clientid]", "");
+        browser.fill("[data-testid=subscriptions-filters] input[name=limit]", "2");
+        browser.click("[data-testid=subscriptions-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.text("[data-testid=subscriptions-pager-page]"))
+                .isEqualTo("page 1 of 3 (5 in all)"));
+        browser.click("[data-testid=subscriptions-pager] button[name=next]");
+        browser.click("[data-testid=subscriptions-pager] button[name=next]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=subscriptions] tbody tr"))
+                .containsExactly("dash-b-3dash/#0000"));
+        browser.fill("[data-testid=subscriptions-filters] input[name=limit]", "50");
+        browser.fill("[data-testid=subscriptions-filters] input[name=match_topic]", "other/#");
+        browser.click("[data-testid=subscriptions-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=subscriptions] tbody tr"))
+                .containsExactly("no subscription matches"));
+
+        browser.goTo(ops + "/#/topics");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=topics] tbody tr"))
+                .containsExactly("dash/#" + (2 * PER_GATEWAY - 1)));
+        browser.fill("[data-testid=topics-filters] input[name=topic]", "other/#");
+        browser.click("[data-testid=topics-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=topics] tbody tr"))
+                .containsExactly("no topic matches"));
 
         browser.goTo(ops + "/#/nodes");
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=nodes] tbody tr"))
@@ -187,16 +249,49 @@ class DashboardBrowserTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=retained] tbody tr"))
                 .containsExactly("no retained message"));
 
-        browser.goTo(ops + "/#/banned");
-        await().atMost(WAIT).until(() -> !browser.texts("[data-testid=banned] tbody tr").isEmpty()
-                || !browser.texts("[data-testid=banned-error]").isEmpty());
-        List<String> bannedError = browser.texts("[data-testid=banned-error]");
-        if (!bannedError.isEmpty()) {
-            assertThat(bannedError.getFirst()).startsWith("GET /banned failed");
-        }
+        // Single sign-on: the operator logs out and in again through Keycloak, then bans with the token.
+        browser.click("[data-testid=user] button");
+        browser.click("[data-testid=login-oidc]");
+        browser.fill("#username", "ops-admin");
+        browser.fill("#password", "ops-admin");
+        browser.click("#kc-login");
+        assertThat(browser.text("[data-testid=user]")).startsWith("ops-admin");
+        assertThat(browser.url()).as("the code and state are gone from the address").isEqualTo(ops + "/#/retained");
 
-        // The calls ops does not answer yet show as failed requests; nothing else may go wrong in the page.
-        assertThat(browser.pageErrors()).allSatisfy(error -> assertThat(error).contains("Failed to load resource"));
+        Mqtt5BlockingClient banned = clients.get(1);
+        String bannedId = "dash-a-2";
+        browser.goTo(ops + "/#/banned");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=banned] tbody tr"))
+                .containsExactly("nobody is banned"));
+        browser.fill("[data-testid=ban-form] input[name=who]", bannedId);
+        browser.fill("[data-testid=ban-form] input[name=reason]", "misbehaving");
+        browser.click("[data-testid=ban-form] button[type=submit]");
+        assertThat(browser.text("[data-testid=ban-result]")).startsWith("Banned clientid " + bannedId);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=banned] tbody tr"))
+                .singleElement().satisfies(row -> assertThat(row).startsWith("clientid" + bannedId + "misbehavingops-admin")
+                        .endsWith("for everlift")));
+        await().atMost(WAIT).until(() -> !banned.getState().isConnected());
+        assertThatThrownBy(banned::connect).isInstanceOfSatisfying(Mqtt5ConnAckException.class,
+                refused -> assertThat(refused.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.BANNED));
+
+        browser.click("[data-testid=lift]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.text("[data-testid=ban-result]"))
+                .startsWith("Lifted the ban of clientid " + bannedId));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=banned] tbody tr"))
+                .containsExactly("nobody is banned"));
+        assertThat(banned.connect().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
+
+        // Only the refused login (401) and the kicked client's page after the kick (404) failed to load.
+        assertThat(browser.pageErrors()).allSatisfy(error -> assertThat(error)
+                .matches("console: Failed to load resource: the server responded with a status of (401|404) .*"));
+    }
+
+    private List<String> clientRows() {
+        return browser.texts("[data-testid=clients] tbody tr");
+    }
+
+    private List<String> clientIds() {
+        return browser.texts("[data-testid=clients] tbody td:first-child");
     }
 
     private void awaitTile(String tile, String expected) {

@@ -104,6 +104,11 @@ public final class DashboardDriver implements AutoCloseable {
         return texts;
     }
 
+    /** The page's address now (after the redirects a login went through). */
+    public String url() {
+        return call("url").asText();
+    }
+
     public void waitFor(String selector) {
         call("waitFor", "selector", selector);
     }

@@ -27,7 +27,12 @@ public final class AuthBackends {
 
     /** Base URL of the realm the devices get their tokens from, e.g. {@code http://127.0.0.1:port/realms/starling}. */
     public String realmUrl() {
-        return config.get("starling.test.keycloak.url") + "/realms/" + REALM;
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    /** Keycloak's base URL, e.g. {@code http://127.0.0.1:port}. */
+    public String keycloakUrl() {
+        return config.get("starling.test.keycloak.url");
     }
 
     /** The environment the packaged auth service reads (see its application.properties). */
