@@ -75,4 +75,16 @@ class WithoutDatabaseOrIssuerTest {
         given().when().get("/api/v5/dashboard/config")
                 .then().statusCode(200).body("api_key", equalTo(true)).body("oidc", nullValue());
     }
+
+    @Test
+    void withoutAnAuthServiceItsDevicesAnswer503NamingTheSetting() {
+        given().auth().preemptive().basic(RouterProcess.ADMIN_KEY, RouterProcess.ADMIN_SECRET)
+                .when().get("/api/v5/auth_service/devices")
+                .then().statusCode(503).body("code", equalTo("SERVICE_UNAVAILABLE"))
+                .body("message", containsString("starling.ops.auth-service.url"));
+        given().auth().preemptive().basic(RouterProcess.VIEWER_KEY, RouterProcess.VIEWER_SECRET)
+                .contentType("application/json").body("{}")
+                .when().post("/api/v5/auth_service/rules")
+                .then().statusCode(403);
+    }
 }

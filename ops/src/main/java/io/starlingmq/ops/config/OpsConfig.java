@@ -41,6 +41,22 @@ public interface OpsConfig {
         String clientId();
     }
 
+    /** The auth service whose admin API (devices, access rules) ops passes the dashboard's calls on to. */
+    AuthService authService();
+
+    interface AuthService {
+
+        /**
+         * Its base URL ({@code http://auth-service:8080}); absent: ops offers no devices and rules. Ops passes the
+         * caller's bearer token on, so the auth service decides by its own roles.
+         */
+        Optional<String> url();
+
+        /** How long the auth service has to answer one call. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
     /** The series of counts and message rates behind {@code /api/v5/monitor} and the dashboard's charts. */
     Monitor monitor();
 
