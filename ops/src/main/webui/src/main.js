@@ -10,6 +10,7 @@ import { clients, client } from './pages/clients.js';
 import { banned } from './pages/banned.js';
 import { subscriptions } from './pages/subscriptions.js';
 import { topics } from './pages/topics.js';
+import { devices } from './pages/devices.js';
 import { beginLogin, finishLogin, refresh } from './oidc.js';
 
 const PAGES = [
@@ -21,6 +22,7 @@ const PAGES = [
   { path: 'retained', label: 'Retained', render: retained },
   { path: 'publish', label: 'Publish', render: publish },
   { path: 'banned', label: 'Banned', render: banned },
+  { path: 'devices', label: 'Devices', render: devices },
 ];
 
 const app = document.getElementById('app');
