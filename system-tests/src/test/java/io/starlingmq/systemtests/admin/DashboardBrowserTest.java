@@ -67,10 +67,13 @@ class DashboardBrowserTest {
         }
         Path keys = dir.resolve("api-keys");
         Files.writeString(keys, KEY + ":" + SECRET + "\n");
-        // The Keycloak the auth service's tests use (one per test run), with the repository's realm.
+        // The PostgreSQL and Keycloak the auth service's tests use (one each per test run), with the repository's
+        // realm; the auth service starts after the gateways, which keep authenticating locally.
         AuthBackends keycloak = AuthBackends.shared();
+        int authService = suite.startAuthService(keycloak).httpPort();
         int port = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString(),
-                "STARLING_OPS_MONITOR_INTERVAL", "2s", "STARLING_OPS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl())).httpPort();
+                "STARLING_OPS_MONITOR_INTERVAL", "2s", "STARLING_OPS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
+                "STARLING_OPS_AUTH_SERVICE_URL", "http://127.0.0.1:" + authService)).httpPort();
         ops = "http://127.0.0.1:" + port;
         KeycloakClientSettings.allowDashboard(keycloak.keycloakUrl(), "starling", "ops", ops);
         browser = DashboardDriver.start(ROOT, Files.createDirectories(dir.resolve("browser")));
@@ -249,6 +252,11 @@ class DashboardBrowserTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=retained] tbody tr"))
                 .containsExactly("no retained message"));
 
+        // The auth service's admin API checks its own roles on a token: an API key is not passed on.
+        browser.goTo(ops + "/#/devices");
+        assertThat(browser.text("[data-testid=devices-error]"))
+                .startsWith("GET /auth_service/devices failed: FORBIDDEN: the auth service's admin API takes a single sign-on token");
+
         // Single sign-on: the operator logs out and in again through Keycloak, then bans with the token.
         browser.click("[data-testid=user] button");
         browser.click("[data-testid=login-oidc]");
@@ -256,7 +264,7 @@ class DashboardBrowserTest {
         browser.fill("#password", "ops-admin");
         browser.click("#kc-login");
         assertThat(browser.text("[data-testid=user]")).startsWith("ops-admin");
-        assertThat(browser.url()).as("the code and state are gone from the address").isEqualTo(ops + "/#/retained");
+        assertThat(browser.url()).as("the code and state are gone from the address").isEqualTo(ops + "/#/devices");
 
         Mqtt5BlockingClient banned = clients.get(1);
         String bannedId = "dash-a-2";
@@ -281,9 +289,34 @@ class DashboardBrowserTest {
                 .containsExactly("nobody is banned"));
         assertThat(banned.connect().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.SUCCESS);
 
-        // Only the refused login (401) and the kicked client's page after the kick (404) failed to load.
+        // The auth service's devices and rules, through ops with the same token.
+        String device = "dash-device-" + ProcessHandle.current().pid();
+        browser.goTo(ops + "/#/devices");
+        browser.fill("[data-testid=device-form] input[name=clientId]", device);
+        browser.fill("[data-testid=device-form] input[name=password]", "a-device-password");
+        browser.click("[data-testid=device-form] button[type=submit]");
+        assertThat(browser.text("[data-testid=device-result]")).isEqualTo("Added device " + device + ".");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=devices] tbody tr"))
+                .anySatisfy(row -> assertThat(row).startsWith(device + "noyes")));
+        browser.fill("[data-testid=rule-form] input[name=subject]", device);
+        browser.fill("[data-testid=rule-form] input[name=topic]", "dash/devices/#");
+        browser.click("[data-testid=rule-form] button[type=submit]");
+        assertThat(browser.text("[data-testid=rule-result]")).startsWith("Added rule ");
+        browser.fill("[data-testid=rule-filters] input[name=subject]", device);
+        browser.click("[data-testid=rule-filters] button[type=submit]");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=rules] tbody tr")).singleElement()
+                .satisfies(row -> assertThat(row).endsWith("client" + device + "0allowpublishdash/devices/#remove")));
+        browser.click("[data-testid=rules] button.danger");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=rules] tbody tr"))
+                .containsExactly("no rule"));
+        browser.click("[data-testid=devices] tbody tr:has-text('" + device + "') button.danger");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=devices] tbody tr"))
+                .noneSatisfy(row -> assertThat(row).startsWith(device)));
+
+        // Only the refused login (401), the kicked client's page after the kick (404) and the devices refused to
+        // the API key (403) failed to load.
         assertThat(browser.pageErrors()).allSatisfy(error -> assertThat(error)
-                .matches("console: Failed to load resource: the server responded with a status of (401|404) .*"));
+                .matches("console: Failed to load resource: the server responded with a status of (401|403|404) .*"));
     }
 
     private List<String> clientRows() {

@@ -125,9 +125,14 @@ public final class StarlingSuite implements AutoCloseable {
         routerPorts.add(router.httpPort());
     }
 
-    private void startAuthService(AuthBackends backends) throws IOException {
+    /**
+     * The auth service (process name {@value #AUTH_SERVICE}) on the given PostgreSQL and Keycloak; gateways
+     * started afterwards authenticate through it, those already running keep their own settings.
+     */
+    public RunningPart startAuthService(AuthBackends backends) throws IOException {
         RunningPart auth = startPart(AUTH_SERVICE, StarlingPart.AUTH_SERVICE, backends.authServiceEnvironment());
         authServiceUrl = "http://127.0.0.1:" + auth.httpPort();
+        return auth;
     }
 
     /**
