@@ -51,7 +51,8 @@ final class UpBanner {
                     + p.keycloak() + "/admin/ (user admin, password admin)");
             out.println("                      realm starling: admin/admin, viewer/viewer; devices dev-1, dev-2 (password "
                     + DEVICE_PASSWORD + ")");
-            out.println("                      admin API tokens (client ops): ops-admin/ops-admin, ops-viewer/ops-viewer");
+            out.println("                      admin API tokens and the dashboard's single sign-on (client ops): "
+                    + "ops-admin/ops-admin, ops-viewer/ops-viewer");
         }
         out.println("  logs                " + o.logs() + "/");
         out.println();

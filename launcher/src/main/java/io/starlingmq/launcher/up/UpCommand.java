@@ -248,7 +248,7 @@ final class UpCommand {
     /**
      * Ops, asking the router, with the local API key (made on the first run) as its bootstrap key file; the suite's
      * PostgreSQL (schema ops) for its API keys and audit trail when one runs, Keycloak's realm as its token issuer
-     * with --keycloak.
+     * and the auth service's admin API for the dashboard's devices page with --keycloak.
      */
     private void startOps() throws IOException, InterruptedException {
         LocalApiKey apiKey = new LocalApiKey(o.apiKey());
@@ -265,6 +265,8 @@ final class UpCommand {
         }
         if (o.mode() == UpOptions.Mode.KEYCLOAK) {
             env.put("STARLING_OPS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + o.ports().keycloak() + "/realms/starling");
+            // The auth service's admin API takes Keycloak's tokens only, so only then can the dashboard use it.
+            env.put("STARLING_OPS_AUTH_SERVICE_URL", "http://127.0.0.1:" + o.ports().auth());
         }
         startPart("ops", StarlingPart.OPS, o.ports().ops(), env);
     }
