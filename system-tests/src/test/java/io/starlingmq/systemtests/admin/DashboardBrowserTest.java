@@ -31,11 +31,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The dashboard in a real headless Chromium against a real suite (Redis, a router, two gateways, ops, and
- * Keycloak with the repository's realm): log in with an API key, see the overview's connection count and
- * message rate follow real MQTT clients, page and search the clients list, open one and kick it, read the
- * subscriptions and topics; log in again through Keycloak and ban a client id, whose reconnect is refused,
- * then lift the ban. The screenshots go to {@code system-tests/target/dashboard}, or to the folder named by
+ * The dashboard in a real headless Chromium against a real suite (Redis, a router, two gateways, ops, the
+ * auth service, and Keycloak with the repository's realm): log in with an API key, see the overview's
+ * connection count and message rate follow real MQTT clients, page and search the clients list, open one and
+ * kick it, read the subscriptions and topics; log in again through Keycloak, ban a client id, whose reconnect
+ * is refused, then lift the ban; add and remove a device and a rule in the auth service. The screenshots go to {@code system-tests/target/dashboard}, or to the folder named by
  * {@code -Dstarling.dashboard.screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
