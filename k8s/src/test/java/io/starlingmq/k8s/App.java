@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The three Starling apps: their module folder and application name (also their image name). */
+/** The four Starling apps: their module folder and application name (also their image name). */
 enum App {
     GATEWAY("gateway", "starling-gateway"),
     ROUTER("services/router", "starling-router"),
-    AUTH_SERVICE("auth-service", "starling-auth-service");
+    AUTH_SERVICE("auth-service", "starling-auth-service"),
+    OPS("ops", "starling-ops");
 
     final String module;
     final String applicationName;

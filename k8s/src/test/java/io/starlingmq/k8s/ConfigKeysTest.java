@@ -30,6 +30,7 @@ class ConfigKeysTest {
                 "io.starlingmq.router.config.RouterConfig", "io.starlingmq.router.sys.SysConfig",
                 "io.starlingmq.router.delayed.DelayedConfig");
         assertThat(ConfigKeys.of(App.AUTH_SERVICE).mappings).containsExactly("io.starlingmq.auth.config.AuthConfig");
+        assertThat(ConfigKeys.of(App.OPS).mappings).containsExactly("io.starlingmq.ops.config.OpsConfig");
     }
 
     @Test
@@ -57,6 +58,16 @@ class ConfigKeysTest {
         assertThat(router.readsEnv("QUARKUS_REDIS_HOSTS")).isTrue();
         assertThat(router.readsEnv("STARLING_ROUTER_SHARED_SUBSCRIPTION_STRATEGY")).isTrue();
         assertThat(router.readsEnv("STARLING_ROUTER_DELAYED_MAX_PENDING")).isTrue();
+        ConfigKeys ops = ConfigKeys.of(App.OPS);
+        assertThat(ops.readsEnv("STARLING_OPS_ROUTERS")).isTrue();
+        assertThat(ops.readsEnv("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE")).isTrue();
+        assertThat(ops.readsEnv("STARLING_OPS_OIDC_AUTH_SERVER_URL")).isTrue();
+        assertThat(ops.readsEnv("STARLING_OPS_MONITOR_RETENTION")).isTrue();
+        assertThat(ops.readsEnv("QUARKUS_DATASOURCE_REACTIVE_URL")).isTrue();
+        assertThat(ops.readsEnv("QUARKUS_DATASOURCE_USERNAME")).isTrue();
+        assertThat(ops.readsEnv("QUARKUS_DATASOURCE_PASSWORD")).isTrue();
+        assertThat(ops.readsEnv("QUARKUS_DATASOURCE_JDBC_URL")).isFalse();
+        assertThat(ops.readsEnv("STARLING_GATEWAY_ROUTERS")).isFalse();
     }
 
     @Test
@@ -66,6 +77,10 @@ class ConfigKeysTest {
                 "Deployment gateway container gateway (starling-gateway): environment variable STARLING_GATEWAY_MAX_INFLIGT"
                         + " is not a key starling-gateway reads (did you mean STARLING_GATEWAY_MAX_INFLIGHT?)",
                 "Deployment gateway container gateway (starling-gateway): property starling.gateway.mqtt.prot in a mounted"
-                        + " properties file is not a key starling-gateway reads");
+                        + " properties file is not a key starling-gateway reads",
+                "Deployment ops container ops (starling-ops): environment variable STARLING_OPS_OIDC_AUTH_SERVER_UR is not a"
+                        + " key starling-ops reads (did you mean STARLING_OPS_OIDC_AUTH_SERVER_URL?)",
+                "Deployment ops container ops (starling-ops): environment variable QUARKUS_DATASOURCE_JDBC_URL is not a key"
+                        + " starling-ops reads (no extension it ships has it)");
     }
 }

@@ -38,6 +38,8 @@ class ImagesAndPortsTest {
         assertThat(Images.imageFaults(broken)).contains(
                 "Deployment gateway container gateway: image starling/starling-gateway:latest is not the one the build makes, "
                         + Images.expectedImage(App.GATEWAY),
+                "Deployment ops container ops: image starling/starling-ops:0.1.0-SNAPSHOT is not the one the build makes, "
+                        + Images.expectedImage(App.OPS),
                 broken.source + ": no container runs an image named starling-auth-service");
         assertThat(Images.portFaults(broken)).containsExactlyInAnyOrder(
                 "Deployment gateway container gateway: declares port 8883 (mqtts), but starling-gateway does not listen on it"
@@ -45,6 +47,10 @@ class ImagesAndPortsTest {
                 "StatefulSet router container router: starling-router listens on 9091 (HTTP (gRPC, health, metrics)) but the"
                         + " container does not declare it",
                 "StatefulSet router container router: declares port 9090 (grpc), but starling-router does not listen on it as"
-                        + " configured (it listens on [9091])");
+                        + " configured (it listens on [9091])",
+                "Deployment ops container ops: starling-ops listens on 18083 (HTTP (admin API, dashboard, health, metrics))"
+                        + " but the container does not declare it",
+                "Deployment ops container ops: declares port 8080 (http), but starling-ops does not listen on it as"
+                        + " configured (it listens on [18083])");
     }
 }

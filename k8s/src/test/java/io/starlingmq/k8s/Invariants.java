@@ -49,7 +49,8 @@ final class Invariants {
             "starling-redis", Set.of("password"),
             "starling-postgresql", Set.of("postgres-password", "auth-password", "keycloak-password"),
             "starling-keycloak-admin", Set.of("username", "password"),
-            "starling-gateway-tls", Set.of("tls.crt", "tls.key", "ca.crt"));
+            "starling-gateway-tls", Set.of("tls.crt", "tls.key", "ca.crt"),
+            "starling-ops-api-keys", Set.of("api-keys"));
 
     /** The health endpoints of SmallRye Health under Quarkus's default root paths, by probe. */
     static final Map<String, String> HEALTH_PATHS = Map.of("startupProbe", "/q/health/started", "readinessProbe",

@@ -26,7 +26,8 @@ final class NetworkFlows {
         }
     }
 
-    static final List<String> SUITE_PODS = List.of("gateway", "router", "auth-service", "redis", "postgresql", "keycloak");
+    static final List<String> SUITE_PODS = List.of("gateway", "router", "auth-service", "ops", "redis", "postgresql",
+            "keycloak");
 
     static List<Flow> mustAllow() {
         List<Flow> f = new ArrayList<>();
@@ -38,6 +39,10 @@ final class NetworkFlows {
         f.add(new Flow("router", "redis", 6379, "TCP"));
         f.add(new Flow("auth-service", "postgresql", 5432, "TCP"));
         f.add(new Flow("auth-service", "keycloak", 8080, "TCP"));
+        f.add(new Flow("outside client", "ops", 18083, "TCP"));
+        f.add(new Flow("ops", "router", 9090, "TCP"));
+        f.add(new Flow("ops", "postgresql", 5432, "TCP"));
+        f.add(new Flow("ops", "keycloak", 8080, "TCP"));
         for (String pod : SUITE_PODS) {
             f.add(new Flow(pod, "kube-dns", 53, "UDP"));
             f.add(new Flow(pod, "kube-dns", 53, "TCP"));
@@ -45,6 +50,7 @@ final class NetworkFlows {
         f.add(new Flow("prometheus", "gateway", 8090, "TCP"));
         f.add(new Flow("prometheus", "router", 9090, "TCP"));
         f.add(new Flow("prometheus", "auth-service", 8091, "TCP"));
+        f.add(new Flow("prometheus", "ops", 18083, "TCP"));
         return f;
     }
 
@@ -68,7 +74,18 @@ final class NetworkFlows {
                 new Flow("keycloak", "redis", 6379, "TCP"),
                 new Flow("pod of another namespace", "gateway", 8090, "TCP"),
                 new Flow("pod of another namespace", "router", 9090, "TCP"),
-                new Flow("pod of another namespace", "redis", 6379, "TCP"));
+                new Flow("pod of another namespace", "redis", 6379, "TCP"),
+                new Flow("ops", "redis", 6379, "TCP"),
+                new Flow("ops", "gateway", 8090, "TCP"),
+                new Flow("ops", "gateway", 1883, "TCP"),
+                new Flow("ops", "auth-service", 8091, "TCP"),
+                new Flow("gateway", "ops", 18083, "TCP"),
+                new Flow("router", "ops", 18083, "TCP"),
+                new Flow("auth-service", "ops", 18083, "TCP"),
+                new Flow("outside client", "ops", 8080, "TCP"),
+                new Flow("outside client", "ops", 9090, "TCP"),
+                new Flow("redis", "router", 9090, "TCP"),
+                new Flow("keycloak", "router", 9090, "TCP"));
     }
 
     /** The endpoints of a suite by name, and a fault for each suite pod it does not run. */
@@ -80,6 +97,7 @@ final class NetworkFlows {
                 case "gateway" -> s.workload(App.GATEWAY);
                 case "router" -> s.workload(App.ROUTER);
                 case "auth-service" -> s.workload(App.AUTH_SERVICE);
+                case "ops" -> s.workload(App.OPS);
                 case "postgresql" -> s.workloadWithImage("postgres");
                 default -> s.workloadWithImage(name);
             };

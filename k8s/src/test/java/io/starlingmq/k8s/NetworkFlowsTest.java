@@ -22,10 +22,14 @@ class NetworkFlowsTest {
     }
 
     @Test
-    void aPolicyTooWideAndOneTooNarrowFail() {
+    void policiesTooWideAndTooNarrowFail() {
         Suite broken = Suite.ofFile(Repo.fixture("broken/network-flows/manifests.yaml"));
         assertThat(NetworkFlows.faults(broken)).containsExactlyInAnyOrder(
                 broken.source + ": auth-service → keycloak:8080 must be allowed, but the NetworkPolicies deny it",
-                broken.source + ": gateway → redis:6379 must be denied, but the NetworkPolicies allow it");
+                broken.source + ": gateway → redis:6379 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": ops → router:9090 must be allowed, but the NetworkPolicies deny it",
+                broken.source + ": gateway → ops:18083 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": outside client → ops:8080 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": outside client → ops:9090 must be denied, but the NetworkPolicies allow it");
     }
 }

@@ -44,7 +44,11 @@ final class Ports {
     /** Every port the app listens on, by what it is for. */
     static Map<Integer, String> listening(App app, Suite.ContainerConfig cfg) {
         Map<Integer, String> ports = new TreeMap<>();
-        ports.put(httpPort(app, cfg), app == App.ROUTER ? "HTTP (gRPC, health, metrics)" : "HTTP (health, metrics)");
+        ports.put(httpPort(app, cfg), switch (app) {
+            case ROUTER -> "HTTP (gRPC, health, metrics)";
+            case OPS -> "HTTP (admin API, dashboard, health, metrics)";
+            default -> "HTTP (health, metrics)";
+        });
         if (app == App.GATEWAY) {
             String[][] listeners = {{"tcp", "mqtt.port", "MQTT"}, {"tls", "tls.port", "MQTT over TLS"},
                 {"ws", "ws.port", "MQTT over WebSocket"}, {"wss", "wss.port", "MQTT over WebSocket with TLS"}};
