@@ -74,6 +74,7 @@ final class Invariants {
         faults.addAll(containerBasics(s));
         faults.addAll(serviceAccountTokens(s));
         faults.addAll(DrainGrace.faults(s));
+        faults.addAll(RouterLists.faults(s));
         return faults;
     }
 

@@ -51,4 +51,14 @@ class InvariantsTest {
         assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: env STARLING_GATEWAY_ID refers to"
                 + " Secret starling-redis does not exist in the overlay"));
     }
+
+    @Test
+    void routerListsThatMissAPodOrMisorderThemFail() {
+        assertThat(RouterLists.faults(Suite.ofFile(Repo.fixture("broken/router-lists/manifests.yaml")))).containsExactlyInAnyOrder(
+                "Deployment gateway container gateway: starling.gateway.routers is router-1.router:9090,router-0.router:9090,"
+                        + " but StatefulSet router runs 2 routers, so it must name router-0.router:9090,router-1.router:9090"
+                        + " (in this order)",
+                "Deployment ops container ops: starling.ops.routers is router-0.router:9090,router-2.router:9090, but"
+                        + " StatefulSet router runs 2 routers, so it must name router-0.router:9090,router-1.router:9090");
+    }
 }
