@@ -78,6 +78,24 @@ final class Images {
         return faults;
     }
 
+    /**
+     * The packaged app at QUARKUS_APP (its quarkus-app folder) ships SmallRye Health, which serves the
+     * /q/health/started, /q/health/ready and /q/health/live the probes ask for (Invariants.HEALTH_PATHS); without it
+     * every probe gets a 404 and the pod never starts.
+     */
+    static List<String> healthFaults(String applicationName, java.nio.file.Path quarkusApp) {
+        java.nio.file.Path lib = quarkusApp.resolve("lib/main");
+        try (var files = Files.list(lib)) {
+            boolean health = files.map(f -> f.getFileName().toString())
+                    .anyMatch(n -> n.startsWith("io.quarkus.quarkus-smallrye-health-") && n.endsWith(".jar"));
+            return health ? List.of() : List.of(applicationName + " ships no quarkus-smallrye-health in "
+                    + Repo.relative(lib) + ", so nothing serves the " + String.join(", ",
+                            new java.util.TreeSet<>(Invariants.HEALTH_PATHS.values())) + " its probes ask for");
+        } catch (IOException e) {
+            return List.of(applicationName + " is not packaged: no " + Repo.relative(lib));
+        }
+    }
+
     static List<String> portFaults(Suite s) {
         List<String> faults = new ArrayList<>();
         for (Suite.Workload w : s.workloads()) {

@@ -28,6 +28,21 @@ class ImagesAndPortsTest {
     }
 
     @Test
+    void everyAppShipsTheHealthEndpointsItsProbesAskFor() {
+        for (App app : App.values()) {
+            assertThat(Images.healthFaults(app.applicationName, app.quarkusApp())).isEmpty();
+        }
+    }
+
+    @Test
+    void anAppWithoutSmallRyeHealthFails() {
+        Path app = Repo.fixture("broken/no-health");
+        assertThat(Images.healthFaults("starling-example", app)).containsExactly("starling-example ships no"
+                + " quarkus-smallrye-health in " + Repo.relative(app.resolve("lib/main")) + ", so nothing serves the"
+                + " /q/health/live, /q/health/ready, /q/health/started its probes ask for");
+    }
+
+    @Test
     void theImageNameComesFromTheBuild() {
         assertThat(Images.expectedImage(App.GATEWAY)).endsWith("/starling-gateway:" + Images.projectVersion());
     }
