@@ -51,11 +51,9 @@ public class AuditResource {
                     + "database configured (quarkus.datasource.reactive.url); it goes to the log")
                     .response(Response.Status.SERVICE_UNAVAILABLE));
         }
-        if (page < 1) {
-            return badRequest("page: from 1");
-        }
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return answer(paging.problem().get());
         }
         Optional<Instant> gte;
         Optional<Instant> lte;
@@ -72,15 +70,8 @@ public class AuditResource {
         AuditQuery query = new AuditQuery(text(from), text(source), text(sourceIp),
                 text(httpMethod).map(m -> m.toLowerCase(Locale.ROOT)), Optional.ofNullable(httpStatusCode), gte, lte, page,
                 limit);
-        return audit.list(query).map(result -> {
-            Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("page", page);
-            meta.put("limit", limit);
-            meta.put("count", result.count());
-            meta.put("hasnext", (long) (page - 1) * limit + result.entries().size() < result.count());
-            return Response.ok(Map.of("data", result.entries().stream().map(AuditResource::view).toList(), "meta", meta))
-                    .build();
-        });
+        return audit.list(query).map(result -> paging.answer(result.entries().stream().map(AuditResource::view).toList(),
+                result.count()));
     }
 
     private static Map<String, Object> view(AuditEntry e) {

@@ -49,21 +49,13 @@ public class BannedResource {
             + "oldest first; meta with page, limit, count, hasnext. Lapsed bans are not listed.")
     public Response list(@QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (page < 1) {
-            return badRequest("page: from 1");
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return paging.problem().get();
         }
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
-        }
-        long skip = (long) (page - 1) * limit;
-        ListBansReply reply = routers.listBans(skip, limit);
+        ListBansReply reply = routers.listBans(paging.offset(), limit);
         List<Map<String, Object>> data = reply.getBansList().stream().map(BannedResource::json).toList();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("page", page);
-        meta.put("limit", limit);
-        meta.put("count", reply.getTotal());
-        meta.put("hasnext", skip + data.size() < reply.getTotal());
-        return Response.ok(Map.of("data", data, "meta", meta)).build();
+        return paging.answer(data, reply.getTotal());
     }
 
     @POST

@@ -70,11 +70,9 @@ public class ClientsResource {
                          @Context UriInfo uri) {
         // "cursor=" (empty: the first page) is the cursor form as much as "cursor=abc"
         String cursor = uri.getQueryParameters().containsKey("cursor") ? orEmpty(cursorParameter) : null;
-        if (page < 1) {
-            return badRequest("page: from 1");
-        }
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return paging.problem().get();
         }
         if (connState != null && !connState.isEmpty() && !connState.equals("connected")
                 && !connState.equals("disconnected")) {
@@ -92,7 +90,7 @@ public class ClientsResource {
         if (cursor != null) {
             request.setAfter(cursor);
         } else {
-            request.setSkip((long) (page - 1) * limit);
+            request.setSkip(paging.offset());
         }
         ListClientsReply reply = routers.listClients(request.build());
         List<Map<String, Object>> data = reply.getClientsList().stream().map(c -> ClientJson.of(c.getClientId(),
@@ -174,8 +172,8 @@ public class ClientsResource {
     }
 
     private Response clientMessages(String clientId, boolean inflight, int limit, String position) {
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            return badRequest("limit: from 1 to " + PageRequest.MAX_LIMIT);
         }
         long start;
         try {

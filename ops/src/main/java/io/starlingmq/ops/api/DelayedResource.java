@@ -37,22 +37,14 @@ public class DelayedResource {
             + "(the routers share one store) and no from_username; msgid is the store's id.")
     public Response list(@QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (page < 1) {
-            return badRequest("page: from 1");
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return paging.problem().get();
         }
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
-        }
-        long offset = (long) (page - 1) * limit;
-        ListDelayedReply reply = routers.listDelayed(offset, limit);
+        ListDelayedReply reply = routers.listDelayed(paging.offset(), limit);
         long now = System.currentTimeMillis();
         List<Map<String, Object>> data = reply.getEntriesList().stream().map(entry -> summary(entry, now)).toList();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("page", page);
-        meta.put("limit", limit);
-        meta.put("count", reply.getTotal());
-        meta.put("hasnext", offset + data.size() < reply.getTotal());
-        return Response.ok(Map.of("data", data, "meta", meta)).build();
+        return paging.answer(data, reply.getTotal());
     }
 
     @GET
@@ -88,10 +80,6 @@ public class DelayedResource {
         body.put("qos", entry.getMessage().getQos());
         body.put("from_clientid", entry.getMessage().getPublisher());
         return body;
-    }
-
-    private static Response badRequest(String message) {
-        return new ApiError("BAD_REQUEST", message).response(Response.Status.BAD_REQUEST);
     }
 
     private static Response notFound() {

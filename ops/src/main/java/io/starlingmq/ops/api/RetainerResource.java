@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class RetainerResource {
 
-    static final int MAX_LIMIT = 10_000;
 
     @Inject
     RouterAdminClients routers;
@@ -39,24 +38,17 @@ public class RetainerResource {
                     + "count and hasnext. In topic order. Differs from EMQX: no msgid and no publish_at (Starling "
                     + "keeps neither); from_clientid is the publisher.")
     public Response list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (page < 1) {
-            return new ApiError("BAD_REQUEST", "page: from 1").response(Response.Status.BAD_REQUEST);
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return paging.problem().get();
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            return new ApiError("BAD_REQUEST", "limit: from 1 to " + MAX_LIMIT).response(Response.Status.BAD_REQUEST);
-        }
-        long offset = (long) (page - 1) * limit;
+        long offset = paging.offset();
         if (offset > Integer.MAX_VALUE) {
             return new ApiError("BAD_REQUEST", "page: too far").response(Response.Status.BAD_REQUEST);
         }
         ListRetainedReply reply = routers.listRetained((int) offset, limit);
         List<Map<String, Object>> data = reply.getMessagesList().stream().map(m -> summary(m)).toList();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("page", page);
-        meta.put("limit", limit);
-        meta.put("count", reply.getTotal());
-        meta.put("hasnext", offset + data.size() < reply.getTotal());
-        return Response.ok(Map.of("data", data, "meta", meta)).build();
+        return paging.answer(data, reply.getTotal());
     }
 
     @GET

@@ -42,14 +42,12 @@ public class SubscriptionsResource {
                          @QueryParam("qos") String qos,
                          @QueryParam("share_group") String shareGroup,
                          @QueryParam("match_topic") String matchTopic) {
-        if (page < 1) {
-            return badRequest("page: from 1");
-        }
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return badRequest("limit: from 1 to " + RetainerResource.MAX_LIMIT);
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return paging.problem().get();
         }
         ListSubscriptionsRequest.Builder request = ListSubscriptionsRequest.newBuilder().setLimit(limit)
-                .setSkip((long) (page - 1) * limit).setClientId(orEmpty(clientId)).setTopic(orEmpty(topic))
+                .setSkip(paging.offset()).setClientId(orEmpty(clientId)).setTopic(orEmpty(topic))
                 .setShareGroup(orEmpty(shareGroup)).setMatchTopic(orEmpty(matchTopic));
         if (qos != null && !qos.isEmpty()) {
             if (!qos.matches("[012]")) {
@@ -59,14 +57,7 @@ public class SubscriptionsResource {
         }
         ListSubscriptionsReply reply = routers.listSubscriptions(request.build());
         List<Map<String, Object>> data = reply.getSubscriptionsList().stream().map(SubscriptionsResource::json).toList();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("page", page);
-        meta.put("limit", limit);
-        if (reply.getTotal() >= 0) {
-            meta.put("count", reply.getTotal());
-        }
-        meta.put("hasnext", reply.getHasNext());
-        return Response.ok(Map.of("data", data, "meta", meta)).build();
+        return paging.answer(data, reply.getTotal() >= 0 ? reply.getTotal() : null, reply.getHasNext());
     }
 
     static Map<String, Object> json(String clientId, ClientSubscription s) {

@@ -35,28 +35,18 @@ public class TopicsResource {
     public Response list(@QueryParam("page") @DefaultValue("1") int page,
                          @QueryParam("limit") @DefaultValue("100") int limit,
                          @QueryParam("topic") String topic) {
-        if (page < 1) {
-            return new ApiError("BAD_REQUEST", "page: from 1").response(Response.Status.BAD_REQUEST);
-        }
-        if (limit < 1 || limit > RetainerResource.MAX_LIMIT) {
-            return new ApiError("BAD_REQUEST", "limit: from 1 to " + RetainerResource.MAX_LIMIT)
-                    .response(Response.Status.BAD_REQUEST);
+        PageRequest paging = new PageRequest(page, limit);
+        if (paging.problem().isPresent()) {
+            return paging.problem().get();
         }
         ListTopicsReply reply = routers.listTopics(ListTopicsRequest.newBuilder().setLimit(limit)
-                .setSkip((long) (page - 1) * limit).setTopic(topic == null ? "" : topic).build());
+                .setSkip(paging.offset()).setTopic(topic == null ? "" : topic).build());
         List<Map<String, Object>> data = reply.getTopicsList().stream().map(route -> {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("topic", route.getTopic());
             one.put("sessions", route.getSessions());
             return one;
         }).toList();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("page", page);
-        meta.put("limit", limit);
-        if (reply.getTotal() >= 0) {
-            meta.put("count", reply.getTotal());
-        }
-        meta.put("hasnext", reply.getHasNext());
-        return Response.ok(Map.of("data", data, "meta", meta)).build();
+        return paging.answer(data, reply.getTotal() >= 0 ? reply.getTotal() : null, reply.getHasNext());
     }
 }

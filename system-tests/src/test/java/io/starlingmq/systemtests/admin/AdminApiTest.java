@@ -11,16 +11,13 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.systemtests.harness.OpsApi;
 import io.starlingmq.systemtests.harness.StarlingSuite;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -56,8 +53,7 @@ class AdminApiTest {
     static Path dir;
 
     private StarlingSuite suite;
-    private int opsPort;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private OpsApi api;
 
     @BeforeAll
     void startSuite() throws Exception {
@@ -65,7 +61,7 @@ class AdminApiTest {
         Path keys = dir.resolve("api-keys");
         Files.writeString(keys, KEY + ":" + SECRET + "\n");
         RunningPart ops = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString()));
-        opsPort = ops.httpPort();
+        api = new OpsApi(ops.httpPort(), KEY, SECRET);
     }
 
     @AfterAll
@@ -107,18 +103,18 @@ class AdminApiTest {
         options.setAutomaticReconnect(false);
         v3.connect(options);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v5/nodes").body())
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v5/nodes").body())
                 .contains("\"role\":\"gateway\"").doesNotContain("\"connections\":0"));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(count(get("/api/v5/stats?aggregate=true").body(),
+        await().atMost(WAIT).untilAsserted(() -> assertThat(count(api.get("/api/v5/stats?aggregate=true").body(),
                 "connections.count")).as("the two clients, connected").isGreaterThanOrEqualTo(2));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v5/clients/kick-me-5").body())
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v5/clients/kick-me-5").body())
                 .contains("\"connected\":true").contains("\"clean_start\":true").contains("\"subscriptions_cnt\":2"));
-        assertThat(get("/api/v5/clients/kick-me-5/subscriptions").body())
+        assertThat(api.get("/api/v5/clients/kick-me-5/subscriptions").body())
                 .contains("{\"clientid\":\"kick-me-5\",\"topic\":\"$share/g/kick/shared\",\"qos\":2,\"nl\":0,\"rap\":0,\"rh\":0}")
                 .contains("{\"clientid\":\"kick-me-5\",\"topic\":\"kick/#\",\"qos\":1,\"nl\":0,\"rap\":0,\"rh\":0}");
 
-        String listing = get("/api/v5/clients?like_clientid=kick-me&conn_state=connected").body();
+        String listing = api.get("/api/v5/clients?like_clientid=kick-me&conn_state=connected").body();
         assertThat(listing).as("both clients, in client id order, with where and how they connected")
                 .containsPattern("\\{\"clientid\":\"kick-me-3\",\"username\":null,\"ip_address\":\"127.0.0.1\","
                         + "\"port\":\\d+,\"connected\":true,\"node\":\"[^\"]+\",\"proto_name\":\"MQTT\",\"proto_ver\":4,.*"
@@ -126,15 +122,15 @@ class AdminApiTest {
                         + "\"expiry_interval\":0,\"created_at\":\"[^\"]+\",\"connected_at\":\"[^\"]+\",\"subscriptions_cnt\":2}")
                 .contains("\"hasnext\":false");
 
-        assertThat(delete("/api/v5/clients/kick-me-5").statusCode()).isEqualTo(204);
+        assertThat(api.delete("/api/v5/clients/kick-me-5").statusCode()).isEqualTo(204);
         await().atMost(WAIT).untilAsserted(() -> assertThat(v5Reason.get())
                 .isEqualTo(Mqtt5DisconnectReasonCode.ADMINISTRATIVE_ACTION));
-        assertThat(delete("/api/v5/clients/kick-me-3").statusCode()).isEqualTo(204);
+        assertThat(api.delete("/api/v5/clients/kick-me-3").statusCode()).isEqualTo(204);
         await().atMost(WAIT).untilTrue(v3Lost);
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(delete("/api/v5/clients/kick-me-5").statusCode())
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api.delete("/api/v5/clients/kick-me-5").statusCode())
                 .as("a kicked client has no live connection left").isEqualTo(404));
-        HttpResponse<String> nodes = get("/api/v5/nodes");
+        HttpResponse<String> nodes = api.get("/api/v5/nodes");
         assertThat(nodes.statusCode()).isEqualTo(200);
     }
 
@@ -145,7 +141,7 @@ class AdminApiTest {
         subscriber.connect();
         subscriber.subscribeWith().topicFilter("ops/api/#").qos(MqttQos.AT_LEAST_ONCE).send();
         try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
-            HttpResponse<String> answer = post("/api/v5/publish", "{\"topic\":\"ops/api/t\",\"payload\":\"aGk=\","
+            HttpResponse<String> answer = api.post("/api/v5/publish", "{\"topic\":\"ops/api/t\",\"payload\":\"aGk=\","
                     + "\"payload_encoding\":\"base64\",\"qos\":1,\"properties\":{\"user_properties\":{\"from\":\"ops\"},"
                     + "\"content_type\":\"text/plain\"}}");
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -170,23 +166,23 @@ class AdminApiTest {
                 .serverPort(suite.mqttPort("gateway-b")).buildBlocking();
         device.connect();
         try (Mqtt5BlockingClient.Mqtt5Publishes publishes = device.publishes(MqttGlobalPublishFilter.ALL)) {
-            HttpResponse<String> subscribed = post("/api/v5/clients/ops-target/subscribe",
+            HttpResponse<String> subscribed = api.post("/api/v5/clients/ops-target/subscribe",
                     "{\"topic\":\"ops/pushed/#\",\"qos\":1}");
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(200);
             assertThat(subscribed.body()).isEqualTo(
                     "{\"clientid\":\"ops-target\",\"topic\":\"ops/pushed/#\",\"qos\":1,\"nl\":0,\"rap\":0,\"rh\":0}");
 
-            post("/api/v5/publish", "{\"topic\":\"ops/pushed/1\",\"payload\":\"go\",\"qos\":1}");
+            api.post("/api/v5/publish", "{\"topic\":\"ops/pushed/1\",\"payload\":\"go\",\"qos\":1}");
             Mqtt5Publish got = publishes.receive(20, TimeUnit.SECONDS).orElseThrow();
             assertThat(got.getTopic().toString()).isEqualTo("ops/pushed/1");
-            assertThat(get("/api/v5/subscriptions?clientid=ops-target").body())
+            assertThat(api.get("/api/v5/subscriptions?clientid=ops-target").body())
                     .contains("{\"clientid\":\"ops-target\",\"topic\":\"ops/pushed/#\",\"qos\":1,");
-            assertThat(get("/api/v5/topics?topic=ops/pushed/%23").body())
+            assertThat(api.get("/api/v5/topics?topic=ops/pushed/%23").body())
                     .contains("{\"topic\":\"ops/pushed/#\",\"sessions\":1}");
 
-            assertThat(post("/api/v5/clients/ops-target/unsubscribe", "{\"topic\":\"ops/pushed/#\"}").statusCode())
+            assertThat(api.post("/api/v5/clients/ops-target/unsubscribe", "{\"topic\":\"ops/pushed/#\"}").statusCode())
                     .isEqualTo(204);
-            assertThat(get("/api/v5/subscriptions?clientid=ops-target").body()).contains("\"data\":[]");
+            assertThat(api.get("/api/v5/subscriptions?clientid=ops-target").body()).contains("\"data\":[]");
         } finally {
             device.disconnect();
         }
@@ -200,16 +196,16 @@ class AdminApiTest {
         try {
             publisher.publishWith().topic("$delayed/3600/ops/delayed/t").qos(MqttQos.AT_LEAST_ONCE)
                     .payload("later".getBytes(StandardCharsets.UTF_8)).send();
-            String listing = get("/api/v5/mqtt/delayed/messages").body();
+            String listing = api.get("/api/v5/mqtt/delayed/messages").body();
             assertThat(listing).containsPattern("\"msgid\":\"[^\"]+\",\"publish_at\":\"[^\"]+\",\"delayed_interval\":3600,"
                     + "\"delayed_remaining\":\\d+,\"expected_at\":\"[^\"]+\",\"topic\":\"ops/delayed/t\",\"qos\":1,"
                     + "\"from_clientid\":\"delaying-publisher\"");
             Matcher id = Pattern.compile("\"msgid\":\"([^\"]+)\"").matcher(listing);
             assertThat(id.find()).isTrue();
-            assertThat(get("/api/v5/mqtt/delayed/messages/" + id.group(1)).body()).contains("\"payload\":\"bGF0ZXI=\"");
+            assertThat(api.get("/api/v5/mqtt/delayed/messages/" + id.group(1)).body()).contains("\"payload\":\"bGF0ZXI=\"");
 
-            assertThat(delete("/api/v5/mqtt/delayed/messages/" + id.group(1)).statusCode()).isEqualTo(204);
-            assertThat(get("/api/v5/mqtt/delayed/messages/" + id.group(1)).statusCode()).isEqualTo(404);
+            assertThat(api.delete("/api/v5/mqtt/delayed/messages/" + id.group(1)).statusCode()).isEqualTo(204);
+            assertThat(api.get("/api/v5/mqtt/delayed/messages/" + id.group(1)).statusCode()).isEqualTo(404);
         } finally {
             publisher.disconnect();
         }
@@ -223,17 +219,17 @@ class AdminApiTest {
         holder.subscribeWith().topicFilter("ops/queued/#").qos(MqttQos.AT_LEAST_ONCE).send();
         holder.disconnect();
         for (int i = 1; i <= 3; i++) {
-            post("/api/v5/publish", "{\"topic\":\"ops/queued/" + i + "\",\"payload\":\"m" + i + "\",\"qos\":1}");
+            api.post("/api/v5/publish", "{\"topic\":\"ops/queued/" + i + "\",\"payload\":\"m" + i + "\",\"qos\":1}");
         }
 
-        String first = get("/api/v5/clients/queue-holder/mqueue_messages?limit=2").body();
+        String first = api.get("/api/v5/clients/queue-holder/mqueue_messages?limit=2").body();
         assertThat(first).containsPattern("\\{\"topic\":\"ops/queued/1\",\"qos\":1,\"publish_at\":\"[^\"]+\","
                         + "\"from_clientid\":\"[^\"]*\",\"payload\":\"bTE=\"}")
                 .contains("\"topic\":\"ops/queued/2\"").doesNotContain("ops/queued/3")
                 .contains("\"position\":\"2\"");
-        String second = get("/api/v5/clients/queue-holder/mqueue_messages?limit=2&position=2").body();
+        String second = api.get("/api/v5/clients/queue-holder/mqueue_messages?limit=2&position=2").body();
         assertThat(second).contains("\"topic\":\"ops/queued/3\"").contains("\"position\":null");
-        assertThat(get("/api/v5/clients/queue-holder/inflight_messages").body()).contains("\"data\":[]");
+        assertThat(api.get("/api/v5/clients/queue-holder/inflight_messages").body()).contains("\"data\":[]");
 
         holder.connectWith().cleanStart(true).send();
         holder.disconnect();
@@ -249,22 +245,4 @@ class AdminApiTest {
         return Long.parseLong(m.group(1));
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        String basic = Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
-                .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(10));
-    }
 }

@@ -11,17 +11,13 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import io.starlingmq.launcher.RunningPart;
+import io.starlingmq.systemtests.harness.OpsApi;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import io.starlingmq.testing.TestRedis;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,15 +46,15 @@ class BannedClientsTest {
     @TempDir
     static Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private int opsPort;
+    private OpsApi api;
 
     @Test
     void aBanDisconnectsTheClientsItCoversOnEveryGatewayRefusesThemAndOutlivesTheSuite() throws Exception {
         Path keys = dir.resolve("api-keys");
         Files.writeString(keys, KEY + ":" + SECRET + "\n");
         try (StarlingSuite suite = StarlingSuite.start("banned-clients", 2, "gateway-a", "gateway-b")) {
-            opsPort = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort();
+            api = new OpsApi(suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort(),
+                    KEY, SECRET);
             AtomicReference<Mqtt5DisconnectReasonCode> botReason = new AtomicReference<>();
             Mqtt5BlockingClient bot = Mqtt5Client.builder().identifier("bot-1").serverHost("127.0.0.1")
                     .serverPort(suite.mqttPort("gateway-a"))
@@ -75,7 +71,7 @@ class BannedClientsTest {
                     .serverPort(suite.mqttPort("gateway-b")).buildBlocking();
             human.connect();
 
-            HttpResponse<String> banned = post("/api/v5/banned",
+            HttpResponse<String> banned = api.post("/api/v5/banned",
                     "{\"as\":\"clientid_re\",\"who\":\"^bot-\",\"reason\":\"automated traffic\"}");
             long bannedAt = System.nanoTime();
 
@@ -95,11 +91,12 @@ class BannedClientsTest {
         // every process of that suite is gone; a new router reads the ban from the store
         try (StarlingSuite restarted = StarlingSuite.startOnRedis("banned-clients-restarted", TestRedis.shared().uri(),
                 "gateway-c")) {
-            opsPort = restarted.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort();
+            api = new OpsApi(restarted.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString()))
+                    .httpPort(), KEY, SECRET);
             assertRefused(restarted.mqttPort("gateway-c"), "bot-3");
-            assertThat(get("/api/v5/banned").body()).contains("\"who\":\"^bot-\"").contains("automated traffic");
+            assertThat(api.get("/api/v5/banned").body()).contains("\"who\":\"^bot-\"").contains("automated traffic");
 
-            HttpResponse<String> lifted = delete("/api/v5/banned/clientid_re/%5Ebot-");
+            HttpResponse<String> lifted = api.delete("/api/v5/banned/clientid_re/%5Ebot-");
             assertThat(lifted.statusCode()).as(lifted.body()).isEqualTo(204);
 
             Mqtt5BlockingClient forgiven = Mqtt5Client.builder().identifier("bot-3").serverHost("127.0.0.1")
@@ -147,22 +144,4 @@ class BannedClientsTest {
         return client;
     }
 
-    private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        String basic = Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
-                .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(10));
-    }
 }

@@ -7,17 +7,13 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import io.starlingmq.systemtests.harness.OpsApi;
 import io.starlingmq.systemtests.harness.StarlingSuite;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,8 +41,7 @@ class RebalanceThroughTheApiTest {
     @TempDir
     static Path dir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private int opsPort;
+    private OpsApi api;
 
     @Test
     void aRebalanceAskedThroughTheApiMovesTheCrowdedGatewaysSurplusAtOnce() throws Exception {
@@ -55,7 +50,8 @@ class RebalanceThroughTheApiTest {
         try (StarlingSuite suite = StarlingSuite.start("rebalance-api")) {
             suite.startGateway("crowded", SLOW_ROUNDS);
             suite.startGateway("empty", SLOW_ROUNDS);
-            opsPort = suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort();
+            api = new OpsApi(suite.startOps(Map.of("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", keys.toString())).httpPort(),
+                    KEY, SECRET);
             AtomicInteger askedToMove = new AtomicInteger();
             List<Mqtt5BlockingClient> clients = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -77,7 +73,7 @@ class RebalanceThroughTheApiTest {
             String crowded = gatewayConnections().entrySet().stream().filter(g -> g.getValue() == CLIENTS)
                     .map(Map.Entry::getKey).findFirst().orElseThrow();
 
-            HttpResponse<String> asked = post("/api/v5/nodes/rebalance");
+            HttpResponse<String> asked = api.post("/api/v5/nodes/rebalance");
 
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
             assertThat(asked.body()).contains(crowded);
@@ -90,7 +86,7 @@ class RebalanceThroughTheApiTest {
 
     /** Each gateway's connections, as {@code /api/v5/nodes} gives them. */
     private Map<String, Integer> gatewayConnections() throws Exception {
-        String nodes = get("/api/v5/nodes").body();
+        String nodes = api.get("/api/v5/nodes").body();
         Matcher m = Pattern.compile("\\{\"node\":\"([^\"]+)\",\"role\":\"gateway\",[^}]*?\"connections\":(\\d+)")
                 .matcher(nodes);
         Map<String, Integer> connections = new TreeMap<>();
@@ -100,18 +96,4 @@ class RebalanceThroughTheApiTest {
         return connections;
     }
 
-    private HttpResponse<String> post(String path) throws Exception {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        String basic = Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + opsPort + path))
-                .header("Authorization", "Basic " + basic).timeout(Duration.ofSeconds(10));
-    }
 }
