@@ -8,12 +8,14 @@ import io.starlingmq.gateway.config.GatewayConfig;
 import io.starlingmq.gateway.config.GatewayId;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +29,10 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RouterLinks {
+
+    private static final String VERSION = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.version", String.class).orElse("");
+    private static final long STARTED_AT_MS = ManagementFactory.getRuntimeMXBean().getStartTime();
 
     private static final Logger LOG = Logger.getLogger(RouterLinks.class);
 
@@ -65,9 +71,14 @@ public class RouterLinks {
         LOG.infof("Gateway %s linking to routers %s", gatewayId.value(), routers);
     }
 
-    /** This gateway's load for the routers: its open connections, and whether it drains. */
+    /**
+     * This gateway's load for the routers: its open connections, and whether it drains; and for the admin API's
+     * node list, its version, start and message rate.
+     */
     private Heartbeat heartbeat() {
-        return Heartbeat.newBuilder().setConnections(metrics.openConnections()).setDraining(draining).build();
+        return Heartbeat.newBuilder().setConnections(metrics.openConnections()).setDraining(draining)
+                .setVersion(VERSION).setStartedAtMs(STARTED_AT_MS).setMessagesPerSecond(metrics.messagesPerSecond())
+                .build();
     }
 
     /** From now on the heartbeats say this gateway drains: the fleet counts it for no share. */

@@ -130,6 +130,11 @@ public class GatewayMetrics {
     }
 
     /** Open MQTT connections now. */
+    /** PUBLISH packets in and out per second over the last ten seconds. */
+    public double messagesPerSecond() {
+        return messageRate.perSecond();
+    }
+
     public int openConnections() {
         return connections.get();
     }

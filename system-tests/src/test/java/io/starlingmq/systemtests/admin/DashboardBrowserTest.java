@@ -233,8 +233,10 @@ class DashboardBrowserTest {
 
         browser.goTo(ops + "/#/nodes");
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.texts("[data-testid=nodes] tbody tr"))
-                .hasSize(3).anySatisfy(row -> assertThat(row).startsWith("gateway-agatewayrunning3"))
-                .anySatisfy(row -> assertThat(row).contains("routerrunning")));
+                .hasSize(5).anySatisfy(row -> assertThat(row).startsWith("gateway-agatewayrunning3"))
+                .anySatisfy(row -> assertThat(row).contains("routerrunning"))
+                .anySatisfy(row -> assertThat(row).contains("opsrunning"))
+                .anySatisfy(row -> assertThat(row).contains("auth_servicerunning")));
 
         browser.goTo(ops + "/#/publish");
         browser.fill("[data-testid=publish-form] input[name=topic]", "dash/retained");

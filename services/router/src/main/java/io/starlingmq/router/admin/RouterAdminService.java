@@ -52,6 +52,7 @@ import io.starlingmq.contract.admin.v1.SubscribeClientRequest;
 import io.starlingmq.contract.admin.v1.UnsubscribeClientReply;
 import io.starlingmq.contract.admin.v1.UnsubscribeClientRequest;
 import io.starlingmq.contract.link.v1.GatewayLoad;
+import io.starlingmq.contract.link.v1.Heartbeat;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.contract.reason.SubackReason;
@@ -74,7 +75,9 @@ import io.starlingmq.store.Subscription;
 import io.grpc.StatusRuntimeException;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,6 +92,9 @@ import org.jboss.logging.Logger;
 public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
 
     private static final Logger LOG = Logger.getLogger(RouterAdminService.class);
+    private static final String VERSION = ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.application.version", String.class).orElse("");
+    private static final long STARTED_AT_MS = ManagementFactory.getRuntimeMXBean().getStartTime();
 
     @Inject
     GatewayRegistry gateways;
@@ -126,13 +132,20 @@ public class RouterAdminService extends RouterAdminGrpc.RouterAdminImplBase {
     @Override
     public void listGateways(ListGatewaysRequest request, StreamObserver<ListGatewaysReply> answer) {
         long now = System.nanoTime();
-        ListGatewaysReply.Builder reply = ListGatewaysReply.newBuilder();
+        ListGatewaysReply.Builder reply = ListGatewaysReply.newBuilder().setRouterVersion(VERSION)
+                .setRouterStartedAtMs(STARTED_AT_MS);
         for (GatewayLink link : gateways.all()) {
             GatewayLoad load = link.load();
-            reply.addGateways(LinkedGateway.newBuilder().setGatewayId(link.gatewayId())
+            Heartbeat heartbeat = link.lastHeartbeat();
+            LinkedGateway.Builder gateway = LinkedGateway.newBuilder().setGatewayId(link.gatewayId())
                     .setConnections(load == null ? 0 : load.getConnections())
                     .setDraining(load != null && load.getDraining())
-                    .setLastHeardMillis(link.silentNanos(now) / 1_000_000));
+                    .setLastHeardMillis(link.silentNanos(now) / 1_000_000);
+            if (heartbeat != null) {
+                gateway.setVersion(heartbeat.getVersion()).setStartedAtMs(heartbeat.getStartedAtMs())
+                        .setMessagesPerSecond(heartbeat.getMessagesPerSecond());
+            }
+            reply.addGateways(gateway);
         }
         answer.onNext(reply.build());
         answer.onCompleted();

@@ -54,6 +54,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     private volatile boolean replaced;
     /** What the gateway's latest heartbeat said of its load; null before the first. */
     private volatile GatewayLoad load;
+    private volatile Heartbeat lastHeartbeat;
     /**
      * When the router last heard from the gateway or asked it for the next frame: silence counts only
      * while the router is ready to read, never while it is still busy with the previous frame.
@@ -91,6 +92,11 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
     }
 
     /** The gateway's load as its latest heartbeat reported it, or null before the first. */
+    /** What the gateway's latest heartbeat said (version, start, message rate), or null before the first. */
+    public Heartbeat lastHeartbeat() {
+        return lastHeartbeat;
+    }
+
     public GatewayLoad load() {
         return load;
     }
@@ -249,6 +255,7 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
 
     /** Records the gateway's load and answers with the fleet's, from which gateways even their connections. */
     private void heartbeat(Heartbeat heartbeat) {
+        lastHeartbeat = heartbeat;
         load = GatewayLoad.newBuilder().setGatewayId(gatewayId).setConnections(heartbeat.getConnections())
                 .setDraining(heartbeat.getDraining()).build();
         sender.send(RouterEvent.newBuilder().setFleetLoad(registry.fleetLoad()).build());
