@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Whether any gateway stream has more outbound events waiting than it should. While one has, the router
@@ -16,11 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class OutboundCongestion {
 
     private final AtomicInteger congestedStreams = new AtomicInteger();
+    private final AtomicLong episodes = new AtomicLong();
     private final Queue<Runnable> parked = new ConcurrentLinkedQueue<>();
 
     /** A stream went above its high-water mark. */
     void congested() {
-        congestedStreams.incrementAndGet();
+        if (congestedStreams.incrementAndGet() == 1) {
+            episodes.incrementAndGet();
+        }
+    }
+
+    /** How many times the router stopped reading every gateway stream because one became congested. */
+    public long episodes() {
+        return episodes.get();
     }
 
     /** A stream came down to its low-water mark, or ended while above it. */

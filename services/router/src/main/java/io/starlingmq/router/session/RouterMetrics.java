@@ -1,6 +1,7 @@
 package io.starlingmq.router.session;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.starlingmq.router.banned.BannedClients;
@@ -8,6 +9,7 @@ import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.router.link.GatewayRegistry;
+import io.starlingmq.router.link.OutboundCongestion;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -30,7 +32,8 @@ public class RouterMetrics {
 
     @Inject
     public RouterMetrics(MeterRegistry registry, SessionDirectory directory, GatewayRegistry gateways,
-                         BannedClients banned, SubscriptionIndex subscriptions, RetainedIndex retained) {
+                         BannedClients banned, SubscriptionIndex subscriptions, RetainedIndex retained,
+                         OutboundCongestion congestion) {
         routed = Counter.builder("starling.router.messages.routed")
                 .description("Published messages routed").register(registry);
         delivered = Counter.builder("starling.router.messages.delivered")
@@ -52,6 +55,9 @@ public class RouterMetrics {
                 .description("Messages the router dropped, by reason").register(registry);
         sessionsExpired = Counter.builder("starling.router.sessions.expired")
                 .description("Offline sessions removed because their expiry passed").register(registry);
+        FunctionCounter.builder("starling.router.link.congested", congestion, OutboundCongestion::episodes)
+                .description("Times the router stopped reading every gateway stream because one was congested")
+                .register(registry);
         Gauge.builder("starling.router.sessions", directory, SessionDirectory::size)
                 .description("Sessions in the directory, offline persistent ones included").register(registry);
         Gauge.builder("starling.router.subscriptions", subscriptions, SubscriptionIndex::size)

@@ -6,6 +6,10 @@ import io.starlingmq.router.index.RetainedIndex;
 import io.starlingmq.router.index.SessionDirectory;
 import io.starlingmq.router.index.SubscriptionIndex;
 import io.starlingmq.store.Change;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -14,6 +18,7 @@ import org.jboss.logging.Logger;
  * Applies changes made by other routers to this router's indexes. Every change sets or removes a value,
  * so applying one twice (a snapshot that already held it, a replayed feed entry) changes nothing.
  */
+@Startup
 @ApplicationScoped
 public class ChangeFollower {
 
@@ -27,6 +32,23 @@ public class ChangeFollower {
     RetainedIndex retained;
     @Inject
     BannedClients banned;
+    @Inject
+    MeterRegistry meters;
+
+    private Counter applied;
+
+    /** At start (the bean is made then), so the counter is exported before the first change arrives. */
+    @PostConstruct
+    void meters() {
+        applied = Counter.builder("starling.store.changes.applied")
+                .description("Changes of other routers applied from the store's change feed").register(meters);
+    }
+
+    /** A change read from the feed: counted, then applied. */
+    public void followed(Change change) {
+        applied.increment();
+        apply(change);
+    }
 
     public void apply(Change change) {
         try {

@@ -45,7 +45,7 @@ public class IndexLoader {
         snapshot.subscriptions().forEach(follower::apply);
         snapshot.retained().forEach(message -> follower.apply(new Change.RetainedSet(message)));
         snapshot.bans().forEach(ban -> follower.apply(new Change.BanAdded(ban)));
-        store.follow(snapshot.cursor(), follower::apply);
+        store.follow(snapshot.cursor(), follower::followed);
         sweeper.start();
         willSweeper.start();
         banned.startSweep();

@@ -34,7 +34,9 @@ class RouterMetersTest extends RouterLinkTestBase {
                 .body(containsString("starling_router_subscriptions "))
                 .body(containsString("starling_router_retained_messages "))
                 .body(containsString("starling_router_messages_dropped_by_reason_total{reason=\"queue_full\"}"))
-                .body(containsString("starling_router_sessions_expired_total"));
+                .body(containsString("starling_router_sessions_expired_total"))
+                .body(containsString("starling_router_link_congested_total"))
+                .body(containsString("starling_store_changes_applied_total"));
 
         gateway.close();
         await().atMost(WAIT).untilAsserted(() -> given().when().get("/q/metrics").then()

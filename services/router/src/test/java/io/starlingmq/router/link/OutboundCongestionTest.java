@@ -33,4 +33,15 @@ class OutboundCongestionTest {
         assertThat(ran).containsExactly("a", "b");
         assertThat(congestion.isCongested()).isFalse();
     }
+
+    @Test
+    void anEpisodeIsCountedWhenTheFirstStreamCongestsNotForEachStream() {
+        congestion.congested();
+        congestion.congested();
+        congestion.relieved();
+        congestion.relieved();
+        congestion.congested();
+
+        assertThat(congestion.episodes()).isEqualTo(2);
+    }
 }
