@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.systemtests.harness.OpsApi;
+import io.starlingmq.systemtests.harness.PahoClients;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,24 +80,7 @@ class AdminApiTest {
         v5.subscribeWith().topicFilter("kick/#").qos(MqttQos.AT_LEAST_ONCE).send();
         v5.subscribeWith().topicFilter("$share/g/kick/shared").qos(MqttQos.EXACTLY_ONCE).send();
         AtomicBoolean v3Lost = new AtomicBoolean();
-        MqttClient v3 = new MqttClient("tcp://127.0.0.1:" + suite.mqttPort("gateway-a"), "kick-me-3", new MemoryPersistence());
-        v3.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                v3Lost.set(true);
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setAutomaticReconnect(false);
-        v3.connect(options);
+        MqttClient v3 = PahoClients.connectWatchingLoss(suite.mqttPort("gateway-a"), "kick-me-3", v3Lost);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(api.get("/api/v5/nodes").body())
                 .contains("\"role\":\"gateway\"").doesNotContain("\"connections\":0"));

@@ -12,6 +12,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCo
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.systemtests.harness.OpsApi;
+import io.starlingmq.systemtests.harness.PahoClients;
 import io.starlingmq.systemtests.harness.StarlingSuite;
 import io.starlingmq.testing.TestRedis;
 import java.net.http.HttpResponse;
@@ -21,12 +22,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +64,7 @@ class BannedClientsTest {
                     .buildBlocking();
             bot.connect();
             AtomicBoolean oldBotLost = new AtomicBoolean();
-            MqttClient oldBot = paho(suite.mqttPort("gateway-b"), "bot-2", oldBotLost);
+            MqttClient oldBot = PahoClients.connectWatchingLoss(suite.mqttPort("gateway-b"), "bot-2", oldBotLost);
             Mqtt5BlockingClient human = Mqtt5Client.builder().identifier("human-1").serverHost("127.0.0.1")
                     .serverPort(suite.mqttPort("gateway-b")).buildBlocking();
             human.connect();
@@ -120,28 +118,6 @@ class BannedClientsTest {
         assertThatThrownBy(() -> client.connect(options)).isInstanceOfSatisfying(MqttException.class,
                 refused -> assertThat(refused.getReasonCode()).isEqualTo(MqttException.REASON_CODE_NOT_AUTHORIZED));
         client.close();
-    }
-
-    private static MqttClient paho(int port, String clientId, AtomicBoolean lost) throws MqttException {
-        MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-                lost.set(true);
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setAutomaticReconnect(false);
-        client.connect(options);
-        return client;
     }
 
 }
