@@ -96,6 +96,15 @@ public interface GatewayConfig {
      */
     Optional<String> responseInformation();
 
+    /**
+     * Client ids starting with this prefix get the publisher's client id with every delivery, as the user
+     * property {@code starling-publisher} (MQTT 5 only): the bridge's connections, whose rules key records by
+     * publisher. Client ids are bound to credentials, so only whoever holds such a credential sees publishers.
+     * Empty = nobody.
+     */
+    @WithDefault("starling-bridge-")
+    String publisherIdentityPrefix();
+
     Link link();
 
     /**

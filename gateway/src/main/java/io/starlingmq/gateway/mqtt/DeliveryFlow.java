@@ -44,8 +44,10 @@ final class DeliveryFlow {
         GatewayConfig.OutboundTopicAliases aliasConfig = session.services().config().outboundTopicAliases();
         OutboundTopicAliases aliases = new OutboundTopicAliases(
                 aliasConfig.enabled() ? connection.preferences().topicAliasMaximum() : 0, aliasConfig.maximum());
+        String identityPrefix = session.services().config().publisherIdentityPrefix();
+        boolean publisherIdentity = !identityPrefix.isEmpty() && identity.clientId().startsWith(identityPrefix);
         this.writer = new DeliveryWriter(identity.isMqtt5(), connection.preferences().maximumPacketSize(), aliases,
-                clock);
+                publisherIdentity, clock);
     }
 
     void onDeliver(Deliver deliver) {

@@ -21,7 +21,8 @@ import java.time.Clock;
  * whose expiry passed is not sent (unless it is the resend of a QoS 2 PUBLISH, sent then without an
  * expiry interval), the Message Expiry Interval is what remains (whole seconds, rounded up), each Subscription Identifier becomes a property, RETAIN follows Deliver.retained, the topic may
  * be replaced by an alias, and a packet larger than the client's Maximum Packet Size is not sent
- * [MQTT-3.1.2-25]. Confined to the channel's event loop.
+ * [MQTT-3.1.2-25]. A connection that may see publishers (the bridge's) gets the publisher's client id as the
+ * user property {@value #PUBLISHER_PROPERTY}. Confined to the channel's event loop.
  */
 final class DeliveryWriter {
 
@@ -31,13 +32,19 @@ final class DeliveryWriter {
         TOO_LARGE
     }
 
+    /** The user property that names a delivery's publisher, for connections allowed to see it. */
+    static final String PUBLISHER_PROPERTY = "starling-publisher";
+
     private final boolean mqtt5;
+    private final boolean publisherIdentity;
     private final long maximumPacketSize;
     private final OutboundTopicAliases aliases;
     private final Clock clock;
 
-    DeliveryWriter(boolean mqtt5, long maximumPacketSize, OutboundTopicAliases aliases, Clock clock) {
+    DeliveryWriter(boolean mqtt5, long maximumPacketSize, OutboundTopicAliases aliases, boolean publisherIdentity,
+                   Clock clock) {
         this.mqtt5 = mqtt5;
+        this.publisherIdentity = publisherIdentity;
         this.maximumPacketSize = maximumPacketSize;
         this.aliases = aliases;
         this.clock = clock;
@@ -64,6 +71,9 @@ final class DeliveryWriter {
                 long seconds = (remainingMillis + 999) / 1000;
                 properties.add(new IntegerProperty(MqttPropertyType.PUBLICATION_EXPIRY_INTERVAL.value(),
                         (int) Math.min(seconds, 0xFFFFFFFFL)));
+            }
+            if (publisherIdentity && !message.getPublisher().isEmpty()) {
+                properties.add(new MqttProperties.UserProperty(PUBLISHER_PROPERTY, message.getPublisher()));
             }
             for (int identifier : deliver.getSubscriptionIdentifiersList()) {
                 properties.add(new IntegerProperty(MqttPropertyType.SUBSCRIPTION_IDENTIFIER.value(), identifier));

@@ -27,7 +27,31 @@ class DeliveryWriterTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
 
     private DeliveryWriter writer(boolean mqtt5, long maximumPacketSize, int aliases) {
-        return new DeliveryWriter(mqtt5, maximumPacketSize, new OutboundTopicAliases(aliases, 16), CLOCK);
+        return new DeliveryWriter(mqtt5, maximumPacketSize, new OutboundTopicAliases(aliases, 16), false, CLOCK);
+    }
+
+    private static List<String> publisherProperties(MqttPublishMessage publish) {
+        return publish.variableHeader().properties().getProperties(MqttPropertyType.USER_PROPERTY.value()).stream()
+                .map(property -> ((MqttProperties.UserProperty) property).value())
+                .filter(pair -> pair.key.equals(DeliveryWriter.PUBLISHER_PROPERTY))
+                .map(pair -> pair.value)
+                .toList();
+    }
+
+    @Test
+    void aConnectionAllowedToSeePublishersGetsThePublishersClientIdAsAUserProperty() {
+        Deliver deliver = deliver("t", 0).setMessage(deliver("t", 0).getMessage().toBuilder().setPublisher("dev-7"))
+                .build();
+        MqttPublishMessage toBridge = written(new DeliveryWriter(true, Long.MAX_VALUE,
+                new OutboundTopicAliases(0, 16), true, CLOCK), deliver, 1);
+        MqttPublishMessage toDevice = written(writer(true, Long.MAX_VALUE, 0), deliver, 2);
+        try {
+            assertThat(publisherProperties(toBridge)).containsExactly("dev-7");
+            assertThat(publisherProperties(toDevice)).isEmpty();
+        } finally {
+            toBridge.release();
+            toDevice.release();
+        }
     }
 
     private MqttPublishMessage written(DeliveryWriter writer, Deliver deliver, int packetId) {
