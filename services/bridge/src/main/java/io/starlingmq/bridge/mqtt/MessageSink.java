@@ -1,0 +1,24 @@
+package io.starlingmq.bridge.mqtt;
+
+import io.starlingmq.bridge.rule.RuleHealth;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Where an MQTT-sourced rule writes. {@link #send} completes once the destination has the message (Kafka
+ * acknowledged it, the webhook answered 2xx, the object is written); only then is the MQTT message
+ * acknowledged. It fails with {@link PoisonMessageException} for a message that can never be carried, and
+ * with anything else for a failure worth retrying.
+ */
+public interface MessageSink {
+
+    CompletionStage<Void> send(InboundMessage message);
+
+    /** The destination's own state (reachable or not), beside the rule's. */
+    default RuleHealth health() {
+        return RuleHealth.up("ok");
+    }
+
+    /** Sends what it holds and lets go of its clients. */
+    default void close() {
+    }
+}
