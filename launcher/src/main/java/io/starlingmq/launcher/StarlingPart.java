@@ -5,7 +5,8 @@ public enum StarlingPart {
     ROUTER("services/router"),
     GATEWAY("gateway"),
     AUTH_SERVICE("auth-service"),
-    OPS("ops");
+    OPS("ops"),
+    BRIDGE("services/bridge");
 
     private final String module;
 

@@ -166,6 +166,21 @@ public final class StarlingSuite implements AutoCloseable {
         return startPart(OPS, StarlingPart.OPS, env);
     }
 
+    /**
+     * A bridge (process {@code name}) reading its rules from {@code rules} (a properties file), connected to
+     * gateway {@code gatewayName} as replica {@code instance}: a restart with the same instance resumes its
+     * persistent sessions. {@code extraEnv} e.g. {@code STARLING_BRIDGE_KAFKA_BOOTSTRAP_SERVERS}.
+     */
+    public RunningPart startBridge(String name, String instance, String gatewayName, Path rules,
+                                   Map<String, String> extraEnv) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.put("STARLING_BRIDGE_INSTANCE", instance);
+        env.put("STARLING_BRIDGE_MQTT_HOST", "127.0.0.1");
+        env.put("STARLING_BRIDGE_MQTT_PORT", Integer.toString(mqttPort(gatewayName)));
+        env.put("QUARKUS_CONFIG_LOCATIONS", rules.toAbsolutePath().toString());
+        return startPart(name, StarlingPart.BRIDGE, env);
+    }
+
     private RunningPart startPart(String name, StarlingPart part, Map<String, String> env) throws IOException {
         JavaService service = new JavaService(name, layout.jar(part), JavaService.currentJava(), JVM_FLAGS, env,
                 FreePort.find());
