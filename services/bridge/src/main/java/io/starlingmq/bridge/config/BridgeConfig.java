@@ -30,6 +30,8 @@ public interface BridgeConfig {
 
     Kafka kafka();
 
+    S3 s3();
+
     /** How the bridge reaches Starling: as an MQTT 5 client of a gateway (or of the gateways' Service). */
     interface Mqtt {
         @WithDefault("127.0.0.1")
@@ -87,5 +89,23 @@ public interface BridgeConfig {
         /** How often the bridge checks that Kafka answers (its rules are DOWN while it does not). */
         @WithDefault("5s")
         Duration checkInterval();
+    }
+
+    /** The object store archive rules write to: AWS S3 or any S3-compatible server (MinIO, S3Proxy). */
+    interface S3 {
+        /** Absent: AWS's own endpoint for the region. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** Absent: the AWS SDK's default credentials chain (environment, profile, instance role). */
+        Optional<String> accessKey();
+
+        Optional<String> secretKey();
+
+        /** Path-style addressing (bucket in the path), as S3-compatible servers expect. */
+        @WithDefault("true")
+        boolean pathStyle();
     }
 }

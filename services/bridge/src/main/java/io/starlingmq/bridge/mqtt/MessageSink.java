@@ -1,6 +1,7 @@
 package io.starlingmq.bridge.mqtt;
 
 import io.starlingmq.bridge.rule.RuleHealth;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -16,6 +17,15 @@ public interface MessageSink {
     /** The destination's own state (reachable or not), beside the rule's. */
     default RuleHealth health() {
         return RuleHealth.up("ok");
+    }
+
+    /** How long it may hold a message on purpose before sending it (a batch's age limit). */
+    default Duration holdTime() {
+        return java.time.Duration.ZERO;
+    }
+
+    /** Sends what it has batched now rather than when the batch is due (the rule is stopping). */
+    default void flush() {
     }
 
     /** Sends what it holds and lets go of its clients. */

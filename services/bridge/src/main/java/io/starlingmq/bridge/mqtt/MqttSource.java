@@ -146,7 +146,7 @@ public final class MqttSource {
             return destination;
         }
         double oldest = meters.oldestInFlightSeconds();
-        if (oldest > unhealthyAfter.toSeconds()) {
+        if (oldest > unhealthyAfter.plus(sink.holdTime()).toSeconds()) {
             return RuleHealth.down(String.format("a message has waited %.0f s for the destination", oldest));
         }
         if (lastFailureNanos != 0 && System.nanoTime() - lastFailureNanos < unhealthyAfter.toNanos()) {
@@ -158,6 +158,7 @@ public final class MqttSource {
     /** Stops reading, waits (bounded) for what is in flight, and disconnects; the session keeps collecting. */
     public void stop(Duration timeout) {
         draining = true;
+        sink.flush();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (meters.inFlight() > 0 && System.nanoTime() < deadline) {
             try {

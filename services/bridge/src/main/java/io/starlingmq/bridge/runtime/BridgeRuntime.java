@@ -41,6 +41,7 @@ public class BridgeRuntime {
         this.rawConfig = rawConfig;
         assemblies.put(RuleKind.MQTT_TO_KAFKA, new MqttToKafkaAssembly());
         assemblies.put(RuleKind.KAFKA_TO_MQTT, new KafkaToMqttAssembly());
+        assemblies.put(RuleKind.MQTT_TO_S3, new ArchiveAssembly());
     }
 
     void onStart(@Observes StartupEvent event) {
