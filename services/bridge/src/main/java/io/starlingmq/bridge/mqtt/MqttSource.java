@@ -79,12 +79,12 @@ public final class MqttSource {
         CompletableFuture<Void> sent;
         try {
             sent = sink.send(message).toCompletableFuture();
+            meters.sent();
         } catch (RuntimeException e) {
             sent = CompletableFuture.failedFuture(e);
         }
         sent.handle((ok, failure) -> {
             if (failure == null) {
-                meters.sent();
                 publish.acknowledge();
                 meters.acknowledged(ticket);
                 return null;
