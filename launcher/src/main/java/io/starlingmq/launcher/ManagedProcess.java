@@ -33,12 +33,25 @@ public final class ManagedProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** What becomes of an existing log file when a process starts. */
+    public enum LogFile {
+        REPLACE,
+        /** Kept, the new output after it: a server restarted on the same data keeps its earlier runs' lines. */
+        APPEND
+    }
+
     /**
      * Starts {@code command} with the JVM's environment plus {@code env}, stdin from /dev/null, stdout and
      * stderr into {@code log} (replaced).
      */
     public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log,
                                        ProcessSession session) throws IOException {
+        return start(name, command, env, log, session, LogFile.REPLACE);
+    }
+
+    /** As {@link #start(String, List, Map, Path, ProcessSession)}, appending to {@code log} if asked. */
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path log,
+                                       ProcessSession session, LogFile logFile) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         List<String> full = new ArrayList<>();
         if (session == ProcessSession.OWN) {
@@ -47,7 +60,8 @@ public final class ManagedProcess implements AutoCloseable {
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(logFile == LogFile.APPEND ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                        : ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(env);
         return new ManagedProcess(name, builder.start(), log);

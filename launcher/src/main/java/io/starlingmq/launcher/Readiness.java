@@ -35,6 +35,23 @@ public interface Readiness {
         };
     }
 
+    /** An HTTP GET gets any answer: a server whose every path needs credentials (S3) is up once it refuses one. */
+    static Readiness httpAnswers(String url) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(PROBE_TIMEOUT).build();
+        return () -> {
+            try {
+                http.send(request, HttpResponse.BodyHandlers.discarding());
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+
     /** Something accepts TCP connections on the loopback port. */
     static Readiness acceptsConnections(int port) {
         return () -> {

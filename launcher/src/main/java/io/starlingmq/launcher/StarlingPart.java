@@ -6,6 +6,7 @@ public enum StarlingPart {
     GATEWAY("gateway"),
     AUTH_SERVICE("auth-service"),
     OPS("ops"),
+    /** MQTT to and from Kafka ({@code ./starling up --kafka}). */
     BRIDGE("services/bridge");
 
     private final String module;
