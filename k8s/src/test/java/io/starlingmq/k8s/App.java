@@ -8,19 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
-/** The four Starling apps: their module folder and application name (also their image name). */
+/** The five Starling apps: their module folder and application name (also their image name). */
 enum App {
-    GATEWAY("gateway", "starling-gateway"),
-    ROUTER("services/router", "starling-router"),
-    AUTH_SERVICE("auth-service", "starling-auth-service"),
-    OPS("ops", "starling-ops");
+    GATEWAY("gateway", "starling-gateway", null),
+    ROUTER("services/router", "starling-router", null),
+    AUTH_SERVICE("auth-service", "starling-auth-service", null),
+    OPS("ops", "starling-ops", null),
+    BRIDGE("services/bridge", "starling-bridge", "starling.bridge.rules.");
 
     final String module;
     final String applicationName;
+    /**
+     * Properties under this prefix are read raw, by their names, from a file quarkus.config.locations names (the
+     * bridge's rules: its RuleSource), not through a @ConfigMapping; null: the app has none.
+     */
+    final String rulesPrefix;
 
-    App(String module, String applicationName) {
+    App(String module, String applicationName, String rulesPrefix) {
         this.module = module;
         this.applicationName = applicationName;
+        this.rulesPrefix = rulesPrefix;
     }
 
     Path moduleDir() {

@@ -50,6 +50,8 @@ final class ConfigKeys {
     final Set<String> extensionProperties = new TreeSet<>();
     final Set<String> applicationKeys = new TreeSet<>();
     final Set<String> placeholderEnv = new TreeSet<>();
+    /** The classes of the app's jar holding its App.rulesPrefix as a string constant: the code that reads them raw. */
+    final Set<String> rulesPrefixReaders = new TreeSet<>();
     private final List<Pattern> propertyPatterns = new ArrayList<>();
     private final List<Pattern> envPatterns = new ArrayList<>();
 
@@ -145,10 +147,14 @@ final class ConfigKeys {
                         try (InputStream in = jf.getInputStream(e)) {
                             bytes = in.readAllBytes();
                         }
-                        if (!new String(bytes, StandardCharsets.ISO_8859_1).contains(CONFIG_MAPPING)) {
+                        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                        String cn = e.getName().replace('/', '.').substring(0, e.getName().length() - 6);
+                        if (app.rulesPrefix != null && text.contains(app.rulesPrefix)) {
+                            rulesPrefixReaders.add(cn);
+                        }
+                        if (!text.contains(CONFIG_MAPPING)) {
                             continue;
                         }
-                        String cn = e.getName().replace('/', '.').substring(0, e.getName().length() - 6);
                         Class<?> type = Class.forName(cn, false, loader);
                         Annotation mapping = annotation(type, "io.smallrye.config.ConfigMapping");
                         if (mapping != null && type.isInterface()) {

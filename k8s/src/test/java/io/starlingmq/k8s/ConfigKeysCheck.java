@@ -4,11 +4,17 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Every configuration key the manifests give a Starling app is one the app reads. */
+/**
+ * Every configuration key the manifests give a Starling app is one the app reads. An app's rules (App.rulesPrefix) are
+ * not mapped keys: they are read raw, by their names, so they must be in a mounted file that quarkus.config.locations
+ * names, each as {@code PREFIX<rule>.<key>}; the rule's own keys are the app's to check when it starts.
+ */
 final class ConfigKeysCheck {
     private static final Pattern DEPENDENT_VAR = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
@@ -35,6 +41,12 @@ final class ConfigKeysCheck {
                             }
                         });
                 for (String name : cfg.env().keySet()) {
+                    if (app.rulesPrefix != null && name.startsWith(ConfigKeys.envName(app.rulesPrefix))) {
+                        faults.add(where + ": environment variable " + name + " sets a rule, but " + app.applicationName
+                                + " reads its rules (" + app.rulesPrefix + "*) by their property names, from the file"
+                                + " QUARKUS_CONFIG_LOCATIONS names, never from the environment");
+                        continue;
+                    }
                     boolean ok;
                     if (name.startsWith("STARLING_") || name.startsWith("QUARKUS_")) {
                         ok = keys.readsEnv(name);
@@ -46,7 +58,11 @@ final class ConfigKeysCheck {
                                 + " reads" + suggestion(name, keys));
                     }
                 }
+                faults.addAll(ruleFaults(where, app, cfg));
                 for (String key : cfg.properties().keySet()) {
+                    if (app.rulesPrefix != null && ConfigKeys.unprofiled(key).startsWith(app.rulesPrefix)) {
+                        continue;
+                    }
                     if (!keys.readsProperty(key)) {
                         faults.add(where + ": property " + key + " in a mounted properties file is not a key "
                                 + app.applicationName + " reads");
@@ -55,6 +71,46 @@ final class ConfigKeysCheck {
             }
         }
         return faults;
+    }
+
+    /**
+     * The app's rules: each property PREFIX<rule>.<key>, in a file that quarkus.config.locations names (one fault per
+     * file that it does not name).
+     */
+    private static List<String> ruleFaults(String where, App app, Suite.ContainerConfig cfg) {
+        if (app.rulesPrefix == null) {
+            return List.of();
+        }
+        List<String> faults = new ArrayList<>();
+        List<String> locations = configLocations(cfg);
+        Map<String, Integer> unread = new TreeMap<>();
+        for (String key : cfg.properties().keySet()) {
+            if (!ConfigKeys.unprofiled(key).startsWith(app.rulesPrefix)) {
+                continue;
+            }
+            String rest = ConfigKeys.unprofiled(key).substring(app.rulesPrefix.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0 || dot == rest.length() - 1) {
+                faults.add(where + ": property " + key + " is not " + app.rulesPrefix + "<rule>.<key>, so "
+                        + app.applicationName + " refuses to start");
+            }
+            String file = cfg.propertyFiles().get(key);
+            if (!locations.contains(file)) {
+                unread.merge(file, 1, Integer::sum);
+            }
+        }
+        unread.forEach((file, n) -> faults.add(where + ": " + file + " holds rules (" + n + " of the " + app.rulesPrefix
+                + "* properties), but QUARKUS_CONFIG_LOCATIONS does not name it (" + (locations.isEmpty() ? "it is not set"
+                        : "it names " + String.join(",", locations)) + "), so " + app.applicationName + " never reads them"));
+        return faults;
+    }
+
+    /** The files quarkus.config.locations names in the container (paths or file: URLs). */
+    static List<String> configLocations(Suite.ContainerConfig cfg) {
+        return cfg.lookup("quarkus.config.locations").stream().flatMap(v -> Stream.of(v.split(",")))
+                .map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.startsWith("file://") ? l.substring(7) : l.startsWith("file:") ? l.substring(5) : l)
+                .toList();
     }
 
     private static String suggestion(String name, ConfigKeys keys) {

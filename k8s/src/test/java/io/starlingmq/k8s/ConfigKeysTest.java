@@ -31,6 +31,14 @@ class ConfigKeysTest {
                 "io.starlingmq.router.delayed.DelayedConfig");
         assertThat(ConfigKeys.of(App.AUTH_SERVICE).mappings).containsExactly("io.starlingmq.auth.config.AuthConfig");
         assertThat(ConfigKeys.of(App.OPS).mappings).containsExactly("io.starlingmq.ops.config.OpsConfig");
+        assertThat(ConfigKeys.of(App.BRIDGE).mappings).containsExactly("io.starlingmq.bridge.config.BridgeConfig");
+    }
+
+    @Test
+    void theBridgeStillReadsItsRulesUnderTheirPrefix() {
+        // App.BRIDGE.rulesPrefix exempts these keys from the mapping check; the packaged bridge must still use it.
+        assertThat(ConfigKeys.of(App.BRIDGE).rulesPrefixReaders).as("classes of the bridge naming %s",
+                App.BRIDGE.rulesPrefix).isNotEmpty();
     }
 
     @Test
@@ -68,10 +76,21 @@ class ConfigKeysTest {
         assertThat(ops.readsEnv("QUARKUS_DATASOURCE_PASSWORD")).isTrue();
         assertThat(ops.readsEnv("QUARKUS_DATASOURCE_JDBC_URL")).isFalse();
         assertThat(ops.readsEnv("STARLING_GATEWAY_ROUTERS")).isFalse();
+        ConfigKeys bridge = ConfigKeys.of(App.BRIDGE);
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_INSTANCE")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_STOP_TIMEOUT")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_MQTT_HOST")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_MQTT_SESSION_EXPIRY")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_KAFKA_BOOTSTRAP_SERVERS")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_KAFKA_PRODUCER_LINGER_MS")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_S3_SECRET_KEY")).isTrue();
+        assertThat(bridge.readsEnv("QUARKUS_CONFIG_LOCATIONS")).isTrue();
+        assertThat(bridge.readsEnv("STARLING_BRIDGE_KAFKA_BOOTSTRAP_SERVER")).isFalse();
+        assertThat(bridge.readsProperty("starling.bridge.rules.to-kafka.kind")).isFalse();
     }
 
     @Test
-    void aMisspeltVariableAndAMisspeltPropertyFail() {
+    void misspeltKeysAndMisplacedRulesFail() {
         Suite broken = Suite.ofFile(Repo.fixture("broken/config-keys/manifests.yaml"));
         assertThat(ConfigKeysCheck.faults(broken)).containsExactlyInAnyOrder(
                 "Deployment gateway container gateway (starling-gateway): environment variable STARLING_GATEWAY_MAX_INFLIGT"
@@ -81,6 +100,18 @@ class ConfigKeysTest {
                 "Deployment ops container ops (starling-ops): environment variable STARLING_OPS_OIDC_AUTH_SERVER_UR is not a"
                         + " key starling-ops reads (did you mean STARLING_OPS_OIDC_AUTH_SERVER_URL?)",
                 "Deployment ops container ops (starling-ops): environment variable QUARKUS_DATASOURCE_JDBC_URL is not a key"
-                        + " starling-ops reads (no extension it ships has it)");
+                        + " starling-ops reads (no extension it ships has it)",
+                "StatefulSet bridge container bridge (starling-bridge): environment variable"
+                        + " STARLING_BRIDGE_KAFKA_BOOTSTRAP_SERVER is not a key starling-bridge reads (did you mean"
+                        + " STARLING_BRIDGE_KAFKA_BOOTSTRAP_SERVERS?)",
+                "StatefulSet bridge container bridge (starling-bridge): environment variable"
+                        + " STARLING_BRIDGE_RULES_TO_KAFKA_KIND sets a rule, but starling-bridge reads its rules"
+                        + " (starling.bridge.rules.*) by their property names, from the file QUARKUS_CONFIG_LOCATIONS"
+                        + " names, never from the environment",
+                "StatefulSet bridge container bridge (starling-bridge): property starling.bridge.rules.kind is not"
+                        + " starling.bridge.rules.<rule>.<key>, so starling-bridge refuses to start",
+                "StatefulSet bridge container bridge (starling-bridge): /etc/starling/bridge/extra.properties holds rules"
+                        + " (1 of the starling.bridge.rules.* properties), but QUARKUS_CONFIG_LOCATIONS does not name it (it"
+                        + " names /etc/starling/bridge/rules.properties), so starling-bridge never reads them");
     }
 }

@@ -43,14 +43,18 @@ final class Invariants {
     /**
      * The Secrets an operator creates out of band before applying an overlay that generates none (prod and what
      * builds on it; the list and the keys are those k8s/README.md tells the operator to create). An overlay with a
-     * secretGenerator must create every Secret it references.
+     * secretGenerator must create every Secret it references. The bridge's two are optional (referenced with
+     * optional: true, in every overlay): an optional reference names one of these, or a Secret of the overlay, and a
+     * key it has, since a misspelt optional one fails nowhere and is just never read.
      */
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "starling-redis", Set.of("password"),
             "starling-postgresql", Set.of("postgres-password", "auth-password", "keycloak-password"),
             "starling-keycloak-admin", Set.of("username", "password"),
             "starling-gateway-tls", Set.of("tls.crt", "tls.key", "ca.crt"),
-            "starling-ops-api-keys", Set.of("api-keys"));
+            "starling-ops-api-keys", Set.of("api-keys"),
+            "starling-bridge-mqtt", Set.of("username", "password"),
+            "starling-bridge-s3", Set.of("access-key", "secret-key"));
 
     /** The health endpoints of SmallRye Health under Quarkus's default root paths, by probe. */
     static final Map<String, String> HEALTH_PATHS = Map.of("startupProbe", "/q/health/started", "readinessProbe",
@@ -204,6 +208,15 @@ final class Invariants {
                         }
                     }
                     var sk = e.getValueFrom().getSecretKeyRef();
+                    if (sk != null && Boolean.TRUE.equals(sk.getOptional())) {
+                        var found = s.find(Secret.class, ns, sk.getName());
+                        if (found.isPresent() ? !Suite.data(found.get()).containsKey(sk.getKey())
+                                : !EXTERNAL_SECRETS.getOrDefault(sk.getName(), Set.of()).contains(sk.getKey())) {
+                            faults.add(where + ": env " + e.getName() + " refers to key " + sk.getKey() + " of the optional"
+                                    + " Secret " + sk.getName() + ", which is neither a key of a Secret in the overlay nor"
+                                    + " one of a documented external Secret, so it is never read");
+                        }
+                    }
                     if (sk != null && !Boolean.TRUE.equals(sk.getOptional())) {
                         var found = s.find(Secret.class, ns, sk.getName());
                         if (found.isEmpty() && !external.containsKey(sk.getName())) {

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * The designed flows of the suite, as tables: those the NetworkPolicies of an overlay must allow and those they must
  * deny. Pods are the overlay's workloads (by image), plus kube-dns in kube-system, a Prometheus pod in the namespace
- * "monitoring" (the label the policies admit: kubernetes.io/metadata.name=monitoring), a pod of another namespace and
- * a client outside the cluster.
+ * "monitoring" (the label the policies admit: kubernetes.io/metadata.name=monitoring), a pod of another namespace, a
+ * client outside the cluster, and what the bridge talks to outside the suite: a Kafka broker in the cluster (Strimzi's,
+ * in the namespace "kafka") or outside it, and an S3 endpoint outside it.
  */
 final class NetworkFlows {
     static final String NAMESPACE_WHEN_UNSET = "starling";
@@ -26,8 +27,8 @@ final class NetworkFlows {
         }
     }
 
-    static final List<String> SUITE_PODS = List.of("gateway", "router", "auth-service", "ops", "redis", "postgresql",
-            "keycloak");
+    static final List<String> SUITE_PODS = List.of("gateway", "router", "auth-service", "ops", "bridge", "redis",
+            "postgresql", "keycloak");
 
     static List<Flow> mustAllow() {
         List<Flow> f = new ArrayList<>();
@@ -43,6 +44,10 @@ final class NetworkFlows {
         f.add(new Flow("ops", "router", 9090, "TCP"));
         f.add(new Flow("ops", "postgresql", 5432, "TCP"));
         f.add(new Flow("ops", "keycloak", 8080, "TCP"));
+        f.add(new Flow("bridge", "gateway", 1883, "TCP"));
+        f.add(new Flow("bridge", "kafka", 9092, "TCP"));
+        f.add(new Flow("bridge", "kafka outside the cluster", 9092, "TCP"));
+        f.add(new Flow("bridge", "s3", 443, "TCP"));
         for (String pod : SUITE_PODS) {
             f.add(new Flow(pod, "kube-dns", 53, "UDP"));
             f.add(new Flow(pod, "kube-dns", 53, "TCP"));
@@ -51,6 +56,7 @@ final class NetworkFlows {
         f.add(new Flow("prometheus", "router", 9090, "TCP"));
         f.add(new Flow("prometheus", "auth-service", 8091, "TCP"));
         f.add(new Flow("prometheus", "ops", 18083, "TCP"));
+        f.add(new Flow("prometheus", "bridge", 18084, "TCP"));
         return f;
     }
 
@@ -85,7 +91,22 @@ final class NetworkFlows {
                 new Flow("outside client", "ops", 8080, "TCP"),
                 new Flow("outside client", "ops", 9090, "TCP"),
                 new Flow("redis", "router", 9090, "TCP"),
-                new Flow("keycloak", "router", 9090, "TCP"));
+                new Flow("keycloak", "router", 9090, "TCP"),
+                new Flow("outside client", "bridge", 18084, "TCP"),
+                new Flow("pod of another namespace", "bridge", 18084, "TCP"),
+                new Flow("gateway", "bridge", 18084, "TCP"),
+                new Flow("ops", "bridge", 18084, "TCP"),
+                new Flow("bridge", "gateway", 8090, "TCP"),
+                new Flow("bridge", "router", 9090, "TCP"),
+                new Flow("bridge", "auth-service", 8091, "TCP"),
+                new Flow("bridge", "ops", 18083, "TCP"),
+                new Flow("bridge", "redis", 6379, "TCP"),
+                new Flow("bridge", "postgresql", 5432, "TCP"),
+                new Flow("bridge", "keycloak", 8080, "TCP"),
+                new Flow("gateway", "kafka", 9092, "TCP"),
+                new Flow("router", "kafka", 9092, "TCP"),
+                new Flow("ops", "kafka", 9092, "TCP"),
+                new Flow("ops", "s3", 443, "TCP"));
     }
 
     /** The endpoints of a suite by name, and a fault for each suite pod it does not run. */
@@ -98,6 +119,7 @@ final class NetworkFlows {
                 case "router" -> s.workload(App.ROUTER);
                 case "auth-service" -> s.workload(App.AUTH_SERVICE);
                 case "ops" -> s.workload(App.OPS);
+                case "bridge" -> s.workload(App.BRIDGE);
                 case "postgresql" -> s.workloadWithImage("postgres");
                 default -> s.workloadWithImage(name);
             };
@@ -123,6 +145,10 @@ final class NetworkFlows {
         e.put("pod of another namespace", Endpoint.pod("pod of another namespace", "default", Map.of(),
                 Map.of("app", "curious"), Map.of(), "10.244.3.4"));
         e.put("outside client", Endpoint.outside("outside client", "203.0.113.7"));
+        e.put("kafka", Endpoint.pod("kafka", "kafka", Map.of(), Map.of("strimzi.io/kind", "Kafka"),
+                Map.of("tcp-clients", 9092), "10.244.4.5"));
+        e.put("kafka outside the cluster", Endpoint.outside("kafka outside the cluster", "198.51.100.9"));
+        e.put("s3", Endpoint.outside("s3", "198.51.100.20"));
         return e;
     }
 

@@ -30,6 +30,10 @@ class NetworkFlowsTest {
                 broken.source + ": ops → router:9090 must be allowed, but the NetworkPolicies deny it",
                 broken.source + ": gateway → ops:18083 must be denied, but the NetworkPolicies allow it",
                 broken.source + ": outside client → ops:8080 must be denied, but the NetworkPolicies allow it",
-                broken.source + ": outside client → ops:9090 must be denied, but the NetworkPolicies allow it");
+                broken.source + ": outside client → ops:9090 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": gateway → bridge:18084 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": bridge → redis:6379 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": bridge → ops:18083 must be denied, but the NetworkPolicies allow it",
+                broken.source + ": bridge → kafka outside the cluster:9092 must be allowed, but the NetworkPolicies deny it");
     }
 }

@@ -47,6 +47,7 @@ final class Ports {
         ports.put(httpPort(app, cfg), switch (app) {
             case ROUTER -> "HTTP (gRPC, health, metrics)";
             case OPS -> "HTTP (admin API, dashboard, health, metrics)";
+            case BRIDGE -> "HTTP (rules API, health, metrics)";
             default -> "HTTP (health, metrics)";
         });
         if (app == App.GATEWAY) {

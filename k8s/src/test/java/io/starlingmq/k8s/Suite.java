@@ -153,10 +153,11 @@ final class Suite {
 
     /**
      * What a container is configured with: its environment (env and envFrom, resolved against the overlay's
-     * ConfigMaps and Secrets; null where the value is not known offline) and the entries of every *.properties file
-     * mounted from a ConfigMap.
+     * ConfigMaps and Secrets; null where the value is not known offline), the entries of every *.properties file
+     * mounted from a ConfigMap, and for each entry the path of the file it is in.
      */
-    record ContainerConfig(Map<String, String> env, Map<String, String> properties, List<String> faults) {
+    record ContainerConfig(Map<String, String> env, Map<String, String> properties, Map<String, String> propertyFiles,
+            List<String> faults) {
         /** The value the container gives PROPERTY (env first, then mounted properties), or empty. */
         Optional<String> lookup(String property) {
             String envName = ConfigKeys.envName(property);
@@ -195,26 +196,43 @@ final class Suite {
             env.put(e.getName(), value);
         }
         Map<String, String> properties = new LinkedHashMap<>();
+        Map<String, String> propertyFiles = new LinkedHashMap<>();
         for (VolumeMount m : c.getVolumeMounts()) {
             Volume v = w.template().getSpec().getVolumes().stream().filter(x -> x.getName().equals(m.getName()))
                     .findFirst().orElse(null);
             if (v == null || v.getConfigMap() == null) {
                 continue;
             }
-            find(ConfigMap.class, ns, v.getConfigMap().getName()).ifPresent(cm -> data(cm).forEach((k, text) -> {
-                boolean mounted = m.getSubPath() == null || m.getSubPath().equals(k);
-                if (mounted && k.endsWith(".properties")) {
+            find(ConfigMap.class, ns, v.getConfigMap().getName()).ifPresent(cm -> {
+                // The volume's files: its items (key to path) when it lists any, else one file per key.
+                Map<String, String> files = new LinkedHashMap<>();
+                if (v.getConfigMap().getItems() == null || v.getConfigMap().getItems().isEmpty()) {
+                    data(cm).keySet().forEach(k -> files.put(k, k));
+                } else {
+                    v.getConfigMap().getItems().forEach(i -> files.put(i.getPath(), i.getKey()));
+                }
+                files.forEach((file, key) -> {
+                    String text = data(cm).get(key);
+                    boolean mounted = m.getSubPath() == null || m.getSubPath().isEmpty() || m.getSubPath().equals(file);
+                    if (text == null || !mounted || !file.endsWith(".properties")) {
+                        return;
+                    }
+                    String path = m.getSubPath() == null || m.getSubPath().isEmpty()
+                            ? m.getMountPath().replaceAll("/+$", "") + "/" + file : m.getMountPath();
                     Properties p = new Properties();
                     try {
                         p.load(new StringReader(text));
                     } catch (IOException ex) {
-                        faults.add(Manifests.id(cm) + ": " + k + " is not a properties file: " + ex.getMessage());
+                        faults.add(Manifests.id(cm) + ": " + key + " is not a properties file: " + ex.getMessage());
                     }
-                    p.stringPropertyNames().forEach(n -> properties.put(n, p.getProperty(n)));
-                }
-            }));
+                    p.stringPropertyNames().forEach(n -> {
+                        properties.put(n, p.getProperty(n));
+                        propertyFiles.put(n, path);
+                    });
+                });
+            });
         }
-        return new ContainerConfig(env, properties, faults);
+        return new ContainerConfig(env, properties, propertyFiles, faults);
     }
 
     static Map<String, String> data(ConfigMap cm) {
