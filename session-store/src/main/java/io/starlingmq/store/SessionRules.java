@@ -9,9 +9,9 @@ public final class SessionRules {
     private SessionRules() {
     }
 
-    /** The inflight window: what the client takes, capped by the store's limit. */
+    /** The inflight window: what the client takes, capped by the store's limit for its session. */
     public static int window(SessionSpec spec, StoreLimits limits) {
-        return Math.max(1, Math.min(spec.receiveMaximum(), limits.maxInflight()));
+        return Math.max(1, Math.min(spec.receiveMaximum(), limits.maxInflightFor(spec.clientId())));
     }
 
     /** Epoch millis a session closed now expires at, or {@link #NO_EXPIRY} for never. */

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 public abstract class SessionStoreContractTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final StoreLimits LIMITS = new StoreLimits(5, 3, 4);
+    private static final StoreLimits LIMITS = new StoreLimits(5, 3, 4, new StoreLimits.ServiceSessions("svc-", 8, 6));
     private static final Holder GW1 = new Holder("gw-1", 1);
     private static final Holder GW2 = new Holder("gw-2", 7);
 
@@ -315,6 +315,21 @@ public abstract class SessionStoreContractTest {
         EnqueueResult result = enqueue("c", "m1", "m2", "m3", "m4");
 
         assertThat(texts(result.assigned())).containsExactly("m1", "m2", "m3");
+    }
+
+    @Test
+    void aServiceSessionHasItsOwnLargerWindowAndQueueBound() {
+        open("svc-bridge", false, SessionSpec.NEVER_EXPIRES, 65535, GW1);
+        open("c", false, SessionSpec.NEVER_EXPIRES, 65535, GW1);
+        String[] ten = {"m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10"};
+
+        EnqueueResult service = enqueue("svc-bridge", ten);
+        EnqueueResult device = enqueue("c", ten);
+
+        assertThat(texts(service.assigned())).containsExactly("m1", "m2", "m3", "m4", "m5", "m6");
+        assertThat(service.dropped()).isEqualTo(2);
+        assertThat(texts(device.assigned())).containsExactly("m1", "m2", "m3");
+        assertThat(device.dropped()).isEqualTo(5);
     }
 
     @Test

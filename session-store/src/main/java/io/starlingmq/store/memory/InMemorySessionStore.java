@@ -161,7 +161,7 @@ public final class InMemorySessionStore implements SessionStore {
                 } else if (!session.persistent) {
                     results.put(clientId, new EnqueueResult(session.holder, List.of(), messages.size(), false, 0));
                 } else {
-                    int dropped = session.enqueue(messages, limits.maxQueuedPerSession());
+                    int dropped = session.enqueue(messages, limits.maxQueuedFor(clientId));
                     InMemorySession.Released released = session.holder == null ? InMemorySession.Released.NONE
                             : session.release(now);
                     results.put(clientId, new EnqueueResult(session.holder, released.deliveries(), dropped, false,

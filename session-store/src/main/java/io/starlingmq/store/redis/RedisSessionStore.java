@@ -195,7 +195,7 @@ public final class RedisSessionStore implements SessionStore {
         for (String clientId : clients) {
             List<StoredMessage> messages = messagesByClient.get(clientId);
             List<Object> args = new ArrayList<>(messages.size() + 2);
-            args.add(limits.maxQueuedPerSession());
+            args.add(limits.maxQueuedFor(clientId));
             args.add(now);
             messages.forEach(message -> args.add(MessageCodec.encode(message)));
             requests.add(RedisCommands.fcall("starling_enqueue", clientId, args));

@@ -29,6 +29,23 @@ public interface RouterConfig {
     @WithDefault("32")
     int maxInflight();
 
+    /** Larger bounds for the persistent sessions of services (the bridge), chosen by client id prefix. */
+    ServiceSessions serviceSessions();
+
+    interface ServiceSessions {
+        /** Client ids starting with this are service sessions; empty = none. Keep it the bridge's prefix. */
+        @WithDefault("starling-bridge-")
+        String clientIdPrefix();
+
+        /** Messages a service session may hold while its service or the service's destination is away. */
+        @WithDefault("100000")
+        int maxQueued();
+
+        /** A service session's window: what it reads ahead of its destination's acknowledgements. */
+        @WithDefault("1000")
+        int maxInflight();
+    }
+
     /** Inbound QoS 2 packet ids kept per publisher awaiting PUBREL (persistent sessions); the oldest go past it. */
     @WithDefault("1000")
     int maxReceivedPerSession();

@@ -32,8 +32,10 @@ public class SessionStoreProducer {
     @Produces
     @Singleton
     SessionStore sessionStore() {
+        RouterConfig.ServiceSessions service = config.serviceSessions();
         StoreLimits limits = new StoreLimits(config.maxQueuedPerSession(), config.maxInflight(),
-                config.maxReceivedPerSession());
+                config.maxReceivedPerSession(), new StoreLimits.ServiceSessions(service.clientIdPrefix(),
+                        service.maxQueued(), service.maxInflight()));
         return switch (config.store()) {
             case MEMORY -> {
                 LOG.info("session store: in memory (one router, nothing survives a restart)");
