@@ -51,8 +51,7 @@ class ArchiveToS3Test {
         objects.createBucket(BUCKET);
         TestRedis redis = TestRedis.shared();
         redis.flushAll();
-        suite = StarlingSuite.startOnRedis("ArchiveToS3Test", redis.uri(),
-                Map.of("STARLING_ROUTER_MAX_QUEUED_PER_SESSION", "100000"), "gw-a");
+        suite = StarlingSuite.startOnRedis("ArchiveToS3Test", redis.uri(), "gw-a");
     }
 
     @AfterAll

@@ -49,9 +49,7 @@ class MqttToKafkaTest {
         kafka = SharedKafka.startPrivate("mqtt-to-kafka", 3);
         TestRedis redis = TestRedis.shared();
         redis.flushAll();
-        // The bridge's sessions hold what waits while it or Kafka is away; the default bound (1000) is a device's.
-        suite = StarlingSuite.startOnRedis("MqttToKafkaTest", redis.uri(),
-                Map.of("STARLING_ROUTER_MAX_QUEUED_PER_SESSION", "100000"), "gw-a");
+        suite = StarlingSuite.startOnRedis("MqttToKafkaTest", redis.uri(), "gw-a");
         records = new KafkaRecords(kafka.bootstrapServers());
     }
 
