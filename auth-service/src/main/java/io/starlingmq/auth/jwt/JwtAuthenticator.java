@@ -57,7 +57,7 @@ public class JwtAuthenticator implements Authenticator {
     private static AuthDecision bind(VerifiedToken token, Credentials credentials) {
         JwtClaims claims = token.claims();
         Object clientIdClaim = claims.getClaimValue(token.issuer().clientIdClaim());
-        if (!Objects.equals(clientIdClaim, credentials.clientId())) {
+        if (!namesClient(clientIdClaim, credentials.clientId())) {
             return AuthDecision.deny("client id does not match claim " + token.issuer().clientIdClaim());
         }
         if (token.issuer().usernameClaim().isPresent()) {
@@ -78,5 +78,17 @@ public class JwtAuthenticator implements Authenticator {
         } catch (MalformedClaimException e) {
             return AuthDecision.deny("malformed exp claim");
         }
+    }
+
+    /**
+     * The claim is the client id, or a list of client ids: one credential for a service that opens a
+     * connection per task under its own client id each (the Kafka bridge, one per rule). The issuer signed
+     * the list, so it still names every client the token is good for.
+     */
+    private static boolean namesClient(Object claim, String clientId) {
+        if (claim instanceof List<?> clientIds) {
+            return clientId != null && clientIds.contains(clientId);
+        }
+        return Objects.equals(claim, clientId);
     }
 }

@@ -19,13 +19,22 @@ final class LocalDevTokens {
     }
 
     static String signedBy(PrivateKey key, String clientId) {
+        return signed(key, clientId, clientId);
+    }
+
+    /** One token for several client ids, as {@code ./starling up --kafka} signs for the bridge's connections. */
+    static String signedForClients(PrivateKey key, List<String> clientIds) {
+        return signed(key, "starling-bridge", clientIds);
+    }
+
+    private static String signed(PrivateKey key, String subject, Object clientIdClaim) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
-        claims.setSubject(clientId);
+        claims.setSubject(subject);
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(60);
-        claims.setClaim("client_id", clientId);
+        claims.setClaim("client_id", clientIdClaim);
         // Ordered like the script's claim: publish rules first, then subscribe.
         Map<String, Object> acl = new LinkedHashMap<>();
         acl.put("pub", List.of("devices/${clientid}/#"));
