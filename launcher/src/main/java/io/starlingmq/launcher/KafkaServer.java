@@ -118,7 +118,7 @@ public final class KafkaServer implements AutoCloseable {
     /** Writes the data folder's meta.properties and bootstrap metadata, with a new cluster id. */
     private void format() throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Path formatLog = log.resolveSibling(log.getFileName() + ".format");
+        Path formatLog = log.resolveSibling(log.getFileName().toString().replaceFirst("\\.log$", "") + "-format.log");
         OsCommand.require(java(STORAGE_TOOL, "format", "-t", newClusterId(), "-c", config.propertiesFile().toString()),
                 formatLog, "could not format Kafka's data folder " + config.logDir());
     }
