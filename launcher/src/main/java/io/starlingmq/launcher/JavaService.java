@@ -30,8 +30,17 @@ public record JavaService(String name, Path jar, Path java, List<String> jvmFlag
         return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
-    /** Starts it with its log in {@code logDir} and waits until it is ready. */
+    /** Starts it with its log in {@code logDir} and waits until {@code /q/health} answers 200. */
     public RunningPart start(Path logDir, Duration readyTimeout, ProcessSession session)
+            throws IOException, InterruptedException {
+        return start(logDir, readyTimeout, session, "/q/health");
+    }
+
+    /**
+     * As {@link #start(Path, Duration, ProcessSession)}, ready once {@code healthPath} answers 200: e.g.
+     * {@code /q/health/ready} for an app whose liveness is not a condition of taking work.
+     */
+    public RunningPart start(Path logDir, Duration readyTimeout, ProcessSession session, String healthPath)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(jvmFlags);
@@ -39,7 +48,7 @@ public record JavaService(String name, Path jar, Path java, List<String> jvmFlag
         Map<String, String> environment = new LinkedHashMap<>(env);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         ManagedProcess process = ManagedProcess.start(name, command, environment, logDir.resolve(name + ".log"), session);
-        process.awaitReady(Readiness.httpOk("http://127.0.0.1:" + httpPort + "/q/health"), readyTimeout);
+        process.awaitReady(Readiness.httpOk("http://127.0.0.1:" + httpPort + healthPath), readyTimeout);
         return new RunningPart(process, httpPort);
     }
 }

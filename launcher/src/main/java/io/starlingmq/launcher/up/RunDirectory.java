@@ -16,14 +16,15 @@ import java.util.OptionalLong;
 public record RunDirectory(Path dir) {
 
     /**
-     * The processes of an 'up', in stop order: clients of a server before the server (ops, a client of
-     * the routers, first); with {@code --gateways} the load balancers (one per public MQTT port), then
-     * the gateways.
+     * The processes of an 'up', in stop order: clients of a server before the server (the Kafka bridge, a
+     * client of the gateways and Kafka, and ops, a client of the routers, first); with {@code --gateways}
+     * the load balancers (one per public MQTT port), then the gateways; Kafka once its bridge is gone.
      */
     public static final List<String> PROCESSES = processes();
 
     private static List<String> processes() {
         List<String> names = new ArrayList<>();
+        names.add("bridge");
         names.add("ops");
         for (String listener : List.of("mqtt", "tls", "ws", "wss")) {
             names.add("haproxy-" + listener);
@@ -32,7 +33,7 @@ public record RunDirectory(Path dir) {
         for (int i = 1; i <= UpOptions.MAX_GATEWAYS; i++) {
             names.add("gateway-" + i);
         }
-        names.addAll(List.of("router", "auth", "keycloak", "postgres", "redis"));
+        names.addAll(List.of("router", "auth", "keycloak", "postgres", "kafka", "redis"));
         return List.copyOf(names);
     }
 

@@ -90,6 +90,44 @@ final class UpBanner {
                 + " -i dev-1 -u dev-1 -P \"$TOKEN\" -t devices/dev-1/hello -m 'hi over TLS'");
     }
 
+    /** With --kafka: Kafka's address, the bridge and its two rules, how to watch and feed both sides. */
+    static void printKafka(PrintStream out, UpOptions o, boolean bridgeRunning) {
+        UpOptions.KafkaPorts k = o.kafka().orElseThrow();
+        int mqtt = o.ports().mqtt();
+        out.println();
+        out.println("Kafka and the bridge (--kafka):");
+        out.println("  Kafka               127.0.0.1:" + k.kafka() + "   (one node, KRaft; data in " + o.kafkaData()
+                + "; topics made on first use)");
+        if (bridgeRunning) {
+            out.println("  bridge              http://127.0.0.1:" + k.bridgeHttp() + "/q/health   (rules: " + o.bridgeRules()
+                    + ")");
+            if (o.mode() == UpOptions.Mode.DEV_KEY) {
+                out.println("                      connects as " + String.join(", ", BridgeRules.clientIds())
+                        + " with one dev-key token, rule " + LocalBridge.ACL);
+            }
+        } else {
+            out.println("  bridge              NOT RUNNING: build services/bridge (./mvnw -B package -DskipTests -pl "
+                    + "services/bridge -am), then up --kafka again");
+        }
+        out.println("  rule " + BridgeRules.TO_KAFKA + "       MQTT " + BridgeRules.TO_KAFKA_FILTER + "  ->  Kafka topic "
+                + BridgeRules.TO_KAFKA_TOPIC + "   (key: the publisher's client id, value: the payload)");
+        out.println("  rule " + BridgeRules.FROM_KAFKA + "     Kafka topic " + BridgeRules.FROM_KAFKA_TOPIC + "  ->  MQTT "
+                + BridgeRules.FROM_KAFKA_MQTT_PREFIX + "<record key>   (QoS 1)");
+        if (o.mode().authenticates() && !o.deviceAcl().contains("bridge/")) {
+            out.println("  NOTE: the device rule in force names no bridge/ topic: devices cannot reach the bridge.");
+        }
+        String pub = o.mode().authenticates() ? " -i dev-1 -u dev-1 -P \"$TOKEN\"" : "";
+        String sub = o.mode().authenticates() ? " -i dev-2 -u dev-2 -P \"$(./starling token dev-2)\"" : "";
+        out.println();
+        out.println("Try the bridge:");
+        out.println("  ./starling kafka consume " + BridgeRules.TO_KAFKA_TOPIC
+                + "       # every record from the start: key, value, headers (--max N, --timeout S)");
+        out.println("  mosquitto_pub -V mqttv5 -p " + mqtt + pub + " -t bridge/to-kafka/hello -m hi -q 1");
+        out.println("  mosquitto_sub -V mqttv5 -p " + mqtt + sub + " -t 'bridge/from-kafka/#' -v");
+        out.println("  ./starling kafka produce " + BridgeRules.FROM_KAFKA_TOPIC
+                + " k1 hello   # the subscriber prints bridge/from-kafka/k1 hello");
+    }
+
     private static void printAnonymous(PrintStream out, UpOptions.Ports p, Path certs) {
         out.println("WARNING: AUTHENTICATION IS OFF (--anonymous). Any device that reaches these ports connects without");
         out.println("WARNING: credentials and may publish and subscribe to every topic. Drop --anonymous to turn it on.");

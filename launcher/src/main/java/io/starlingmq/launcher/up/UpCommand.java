@@ -6,6 +6,8 @@ import io.starlingmq.launcher.FreePort;
 import io.starlingmq.launcher.GatewayEnvironment;
 import io.starlingmq.launcher.HaproxyServer;
 import io.starlingmq.launcher.JavaService;
+import io.starlingmq.launcher.KafkaBrokerConfig;
+import io.starlingmq.launcher.KafkaServer;
 import io.starlingmq.launcher.KeycloakServer;
 import io.starlingmq.launcher.ManagedProcess;
 import io.starlingmq.launcher.PostgresBinaries;
@@ -29,15 +31,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./starling up}: Redis (when installed), PostgreSQL and the auth service (unless anonymous),
- * Keycloak (with --keycloak), one router and one gateway (or several behind HAProxy with --gateways), each
- * in a session of its own with a pid file in .starling/run; then the banner, and either return (--detach)
- * or watch them until Ctrl-C.
+ * Keycloak (with --keycloak), one router and one gateway (or several behind HAProxy with --gateways), ops,
+ * and with --kafka Kafka and the bridge, each in a session of its own with a pid file in .starling/run;
+ * then the banner, and either return (--detach) or watch them until Ctrl-C.
  */
 final class UpCommand {
 
@@ -122,6 +125,11 @@ final class UpCommand {
         if (o.mode() == UpOptions.Mode.KEYCLOAK) {
             ports.addAll(List.of(p.keycloak(), p.keycloakManagement()));
         }
+        o.kafka().ifPresent(k -> ports.addAll(List.of(k.kafka(), k.controller(), k.bridgeHttp())));
+        if (o.kafka().isPresent() && o.mode() == UpOptions.Mode.KEYCLOAK) {
+            throw new UpFailure("--kafka and --keycloak exclude each other: the bridge's credential is signed with the"
+                    + " local development key, which the auth service trusts only without --keycloak");
+        }
         for (int port : ports) {
             if (Readiness.acceptsConnections(port).ready()) {
                 throw new UpFailure("port " + port + " is already in use; stop what holds it or set STARLING_UP_*_PORT");
@@ -152,6 +160,10 @@ final class UpCommand {
             out.println("NOTICE: redis-server is not installed: the router keeps sessions in memory and nothing survives a restart.");
             out.println("        (apt-get install redis-server for durable sessions)");
             routerEnv = RouterEnvironment.memoryStore();
+        }
+
+        if (o.kafka().isPresent()) {
+            startKafka(o.kafka().get());
         }
 
         if (o.mode().authenticates()) {
@@ -193,10 +205,50 @@ final class UpCommand {
 
         startOps();
 
+        boolean bridge = o.kafka().isPresent() && startBridge(o.kafka().get(), devKey);
+
         UpBanner.print(out, o, store, layout.realmFile());
         if (!gateways.isEmpty()) {
             printGateways(gateways);
         }
+        if (o.kafka().isPresent()) {
+            UpBanner.printKafka(out, o, bridge);
+        }
+    }
+
+    /** A single-node Kafka with its data in .starling/kafka, kept between runs. */
+    private void startKafka(UpOptions.KafkaPorts ports) throws IOException, InterruptedException {
+        KafkaServer kafka;
+        try {
+            kafka = KafkaServer.start(layout.kafkaLibs(), new KafkaBrokerConfig(ports.kafka(), ports.controller(),
+                    o.kafkaData()), log("kafka"), ProcessSession.OWN);
+        } catch (IOException | RuntimeException e) {
+            err.println("starling: " + e.getMessage());
+            throw new UpFailure("Kafka did not start; see " + log("kafka"));
+        }
+        track("kafka", kafka, kafka.process());
+    }
+
+    /**
+     * The bridge between the gateway's MQTT port and Kafka, with the rules of {@link BridgeRules}; skipped,
+     * saying so, while its app is not built. Answers whether it runs.
+     */
+    private boolean startBridge(UpOptions.KafkaPorts ports, DevKey devKey) throws IOException, InterruptedException {
+        if (!layout.isBuilt(StarlingPart.BRIDGE)) {
+            out.println("NOTICE: the bridge is not built (" + layout.root().resolve(StarlingPart.BRIDGE.jar())
+                    + " is missing): Kafka runs without it.");
+            return false;
+        }
+        BridgeRules.write(o.bridgeRules());
+        Optional<String> password = o.mode() == UpOptions.Mode.DEV_KEY ? Optional.of(LocalBridge.token(devKey))
+                : Optional.empty();
+        Map<String, String> env = LocalBridge.environment(o.ports().mqtt(), "127.0.0.1:" + ports.kafka(),
+                o.bridgeRules(), password);
+        JavaService service = new JavaService("bridge", layout.jar(StarlingPart.BRIDGE), JavaService.currentJava(),
+                SERVICE_JVM_FLAGS, env, ports.bridgeHttp());
+        RunningPart running = service.start(o.logs(), o.readyTimeout(), ProcessSession.OWN, "/q/health/ready");
+        track("bridge", running, running.process());
+        return true;
     }
 
     private GatewayEnvironment gatewayEnvironment(ListenerPorts ports, DevCertificates certs) {

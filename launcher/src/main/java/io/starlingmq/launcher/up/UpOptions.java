@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code ./starling up} decided: the script parses the user's flags and STARLING_UP_* variables
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path postgresHome, Path keycloakHome,
                         Ports ports, Duration readyTimeout, String deviceAcl, boolean deviceAclFromEnvironment,
-                        int gateways) {
+                        int gateways, Optional<KafkaPorts> kafka) {
 
     /** Most gateways {@code up --gateways} runs (their HTTP ports follow the first one's). */
     public static final int MAX_GATEWAYS = 9;
@@ -39,6 +40,10 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
                         int postgres, int keycloak, int keycloakManagement, int ops) {
     }
 
+    /** With {@code --kafka}: Kafka's listener and its controller's, and the bridge's HTTP port (health). */
+    public record KafkaPorts(int kafka, int controller, int bridgeHttp) {
+    }
+
     public Path run() {
         return state.resolve("run");
     }
@@ -55,18 +60,31 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
         return state.resolve("dev-key");
     }
 
+    /** Kafka's data, kept between runs. */
+    public Path kafkaData() {
+        return state.resolve("kafka");
+    }
+
+    /** The bridge's rules, written by each {@code up --kafka}. */
+    public Path bridgeRules() {
+        return run().resolve("bridge-rules.properties");
+    }
+
     /** The local API key for ops, {@code key:secret}: made on the first run, kept across runs. */
     public Path apiKey() {
         return run().resolve("api-key");
     }
 
-    /** Parses {@code --name=value} and the flags {@code --detach}. */
+    /** Parses {@code --name=value} and the flags {@code --detach} and {@code --kafka}. */
     public static UpOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         boolean detach = false;
+        boolean kafka = false;
         for (String arg : args) {
             if (arg.equals("--detach")) {
                 detach = true;
+            } else if (arg.equals("--kafka")) {
+                kafka = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
@@ -83,7 +101,9 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
                 Path.of(required(values, "postgres-home")), keycloakHome == null ? null : Path.of(keycloakHome), ports,
                 Duration.ofSeconds(Long.parseLong(required(values, "ready-timeout"))), required(values, "device-acl"),
                 Boolean.parseBoolean(values.getOrDefault("device-acl-from-environment", "false")),
-                gateways(values.getOrDefault("gateways", "1")));
+                gateways(values.getOrDefault("gateways", "1")),
+                kafka ? Optional.of(new KafkaPorts(port(values, "kafka-port"), port(values, "kafka-controller-port"),
+                        port(values, "bridge-http-port"))) : Optional.empty());
     }
 
     private static int gateways(String value) {

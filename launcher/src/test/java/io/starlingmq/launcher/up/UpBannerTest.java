@@ -6,17 +6,54 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UpBannerTest {
 
-    @Test
-    void namesTheDashboardAndTheKeyFileToLogInWith() throws Exception {
-        UpOptions options = UpOptions.parse(new String[] {"--mode=anonymous", "--root=/r", "--state=/r/.starling",
+    private static UpOptions options(String mode, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--mode=" + mode, "--root=/r", "--state=/r/.starling",
                 "--postgres-home=/r/pg", "--redis-port=6380", "--router-port=9090", "--mqtt-port=1883",
                 "--gateway-http-port=8090", "--tls-port=8883", "--ws-port=8083", "--wss-port=8084",
                 "--auth-port=8180", "--postgres-port=5433", "--keycloak-port=8280",
-                "--keycloak-management-port=8281", "--ops-port=18083", "--ready-timeout=90", "--device-acl={}"});
+                "--keycloak-management-port=8281", "--ops-port=18083", "--ready-timeout=90",
+                "--device-acl={\"pub\":[\"devices/${clientid}/#\",\"bridge/to-kafka/#\"],\"sub\":[\"bridge/from-kafka/#\"]}"));
+        args.addAll(List.of(extra));
+        return UpOptions.parse(args.toArray(String[]::new));
+    }
+
+    private static String kafkaBanner(UpOptions options, boolean bridgeRunning) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        UpBanner.printKafka(new PrintStream(bytes, true, StandardCharsets.UTF_8), options, bridgeRunning);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void withKafkaNamesItsAddressTheRulesAndTheCommandsToWatchAndFeedThem() {
+        String banner = kafkaBanner(options("dev-key", "--kafka", "--kafka-port=9092", "--kafka-controller-port=9093",
+                "--bridge-http-port=18084"), true);
+
+        assertThat(banner).contains("Kafka               127.0.0.1:9092",
+                "bridge              http://127.0.0.1:18084/q/health",
+                "MQTT bridge/to-kafka/#  ->  Kafka topic mqtt-in",
+                "Kafka topic mqtt-out  ->  MQTT bridge/from-kafka/<record key>",
+                "./starling kafka consume mqtt-in", "./starling kafka produce mqtt-out k1 hello",
+                "-i dev-1 -u dev-1 -P \"$TOKEN\" -t bridge/to-kafka/hello");
+        assertThat(banner).doesNotContain("NOTE", "NOT RUNNING");
+    }
+
+    @Test
+    void withKafkaButNoBridgeBuiltSaysHowToBuildIt() {
+        String banner = kafkaBanner(options("anonymous", "--kafka", "--kafka-port=9092", "--kafka-controller-port=9093",
+                "--bridge-http-port=18084"), false);
+
+        assertThat(banner).contains("NOT RUNNING: build services/bridge").contains("mosquitto_sub -V mqttv5 -p 1883 -t");
+    }
+
+    @Test
+    void namesTheDashboardAndTheKeyFileToLogInWith() throws Exception {
+        UpOptions options = options("anonymous");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         UpBanner.print(new PrintStream(bytes, true, StandardCharsets.UTF_8), options, "in memory", Path.of("realm.json"));
         assertThat(bytes.toString(StandardCharsets.UTF_8))

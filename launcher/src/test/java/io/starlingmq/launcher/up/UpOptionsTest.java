@@ -32,6 +32,22 @@ class UpOptionsTest {
     }
 
     @Test
+    void kafkaAndItsPortsOnlyWhenAskedFor() {
+        assertThat(UpOptions.parse(args()).kafka()).isEmpty();
+        assertThat(UpOptions.parse(args("--kafka", "--kafka-port=9092", "--kafka-controller-port=9093",
+                "--bridge-http-port=18084")).kafka()).contains(new UpOptions.KafkaPorts(9092, 9093, 18084));
+        assertThatThrownBy(() -> UpOptions.parse(args("--kafka"))).hasMessageContaining("--kafka-port");
+    }
+
+    @Test
+    void theBridgeStopsFirstAndKafkaOnlyAfterTheGateways() {
+        List<String> order = RunDirectory.PROCESSES;
+
+        assertThat(order.getFirst()).isEqualTo("bridge");
+        assertThat(order.indexOf("gateway-9")).isLessThan(order.indexOf("kafka"));
+    }
+
+    @Test
     void theLoadBalancersAndEveryGatewayAreStoppedBeforeTheRouter() {
         List<String> order = RunDirectory.PROCESSES;
 
