@@ -23,11 +23,6 @@ public record SuiteLayout(Path root) {
         return jar;
     }
 
-    /** Whether the packaged app of {@code part} is there: for a part a launch may go without. */
-    public boolean isBuilt(StarlingPart part) {
-        return Files.isRegularFile(root.resolve(part.jar()));
-    }
-
     /** Kafka's jars (broker, storage tool, console clients), one classpath; fails, saying how to build it, when missing. */
     public Path kafkaLibs() {
         return localServer("kafka/libs");

@@ -230,15 +230,10 @@ final class UpCommand {
     }
 
     /**
-     * The bridge between the gateway's MQTT port and Kafka, with the rules of {@link BridgeRules}; skipped,
-     * saying so, while its app is not built. Answers whether it runs.
+     * The bridge between the gateway's MQTT port and Kafka, with the rules of {@link BridgeRules}. Answers
+     * whether it runs (always: a missing app fails the start, saying how to build it).
      */
     private boolean startBridge(UpOptions.KafkaPorts ports, DevKey devKey) throws IOException, InterruptedException {
-        if (!layout.isBuilt(StarlingPart.BRIDGE)) {
-            out.println("NOTICE: the bridge is not built (" + layout.root().resolve(StarlingPart.BRIDGE.jar())
-                    + " is missing): Kafka runs without it.");
-            return false;
-        }
         BridgeRules.write(o.bridgeRules());
         Optional<String> password = o.mode() == UpOptions.Mode.DEV_KEY ? Optional.of(LocalBridge.token(devKey))
                 : Optional.empty();
