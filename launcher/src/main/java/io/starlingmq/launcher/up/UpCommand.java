@@ -305,6 +305,8 @@ final class UpCommand {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("STARLING_OPS_ROUTERS", "127.0.0.1:" + o.ports().router());
         env.put("STARLING_OPS_API_KEYS_BOOTSTRAP_FILE", o.apiKey().toString());
+        // With --kafka ops lists the bridge's rules (/api/v5/bridges); the bridge starts after ops.
+        o.kafka().ifPresent(kafka -> env.put("STARLING_OPS_BRIDGES_URLS", "http://127.0.0.1:" + kafka.bridgeHttp()));
         if (o.mode().authenticates()) {
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + o.ports().postgres() + "/postgres");
             env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");

@@ -60,6 +60,19 @@ public interface OpsConfig {
     /** The series of counts and message rates behind {@code /api/v5/monitor} and the dashboard's charts. */
     Monitor monitor();
 
+    /** The bridges whose rules {@code /api/v5/bridges} lists. */
+    Bridges bridges();
+
+    interface Bridges {
+
+        /** Their HTTP base URLs ({@code http://bridge-0.bridge:18084}); absent: none is listed. */
+        Optional<List<String>> urls();
+
+        /** How long a bridge has to answer. */
+        @WithDefault("3s")
+        Duration timeout();
+    }
+
     interface Monitor {
 
         /** How often ops reads the routers' counts into the series (at least 1s). */
