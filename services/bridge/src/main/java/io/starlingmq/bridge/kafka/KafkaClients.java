@@ -13,7 +13,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The Kafka clients of the bridge's rules, with the settings delivery depends on fixed: producers wait for
  * every in-sync replica ({@code acks=all}) and are idempotent, so their retries add no duplicates, and retry
- * for as long as Kafka is away (the MQTT side stops reading meanwhile); consumers never commit by themselves.
+ * for as long as Kafka is away (the MQTT side stops reading meanwhile); consumers never commit by themselves and
+ * are static members of their group, named like the rule's MQTT client.
  */
 public final class KafkaClients {
 
@@ -53,7 +54,12 @@ public final class KafkaClients {
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        // A replica that dies without leaving holds its partitions this long before the group moves them.
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "15000");
         settings.putAll(consumerExtras);
+        // Static membership: a replica restarted under its own name takes its partitions back at once, without
+        // waiting for its old member's session to lapse (the instance name is stable, as in a StatefulSet).
+        settings.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, clientId);
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
