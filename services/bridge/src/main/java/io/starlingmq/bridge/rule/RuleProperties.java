@@ -1,6 +1,8 @@
 package io.starlingmq.bridge.rule;
 
 import io.starlingmq.bridge.template.Template;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,12 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One rule's raw settings ({@code starling.bridge.rules.<name>.<key>}), read with the checks every kind
  * shares: a missing or malformed value, or a key the kind does not know, names the rule and the key.
  */
 public final class RuleProperties {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ms|s|m|h|d|)");
 
     private final String name;
     private final Map<String, String> values;
@@ -90,6 +96,45 @@ public final class RuleProperties {
             return number;
         } catch (NumberFormatException e) {
             throw new RuleDefinitionException(name, key, "is not a number: " + value.get());
+        }
+    }
+
+    /**
+     * A positive duration: a number of seconds ({@code 5}), a number with a unit ({@code 500ms}, {@code 5s},
+     * {@code 2m}, {@code 1h}, {@code 1d}) or ISO-8601 ({@code PT5S}), as the bridge's own settings take them.
+     */
+    public Duration duration(String key, Duration fallback) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Duration duration = parseDuration(value.get());
+        if (duration == null) {
+            throw new RuleDefinitionException(name, key, "is not a duration (e.g. 500ms, 5s, 2m, PT5S): "
+                    + value.get());
+        }
+        if (duration.isNegative() || duration.isZero()) {
+            throw new RuleDefinitionException(name, key, "must be longer than zero, was " + value.get());
+        }
+        return duration;
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text);
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            return switch (matcher.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "", "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofDays(amount);
+            };
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 
