@@ -42,6 +42,7 @@ public class BridgeRuntime {
         assemblies.put(RuleKind.MQTT_TO_KAFKA, new MqttToKafkaAssembly());
         assemblies.put(RuleKind.KAFKA_TO_MQTT, new KafkaToMqttAssembly());
         assemblies.put(RuleKind.MQTT_TO_S3, new ArchiveAssembly());
+        assemblies.put(RuleKind.MQTT_TO_WEBHOOK, new MqttToWebhookAssembly());
     }
 
     void onStart(@Observes StartupEvent event) {
