@@ -14,6 +14,10 @@ public interface MessageSink {
 
     CompletionStage<Void> send(InboundMessage message);
 
+    /** Opens what it writes through (a connection of its own), before the first message can arrive. */
+    default void start() {
+    }
+
     /** The destination's own state (reachable or not), beside the rule's. */
     default RuleHealth health() {
         return RuleHealth.up("ok");

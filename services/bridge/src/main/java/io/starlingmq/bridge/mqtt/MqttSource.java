@@ -36,12 +36,23 @@ public final class MqttSource {
     private final DeadLetters deadLetters;
     private final RuleMeters meters;
     private final Duration unhealthyAfter;
+    private final boolean retainAsPublished;
     private volatile boolean draining;
     private volatile long lastFailureNanos;
     private volatile String lastFailure = "";
 
     public MqttSource(String rule, String filter, String sharedGroup, int qos, StarlingConnection connection,
                       MessageSink sink, DeadLetters deadLetters, RuleMeters meters, Duration unhealthyAfter) {
+        this(rule, filter, sharedGroup, qos, connection, sink, deadLetters, meters, unhealthyAfter, false);
+    }
+
+    /**
+     * {@code retainAsPublished}: the subscription asks for each message's own retain flag (MQTT 5's Retain As
+     * Published) rather than 0, for a sink that passes the flag on to another broker.
+     */
+    public MqttSource(String rule, String filter, String sharedGroup, int qos, StarlingConnection connection,
+                      MessageSink sink, DeadLetters deadLetters, RuleMeters meters, Duration unhealthyAfter,
+                      boolean retainAsPublished) {
         this.rule = rule;
         this.subscription = sharedGroup == null || sharedGroup.isEmpty() ? filter
                 : "$share/" + sharedGroup + "/" + filter;
@@ -51,6 +62,7 @@ public final class MqttSource {
         this.deadLetters = deadLetters;
         this.meters = meters;
         this.unhealthyAfter = unhealthyAfter;
+        this.retainAsPublished = retainAsPublished;
     }
 
     public String subscription() {
@@ -58,8 +70,10 @@ public final class MqttSource {
     }
 
     public void start() {
+        sink.start();
         connection.onMessage(this::onPublish);
-        connection.onConnect(() -> connection.client().subscribeWith().topicFilter(subscription).qos(qos).send()
+        connection.onConnect(() -> connection.client().subscribeWith().topicFilter(subscription).qos(qos)
+                .retainAsPublished(retainAsPublished).send()
                 .thenApply(subAck -> {
                     subAck.getReasonCodes().stream().filter(code -> code.isError()).findFirst().ifPresent(code -> {
                         throw new IllegalStateException("subscribing to " + subscription + " was refused: " + code);
