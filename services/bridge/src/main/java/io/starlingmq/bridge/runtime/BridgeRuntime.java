@@ -43,6 +43,8 @@ public class BridgeRuntime {
         assemblies.put(RuleKind.KAFKA_TO_MQTT, new KafkaToMqttAssembly());
         assemblies.put(RuleKind.MQTT_TO_S3, new ArchiveAssembly());
         assemblies.put(RuleKind.MQTT_TO_WEBHOOK, new MqttToWebhookAssembly());
+        assemblies.put(RuleKind.MQTT_TO_MQTT, new MqttToMqttAssembly());
+        assemblies.put(RuleKind.MQTT_FROM_MQTT, new MqttFromMqttAssembly());
     }
 
     void onStart(@Observes StartupEvent event) {
