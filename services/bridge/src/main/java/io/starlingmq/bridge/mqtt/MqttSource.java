@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * {@link MessageSink} and acknowledged only once the sink says the destination has it (or the dead letters
  * have it). While the destination is away nothing is acknowledged: at most Receive Maximum messages are in
  * flight, and the rest wait in Starling's session store. A failed send drops the connection, so the session
- * sends the unacknowledged messages again.
+ * sends the unacknowledged messages again (see {@link #failed} for how the client is kept from holding
+ * later acknowledgements behind the failed one).
  */
 public final class MqttSource {
 
@@ -88,6 +89,7 @@ public final class MqttSource {
             // Left unacknowledged: the session sends it again when the bridge is back.
             return;
         }
+        CompletableFuture<Void> connectionEnded = connection.connectionEnded();
         InboundMessage message = toMessage(publish);
         long ticket = meters.matched();
         CompletableFuture<Void> sent;
@@ -106,32 +108,42 @@ public final class MqttSource {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof PoisonMessageException poison) {
-                deadLetter(publish, message, poison.getMessage(), ticket);
+                deadLetter(publish, connectionEnded, message, poison.getMessage(), ticket);
             } else {
-                failed(ticket, cause);
+                failed(publish, connectionEnded, ticket, cause);
             }
             return null;
         });
     }
 
-    private void deadLetter(Mqtt5Publish publish, InboundMessage message, String reason, long ticket) {
+    private void deadLetter(Mqtt5Publish publish, CompletableFuture<Void> connectionEnded, InboundMessage message,
+                            String reason, long ticket) {
         LOG.debugf("rule %s: dead letter for %s: %s", rule, message.topic(), reason);
         deadLetters.send(message, reason).whenComplete((ok, failure) -> {
             if (failure == null) {
                 publish.acknowledge();
                 meters.deadLettered(ticket);
             } else {
-                failed(ticket, failure);
+                failed(publish, connectionEnded, ticket, failure);
             }
         });
     }
 
-    private void failed(long ticket, Throwable cause) {
+    /**
+     * The message is to be sent again: its connection is dropped (unless it already ended), so the session
+     * sends it again on the next one. It is still acknowledged to the client, but only once that connection
+     * ended, when no PUBACK can go out for it: the client acknowledges in the order messages arrived, and one
+     * never acknowledged would hold back every later acknowledgement of the session, for good.
+     */
+    private void failed(Mqtt5Publish publish, CompletableFuture<Void> connectionEnded, long ticket, Throwable cause) {
         meters.failed();
         meters.abandoned(ticket);
         lastFailure = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         lastFailureNanos = System.nanoTime();
-        connection.restart("the destination failed: " + lastFailure);
+        if (!connectionEnded.isDone()) {
+            connection.restart("the destination failed: " + lastFailure);
+        }
+        connectionEnded.thenRun(publish::acknowledge);
     }
 
     private static InboundMessage toMessage(Mqtt5Publish publish) {

@@ -24,6 +24,7 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.TrustManagerFactory;
@@ -47,6 +48,9 @@ public final class StarlingConnection {
     private volatile Supplier<CompletableFuture<?>> onConnect = () -> CompletableFuture.completedFuture(null);
     private volatile boolean stopping;
     private volatile boolean connected;
+    private final AtomicBoolean restartAsked = new AtomicBoolean();
+    /** Completes when the connection now up (or being made) ends; replaced by a fresh one each time. */
+    private volatile CompletableFuture<Void> connectionEnded = new CompletableFuture<>();
     private volatile String problem = "not connected yet";
 
     private StarlingConnection(String name, Endpoint endpoint, Session session, Duration minDelay, Duration maxDelay) {
@@ -133,12 +137,26 @@ public final class StarlingConnection {
         return connected ? "connected" : problem;
     }
 
+    /**
+     * Completes once the connection that is up now (or being made) has ended. A message read before then
+     * came through that connection or an earlier one: after this completes, acknowledging it sends no PUBACK
+     * (the client has no channel for it, and sends none for an earlier connection's message).
+     */
+    public CompletableFuture<Void> connectionEnded() {
+        return connectionEnded;
+    }
+
     /** Drops the connection without acknowledging what is in flight; it comes back after the back-off. */
     public void restart(String reason) {
-        if (connected && !stopping) {
+        // The client's own state, not {@code connected}: messages arrive before the re-subscription completes.
+        if (!stopping && client.getState().isConnected() && restartAsked.compareAndSet(false, true)) {
             LOG.warnf("rule %s: reconnecting to have unacknowledged messages sent again (%s)", name, reason);
             problem = reason;
-            client.disconnect().exceptionally(failure -> null);
+            client.disconnect().whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    restartAsked.set(false);
+                }
+            });
         }
     }
 
@@ -167,6 +185,10 @@ public final class StarlingConnection {
 
     private void onDisconnected(MqttClientDisconnectedContext context) {
         connected = false;
+        CompletableFuture<Void> ended = connectionEnded;
+        connectionEnded = new CompletableFuture<>();
+        restartAsked.set(false);
+        ended.complete(null);
         if (context.getSource() != MqttDisconnectSource.USER) {
             problem = describe(context.getCause());
         }
