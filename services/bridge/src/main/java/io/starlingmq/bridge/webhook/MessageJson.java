@@ -16,10 +16,10 @@ import java.util.Optional;
  * The JSON a webhook receives for a message when its rule has no body template:
  * {@code {"topic", "payload", "payload_encoding", "clientid", "qos", "retain", "user_properties",
  * "content_type", "timestamp"}}. The payload is its text when it is valid UTF-8 ({@code "utf8"}), otherwise
- * Base64 ({@code "base64"}), so a binary payload arrives intact. {@code clientid} and {@code content_type} are
- * null when unknown; a user property whose key repeats keeps its first value (as
- * {@code ${user_property.<key>}} does); {@code timestamp} is when the bridge read the message, in epoch
- * milliseconds.
+ * Base64 ({@code "base64"}), so a binary payload arrives intact. {@code clientid} is empty when the publisher
+ * is not known; {@code content_type} is absent when the message has none; a user property whose key repeats
+ * keeps its last value; {@code timestamp} is when the bridge read the message, in epoch milliseconds. The same
+ * document as the archive rule's lines.
  */
 final class MessageJson {
 
@@ -34,16 +34,14 @@ final class MessageJson {
         Optional<String> text = utf8(message.payload());
         body.put("payload", text.orElseGet(() -> Base64.getEncoder().encodeToString(message.payload())));
         body.put("payload_encoding", text.isPresent() ? "utf8" : "base64");
-        body.put("clientid", message.publisher().isEmpty() ? null : message.publisher());
+        body.put("clientid", message.publisher());
         body.put("qos", message.qos());
         body.put("retain", message.retain());
         ObjectNode properties = body.putObject("user_properties");
         for (Map.Entry<String, String> property : message.userProperties()) {
-            if (!properties.has(property.getKey())) {
-                properties.put(property.getKey(), property.getValue());
-            }
+            properties.put(property.getKey(), property.getValue());
         }
-        body.put("content_type", message.contentType().orElse(null));
+        message.contentType().ifPresent(type -> body.put("content_type", type));
         body.put("timestamp", message.receivedAtMillis());
         try {
             return JSON.writeValueAsBytes(body);
