@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * <p>At most {@code max-in-flight} requests run at once (a message waiting for its retry keeps its place);
  * the others wait in a queue bounded by the MQTT in-flight window. Requests run concurrently, so a
  * webhook receives messages in no guaranteed order, not even one publisher's: per-publisher order is not
- * kept (a rule that needs it can set {@code max-in-flight=1}, and a retry still lets later messages pass).
+ * kept. With {@code max-in-flight=1} requests go one at a time in delivery order, apart from messages
+ * Starling sends again after a failure.
  *
  * <p>Retries happen here, bounded, before the message fails: a webhook that answers 503 or times out for a
  * few seconds (a deploy, a rate limit) is waited for without dropping the MQTT connection, which would make
