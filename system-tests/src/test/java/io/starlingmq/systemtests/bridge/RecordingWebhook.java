@@ -7,7 +7,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server (the JDK's) as the bridge's webhook: it answers 200 and records each message's payload
- * from the JSON envelope, or, while {@link #refuseWith503} is on, answers 503 and records nothing. It also
+ * from the JSON envelope, or, while {@link #refuseWith503} is on, answers 503 and records nothing; a message
+ * of a publisher it {@link #rejects} is answered 400 {@code unknown device <clientid>}. It also
  * keeps every accepted envelope and notes each one whose {@code X-Publisher} header (the rule's
  * {@code ${clientid}} template) differs from the envelope's {@code clientid}.
  */
@@ -29,6 +33,7 @@ final class RecordingWebhook implements AutoCloseable {
     private final List<JsonNode> envelopes = new CopyOnWriteArrayList<>();
     private final List<String> publisherMismatches = new CopyOnWriteArrayList<>();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Set<String> rejected = ConcurrentHashMap.newKeySet();
     private volatile boolean refusing;
 
     RecordingWebhook() throws IOException {
@@ -44,6 +49,11 @@ final class RecordingWebhook implements AutoCloseable {
 
     void refuseWith503(boolean on) {
         refusing = on;
+    }
+
+    /** Messages of this publisher are answered 400 from now on. */
+    void rejects(String publisher) {
+        rejected.add(publisher);
     }
 
     int refused() {
@@ -72,6 +82,12 @@ final class RecordingWebhook implements AutoCloseable {
             }
             JsonNode envelope = JSON.readTree(body);
             String clientId = envelope.path("clientid").asText();
+            if (rejected.contains(clientId)) {
+                byte[] answer = ("unknown device " + clientId).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(400, answer.length);
+                exchange.getResponseBody().write(answer);
+                return;
+            }
             String header = exchange.getRequestHeaders().getFirst("X-Publisher");
             if (!clientId.equals(header)) {
                 publisherMismatches.add("clientid " + clientId + ", X-Publisher " + header);

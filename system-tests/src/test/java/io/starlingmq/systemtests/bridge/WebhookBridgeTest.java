@@ -4,14 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.systemtests.harness.StarlingSuite;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The bridge's {@code mqtt-to-webhook} rule end to end: QoS 1 publishers on a gateway, the packaged bridge
  * (a persistent shared subscription on Starling), and a real HTTP server in the test. Every message
  * acknowledged to its publisher reaches the webhook, while the webhook answers 503 for a while and across a
- * SIGKILL of the bridge; duplicates are allowed (at least once) and printed.
+ * SIGKILL of the bridge; duplicates are allowed (at least once) and printed. A message the webhook answers
+ * 400 goes to the rule's dead-letter topic on Starling.
  */
 class WebhookBridgeTest {
 
@@ -95,6 +105,29 @@ class WebhookBridgeTest {
             assertThat(envelope.path("user_properties").path("seq").asText()).isEqualTo("7");
             System.out.printf("webhook outage: %d requests answered 503, %d duplicate deliveries in all%n",
                     webhook.refused(), webhook.deliveries().duplicates());
+        }
+    }
+
+    @Test
+    void aMessageTheWebhookRejectsWith400ReachesTheDeadLetterTopicWithTheAnswer() throws Exception {
+        webhook.rejects("rogue-1");
+        Mqtt5BlockingClient operator = Mqtt5Client.builder().identifier("dead-letter-watch").serverHost("127.0.0.1")
+                .serverPort(port()).buildBlocking();
+        operator.connectWith().cleanStart(true).send();
+        BlockingQueue<Mqtt5Publish> deadLetters = new LinkedBlockingQueue<>();
+        operator.toAsync().publishes(MqttGlobalPublishFilter.ALL, deadLetters::add);
+        operator.subscribeWith().topicFilter("starling/bridge/dead-letter/hook").qos(MqttQos.AT_LEAST_ONCE).send();
+        try (NumberedPublisher rogue = new NumberedPublisher("rogue-1", port())) {
+            rogue.start("devices/rogue-1/temp", 1, 0).awaitAcknowledged();
+            Mqtt5Publish deadLetter = deadLetters.poll(30, TimeUnit.SECONDS);
+            assertThat(deadLetter).as("the dead letter").isNotNull();
+            assertThat(new String(deadLetter.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("rogue-1:0");
+            assertThat(deadLetter.getUserProperties().asList()).extracting(p -> p.getName() + "=" + p.getValue())
+                    .contains("starling-rule=hook", "starling-source-topic=devices/rogue-1/temp",
+                            "starling-reason=the webhook answered 400: unknown device rogue-1", "seq=0");
+            assertThat(webhook.deliveries().distinct()).doesNotContain("rogue-1:0");
+        } finally {
+            operator.disconnect();
         }
     }
 
