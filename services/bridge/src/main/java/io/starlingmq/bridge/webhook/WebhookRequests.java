@@ -1,6 +1,7 @@
 package io.starlingmq.bridge.webhook;
 
 import io.starlingmq.bridge.mqtt.InboundMessage;
+import io.starlingmq.bridge.mqtt.MessageJson;
 import io.starlingmq.bridge.mqtt.MessageVariables;
 import io.starlingmq.bridge.mqtt.PoisonMessageException;
 import io.starlingmq.bridge.template.Template;
@@ -24,7 +25,7 @@ final class WebhookRequests {
         MessageVariables variables = new MessageVariables(message);
         try {
             byte[] body = rule.body().map(template -> template.renderBytes(variables))
-                    .orElseGet(() -> MessageJson.of(message));
+                    .orElseGet(() -> MessageJson.bytes(message));
             HttpRequest.Builder request = HttpRequest.newBuilder(rule.url())
                     .timeout(rule.timeout())
                     .header("Content-Type", rule.contentType())

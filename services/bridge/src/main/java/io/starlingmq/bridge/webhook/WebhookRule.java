@@ -1,5 +1,6 @@
 package io.starlingmq.bridge.webhook;
 
+import io.starlingmq.bridge.mqtt.MessageJson;
 import io.starlingmq.bridge.mqtt.MessageVariables;
 import io.starlingmq.bridge.mqtt.MqttDeadLetters;
 import io.starlingmq.bridge.rule.RuleDefinitionException;

@@ -1,10 +1,9 @@
-package io.starlingmq.bridge.webhook;
+package io.starlingmq.bridge.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.starlingmq.bridge.mqtt.InboundMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.Base64;
@@ -17,7 +16,7 @@ class MessageJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode json(InboundMessage message) throws Exception {
-        return JSON.readTree(MessageJson.of(message));
+        return JSON.readTree(MessageJson.bytes(message));
     }
 
     @Test
