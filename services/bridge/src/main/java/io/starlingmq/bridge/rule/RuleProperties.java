@@ -68,19 +68,7 @@ public final class RuleProperties {
     }
 
     public int integer(String key, int fallback, int min, int max) {
-        Optional<String> value = optional(key);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.get());
-            if (number < min || number > max) {
-                throw new RuleDefinitionException(name, key, "must be from " + min + " to " + max + ", was " + number);
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new RuleDefinitionException(name, key, "is not a number: " + value.get());
-        }
+        return (int) longValue(key, fallback, min, max);
     }
 
     public long longValue(String key, long fallback, long min, long max) {
