@@ -39,7 +39,7 @@ class MqttToKafkaTest {
     private static KafkaServer kafka;
     private static StarlingSuite suite;
     private static KafkaRecords records;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path dir;
@@ -223,7 +223,7 @@ class MqttToKafkaTest {
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
             last = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bridge.httpPort()
-                    + "/q/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+                    + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (last.statusCode() == status && last.body().contains(rule)) {
                 return;
             }

@@ -7,6 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One read of a process's Prometheus page ({@code /q/metrics}). A meter is summed over its label sets,
@@ -15,7 +18,10 @@ import java.time.Duration;
  */
 public final class MetricsScrape {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1: no h2c upgrade to negotiate with the process under test. */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final String text;
 
@@ -25,8 +31,17 @@ public final class MetricsScrape {
 
     public static MetricsScrape of(RunningPart process) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + process.httpPort() + "/q/metrics"))
-                .timeout(Duration.ofSeconds(10)).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .timeout(READ_TIMEOUT).build();
+        HttpResponse<String> response;
+        try {
+            // Bounded here as well: a read once waited past the request's own timeout and held a test for minutes.
+            response = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .get(READ_TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("/q/metrics of " + process.name() + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("/q/metrics of " + process.name() + " did not answer within " + READ_TIMEOUT, e);
+        }
         if (response.statusCode() != 200) {
             throw new IOException("/q/metrics of " + process.name() + " answered " + response.statusCode());
         }
