@@ -36,7 +36,9 @@ public final class KafkaClients {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // No lingering: a rule's window of unacknowledged messages bounds what is in flight, so a batch waiting
+        // 5 ms (Kafka's default) holds the whole window; measured, 0 carried about twice the rate (bench kafka).
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         settings.putAll(producerExtras);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
