@@ -1,6 +1,7 @@
 package io.starlingmq.bench;
 
 import io.starlingmq.bench.autoscale.AutoscaleRun;
+import io.starlingmq.bench.kafka.KafkaRun;
 import io.starlingmq.bench.listing.ListingRun;
 import io.starlingmq.bench.report.Charts;
 import io.starlingmq.bench.report.Environment;
@@ -21,6 +22,7 @@ import io.starlingmq.bench.brokers.StarlingSuite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,10 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("listing")) {
             System.exit(listing(repo, List.of(args).subList(1, args.length)));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("kafka")) {
+            System.exit(kafka(repo, List.of(args).subList(1, args.length)));
             return;
         }
         BenchOptions options;
@@ -192,16 +198,50 @@ public final class BenchMain {
     }
 
     /**
-     * The autoscale section of its last run (bench/results/autoscale.md) and the profile findings, kept by
+     * {@code kafka [--out FILE] [--step-seconds S] [--max-steps N] [--no-variants]}: a scenario of its own (Starling,
+     * Kafka and the bridge; no cases, no repeats).
+     */
+    private static int kafka(Path repo, List<String> args) {
+        Path out = repo.resolve("BENCHMARKS.md");
+        KafkaRun.Options options = KafkaRun.Options.DEFAULT;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--out" -> out = Path.of(args.get(++i)).toAbsolutePath();
+                    case "--step-seconds" -> options = new KafkaRun.Options(
+                            Duration.ofSeconds(Long.parseLong(args.get(++i))), options.maxSteps(), options.variants());
+                    case "--max-steps" -> options = new KafkaRun.Options(options.step(), Integer.parseInt(args.get(++i)),
+                            options.variants());
+                    case "--no-variants" -> options = new KafkaRun.Options(options.step(), options.maxSteps(), false);
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+                }
+            }
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            System.err.println("bench: kafka takes --out FILE, --step-seconds S, --max-steps N, --no-variants (" + e.getMessage() + ")");
+            return 2;
+        }
+        try {
+            return KafkaRun.run(repo, out, options);
+        } catch (Exception e) {
+            System.err.println("bench kafka failed: " + e);
+            LOG.debug("kafka failure", e);
+            return 1;
+        }
+    }
+
+    /**
+     * The sections of the standalone scenarios' last runs (bench/results/autoscale.md, listing.md, kafka.md) and the profile findings, kept by
      * hand in bench/findings.md (what was measured, what was changed, the figures before and after), so
      * every generated report carries them.
      */
     private static String findings(Path repo) throws IOException {
         Path autoscale = repo.resolve("bench/results/autoscale.md");
         Path listing = repo.resolve("bench/results/listing.md");
+        Path kafka = repo.resolve("bench/results/kafka.md");
         Path file = repo.resolve("bench/findings.md");
         return (Files.isRegularFile(autoscale) ? "\n" + Files.readString(autoscale) : "")
                 + (Files.isRegularFile(listing) ? "\n" + Files.readString(listing) : "")
+                + (Files.isRegularFile(kafka) ? "\n" + Files.readString(kafka) : "")
                 + (Files.isRegularFile(file) ? "\n" + Files.readString(file) : "");
     }
 

@@ -71,6 +71,14 @@ public final class OptionsParser {
               Starling alone (a few minutes): 100,000 persistent sessions made by real MQTT clients, then
               GET /api/v5/clients through ops timed by page number, by cursor and with filters; writes
               bench/results/listing.md and its section of the report.
+
+            usage: starling bench kafka [--out FILE] [--step-seconds S] [--max-steps N] [--no-variants]
+              Starling, a local Kafka and the bridge (about half an hour): Kafka's own producer benchmark, then
+              the max sustained MQTT to Kafka rate through the bridge (64 B and 1 KiB, 1 and 3 partitions) and
+              that of a plain persistent subscriber, unpaced runs, a run above the settled rate, and runs with
+              other settings to find the bound; every acknowledged message checked against Kafka's records;
+              writes bench/results/kafka.md and its section of the report. Needs services/bridge and
+              local-servers built.
             """.formatted(String.join(", ", Scenarios.all().stream().map(Scenario::name).toList()), Payload.HEADER_BYTES);
 
     private OptionsParser() {
