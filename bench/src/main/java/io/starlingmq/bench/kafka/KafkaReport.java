@@ -13,6 +13,8 @@ final class KafkaReport {
     /** The target: the bridge carries at least this share of what Kafka takes from its own producer. */
     static final double TARGET_RATIO = 0.5;
     private static final List<String> PROCESSES = List.of("router", "gateway", "redis", "bridge", "kafka", "bench");
+    /** {@code starling.router.max-queued-per-session} at its default. */
+    static final int DEFAULT_QUEUE_BOUND = 1000;
     private static final List<String> STORE_OPERATIONS = List.of("ackAll", "enqueue", "ackAllThenEnqueue");
 
     private KafkaReport() {
@@ -123,11 +125,12 @@ final class KafkaReport {
                 + "`starling_store_call_duration_seconds` over the step (calls per second of publishing, mean, and the "
                 + "histogram bucket that holds the 99th percentile).\n\n");
         md.append("| search | step | msg/s asked | arrived msg/s while publishing | p50 ms | p99 ms | backlog max | "
-                + "bridge in-flight max | oldest in flight max, ms | CPU % router / gateway / redis / bridge / kafka / bench |");
+                + "bridge in-flight max | oldest in flight max, ms | CPU % router / gateway / redis / bridge / kafka / bench | "
+                + "why not sustained |");
         for (String op : STORE_OPERATIONS) {
             md.append(' ').append(op).append(" /s, mean, p99 ≤ |");
         }
-        md.append('\n').append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|")
+        md.append('\n').append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
                 .append("---:|".repeat(STORE_OPERATIONS.size())).append('\n');
         for (KafkaRun.Search s : f.searches()) {
             evidenceRow(md, s, "best", s.atBest());
@@ -144,9 +147,10 @@ final class KafkaReport {
         if (r == null) {
             return;
         }
-        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,d | %s | %s | %s |", searchName(s), which,
-                rate(r.rate()), rate(r.arrivedPerSecondWhilePublishing()), ms(r.latency().p50()), ms(r.latency().p99()),
-                r.maxBacklog(), count(r.maxInFlight()), ms(r.maxOldestSeconds() * 1000), cpuList(r)));
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %,d | %s | %s | %s | %s |", searchName(s),
+                which, rate(r.rate()), rate(r.arrivedPerSecondWhilePublishing()), ms(r.latency().p50()),
+                ms(r.latency().p99()), r.maxBacklog(), count(r.maxInFlight()), ms(r.maxOldestSeconds() * 1000), cpuList(r),
+                r.passed() ? "—" : String.join("; ", r.failures())));
         for (String op : STORE_OPERATIONS) {
             StoreCalls.Timer t = r.storeCalls().byOperation().get(op);
             md.append(t == null ? " — |" : String.format(Locale.ROOT, " %,.0f, %.2f ms, %s |", t.count() / r.seconds(),
@@ -194,7 +198,19 @@ final class KafkaReport {
                 count(r.maxInFlight()), ms(r.maxOldestSeconds() * 1000), ms(r.latency().p50()), ms(r.latency().p99()),
                 ms(r.latency().max()), "CPU % router / gateway / redis / bridge / kafka / bench " + cpuList(r), r.lostAcked(),
                 drops(r), r.duplicates()));
-        md.append("Backlog each second (acknowledged − in Kafka − dropped): ").append(timeline(r, true)).append(".\n\n");
+        md.append("Backlog each second (acknowledged − in Kafka − dropped): ").append(timeline(r, true)).append(". ")
+                .append(passedDefaultBound(r)).append("\n\n");
+    }
+
+    /** When the backlog passed the router's default queue bound, past which that session would have dropped. */
+    static String passedDefaultBound(StepResult r) {
+        for (StepResult.Sample sample : r.samples()) {
+            if (sample.backlog() > DEFAULT_QUEUE_BOUND) {
+                return String.format(Locale.ROOT, "With the router's default bound of %,d queued messages a session, the "
+                        + "session would have dropped from %.1f s on.", DEFAULT_QUEUE_BOUND, sample.seconds());
+            }
+        }
+        return String.format(Locale.ROOT, "The backlog stayed within the router's default bound of %,d.", DEFAULT_QUEUE_BOUND);
     }
 
     private static void cold(StringBuilder md, List<StepResult> cold) {
@@ -207,7 +223,7 @@ final class KafkaReport {
                             + "%s); p99 %s ms; everything in %s after publishing ended; while publishing the JIT compilers "
                             + "used %.0f %% of a core, CPU %% router / gateway / redis / bridge / kafka / bench %s.%n",
                     r.destination(), timeline(r, false), r.maxBacklog(),
-                    r.maxBacklog() > 1000 ? "at the default it would have dropped" : "within it",
+                    r.maxBacklog() > DEFAULT_QUEUE_BOUND ? "at the default it would have dropped" : "within it",
                     ms(r.latency().p99()), Double.isNaN(r.catchUpSeconds()) ? "never"
                             : String.format(Locale.ROOT, "%.1f s", r.catchUpSeconds()), r.jitPercent(), cpuList(r)));
         }
@@ -219,27 +235,41 @@ final class KafkaReport {
             return;
         }
         md.append("### With other settings: what bounds the default rate\n\n");
-        md.append("Not defaults: runs to find the bound, 64 B, 1 partition, the same search and criteria. The bridge "
-                + "(and for the window the router and gateway too) was started again with the setting and warmed up.\n\n");
+        md.append("Not defaults: runs to find the bound, 64 B, 1 partition, the same search and criteria; the bridge (for the "
+                + "window also the router and the gateway) was started again with the setting and warmed up. *What "
+                + "stopped the search*: why the lowest failing step above the settled rate failed (\"publishers sent\": "
+                + "the publishers, 32 publishes outstanding each, could not send faster on this machine, so the "
+                + "destination's own bound lies higher). *Unpaced*: the same run as above, arrivals a second while the "
+                + "publishers flooded the broker and, after they stopped, while the backlog drained.\n\n");
         md.append("| run | setting | max sustained msg/s | ratio to Kafka alone (64 B, 1 partition) | bridge in-flight max "
-                + "at the best step | p99 ms there |\n|---|---|---:|---:|---:|---:|\n");
+                + "at the best step | p99 ms there | what stopped the search | unpaced: arrived msg/s while publishing, "
+                + "after |\n|---|---|---:|---:|---:|---:|---|---|\n");
         double raw = f.raw().stream().filter(r -> r.recordSize() == KafkaRun.SMALL && r.partitions() == 1)
                 .mapToDouble(ProducerPerf.Result::recordsPerSecond).findFirst().orElse(Double.NaN);
+        StepResult bridgeUnpaced = f.unpaced().stream().filter(u -> u.destination().equals("bridge to Kafka"))
+                .findFirst().orElse(null);
+        StepResult plainUnpaced = f.unpaced().stream().filter(u -> u.destination().equals("plain subscriber"))
+                .findFirst().orElse(null);
         find(f.searches(), "bridge to Kafka", KafkaRun.SMALL, 1).ifPresent(s -> variantRow(md, "bridge, defaults",
-                "—", s, raw));
+                "—", s, bridgeUnpaced, raw));
         find(f.searches(), "plain subscriber", KafkaRun.SMALL, 1).ifPresent(s -> variantRow(md,
-                "plain subscriber, defaults", "—", s, raw));
+                "plain subscriber, defaults", "—", s, plainUnpaced, raw));
         for (KafkaRun.Variant v : f.variants()) {
-            variantRow(md, v.name(), v.settings(), v.search(), raw);
+            variantRow(md, v.name(), v.settings(), v.search(), v.unpaced(), raw);
         }
         md.append('\n');
     }
 
-    private static void variantRow(StringBuilder md, String name, String setting, KafkaRun.Search s, double raw) {
+    private static void variantRow(StringBuilder md, String name, String setting, KafkaRun.Search s, StepResult unpaced,
+            double raw) {
         StepResult best = s.atBest();
-        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f× | %s | %s |%n", name, setting, rate(s.best()),
+        StepResult above = s.failureAbove();
+        md.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f× | %s | %s | %s | %s |%n", name, setting, rate(s.best()),
                 s.best() / raw, best == null ? "—" : count(best.maxInFlight()),
-                best == null ? "—" : ms(best.latency().p99())));
+                best == null ? "—" : ms(best.latency().p99()),
+                above == null ? "no step above failed" : rate(above.rate()) + ": " + String.join("; ", above.failures()),
+                unpaced == null ? "—" : rate(unpaced.arrivedPerSecondWhilePublishing()) + ", "
+                        + rate(unpaced.drainPerSecond())));
     }
 
     private static void steps(StringBuilder md, KafkaRun.Search s) {

@@ -63,8 +63,11 @@ public final class KafkaRun {
         }
     }
 
-    /** A run with settings other than the defaults, to see what bounds the default rate. */
-    record Variant(String name, String settings, Search search) {
+    /**
+     * A run with settings other than the defaults, to see what bounds the default rate: a rate search, and an unpaced
+     * run whose backlog, drained once publishing ended, shows the destination's rate with the publishers quiet.
+     */
+    record Variant(String name, String settings, Search search, StepResult unpaced) {
     }
 
     /** Everything a run measured, for the report. */
@@ -144,25 +147,31 @@ public final class KafkaRun {
         Map<String, String> noLinger = Map.of("linger.ms", "0");
         suite.restartBridge(noLinger);
         warmUps.add("bridge linger.ms=0: " + warmUp(runner, suite, plainSink, bridge));
-        variants.add(new Variant("bridge producer linger.ms=0",
-                "`starling.bridge.kafka.producer.\"linger.ms\"=0` (the bridge's default is 5)",
-                search(runner, options, bridge, "linger.ms=0", SMALL, 1)));
+        variants.add(variant(runner, options, bridge, "bridge producer linger.ms=0",
+                "`starling.bridge.kafka.producer.\"linger.ms\"=0` (the bridge's default is 5)", "linger.ms=0"));
 
-        Map<String, String> window = Map.of("STARLING_ROUTER_MAX_INFLIGHT", "1000");
-        suite.restartStarling(window);
+        suite.restartStarling(Map.of("STARLING_ROUTER_MAX_INFLIGHT", "1000"));
         plain.reconnect();
         warmUps.add("router max-inflight 1000: " + warmUp(runner, suite, plainSink, bridge));
-        variants.add(new Variant("router max-inflight 1,000",
+        variants.add(variant(runner, options, bridge, "router max-inflight 1,000",
                 "`STARLING_ROUTER_MAX_INFLIGHT=1000` (default 32), so the bridge's Receive Maximum of 1,000 is its window",
-                search(runner, options, bridge, "max-inflight=1000", SMALL, 1)));
-        variants.add(new Variant("plain subscriber, router max-inflight 1,000", "as above, the plain subscriber",
-                search(runner, options, plainSink, "max-inflight=1000", SMALL, 1)));
+                "max-inflight=1000"));
+        variants.add(variant(runner, options, plainSink, "plain subscriber, router max-inflight 1,000",
+                "as above, the plain subscriber (Receive Maximum 1,000)", "max-inflight=1000"));
 
         suite.restartBridge(noLinger);
         warmUps.add("both: " + warmUp(runner, suite, plainSink, bridge));
-        variants.add(new Variant("both", "router max-inflight 1,000 and bridge linger.ms=0",
-                search(runner, options, bridge, "max-inflight=1000, linger.ms=0", SMALL, 1)));
+        variants.add(variant(runner, options, bridge, "both", "router max-inflight 1,000 and bridge linger.ms=0",
+                "max-inflight=1000, linger.ms=0"));
         return variants;
+    }
+
+    private static Variant variant(StepRunner runner, Options options, Destination destination, String name,
+            String settings, String label) throws InterruptedException {
+        Search search = search(runner, options, destination, label, SMALL, 1);
+        StepResult unpaced = report(runner.run(destination, "unpaced", Rate.UNLIMITED, SMALL, 1, UNPACED_DURATION,
+                LoadSettings.BROKER_WINDOW));
+        return new Variant(name, settings, search, unpaced);
     }
 
     private static Search search(StepRunner runner, Options options, Destination destination, String settings,
