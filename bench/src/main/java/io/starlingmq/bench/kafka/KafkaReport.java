@@ -103,8 +103,8 @@ final class KafkaReport {
         md.append("\nKafka alone, as the tool reports it (its latency is that of an unthrottled producer filling its "
                 + "buffer, not a delivery latency):");
         for (ProducerPerf.Result raw : f.raw()) {
-            md.append(String.format(Locale.ROOT, " %s, %d partition(s): %,d records, %.1f MB/s, average %.0f ms, p99 %.0f ms;",
-                    size(raw.recordSize()), raw.partitions(), raw.records(), raw.megabytesPerSecond(), raw.avgMillis(),
+            md.append(String.format(Locale.ROOT, " %s, %s: %,d records, %.1f MB/s, average %.0f ms, p99 %.0f ms;",
+                    size(raw.recordSize()), partitions(raw.partitions()), raw.records(), raw.megabytesPerSecond(), raw.avgMillis(),
                     raw.p99Millis()));
         }
         md.setLength(md.length() - 1);
@@ -166,7 +166,8 @@ final class KafkaReport {
                 + "unacknowledged; 64 B, 1 partition. ", f.unpaced().isEmpty() ? "—" : count(f.unpaced().getFirst().window())));
         md.append("*Acknowledged*: PUBACKs the publishers got. *Arrived while publishing* and *after*: records in Kafka "
                 + "(deliveries to the plain subscriber) per second during the publishing and from its end until the "
-                + "backlog was gone. *Dropped*: the router's `starling_router_messages_dropped_by_reason_total"
+                + "backlog was gone (— when under 1,000 were left). *Dropped*: the router's "
+                + "`starling_router_messages_dropped_by_reason_total"
                 + "{reason=\"queue_full\"}` (and the gateway's drop counters, 0 unless said) over the run: acknowledged "
                 + "messages the router let go once the session held 100,000. *Unaccounted*: acknowledged, not arrived "
                 + "and not counted as dropped.\n\n");
@@ -240,7 +241,8 @@ final class KafkaReport {
                 + "stopped the search*: why the lowest failing step above the settled rate failed (\"publishers sent\": "
                 + "the publishers, 32 publishes outstanding each, could not send faster on this machine, so the "
                 + "destination's own bound lies higher). *Unpaced*: the same run as above, arrivals a second while the "
-                + "publishers flooded the broker and, after they stopped, while the backlog drained.\n\n");
+                + "publishers flooded the broker and, after they stopped, while the backlog drained (— when under 1,000 were left: "
+                + "the destination had kept pace with the flood).\n\n");
         md.append("| run | setting | max sustained msg/s | ratio to Kafka alone (64 B, 1 partition) | bridge in-flight max "
                 + "at the best step | p99 ms there | what stopped the search | unpaced: arrived msg/s while publishing, "
                 + "after |\n|---|---|---:|---:|---:|---:|---|---|\n");
@@ -288,8 +290,8 @@ final class KafkaReport {
     }
 
     private static String searchName(KafkaRun.Search s) {
-        return String.format(Locale.ROOT, "%s, %s, %s, %d partition%s", s.destination(), s.settings(), size(s.payload()),
-                s.partitions(), s.partitions() == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%s, %s, %s, %s", s.destination(), s.settings(), size(s.payload()),
+                partitions(s.partitions()));
     }
 
     /** Per second since the publishers started: arrivals a second, or the backlog at each second's end. */
@@ -325,6 +327,10 @@ final class KafkaReport {
             parts.add(String.format(Locale.ROOT, "%.0f", r.cpu().getOrDefault(p, Double.NaN)));
         }
         return String.join(" / ", parts);
+    }
+
+    private static String partitions(int n) {
+        return n == 1 ? "1 partition" : n + " partitions";
     }
 
     private static String size(int bytes) {

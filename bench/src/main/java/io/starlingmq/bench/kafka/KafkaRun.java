@@ -100,9 +100,11 @@ public final class KafkaRun {
             try (PlainSubscriber plain = new PlainSubscriber(suite.mqttPort(), plainSink::onMessage)) {
                 plain.connect();
                 // First traffic after the start, before any warm-up: what a freshly started suite does.
-                List<StepResult> cold = List.of(
-                        report(runner.run(plainSink, "cold", Rate.paced(COLD_RATE), SMALL, 1, COLD_DURATION, StepRunner.PACED_WINDOW)),
-                        report(runner.run(bridge, "cold", Rate.paced(COLD_RATE), SMALL, 1, COLD_DURATION, StepRunner.PACED_WINDOW)));
+                List<StepResult> cold = new ArrayList<>();
+                for (Destination destination : List.of(plainSink, bridge)) {
+                    cold.add(report(runner.run(destination, "cold", Rate.paced(COLD_RATE), SMALL, 1, COLD_DURATION,
+                            StepRunner.PACED_WINDOW)));
+                }
                 warmUps.add("defaults: " + warmUp(runner, suite, plainSink, bridge));
 
                 List<ProducerPerf.Result> raw = new ArrayList<>();
@@ -120,9 +122,11 @@ public final class KafkaRun {
                 double aboveRate = Math.max(START_RATE, bridgeSmall.best() * ABOVE_FACTOR);
                 StepResult above = report(runner.run(bridge, "above", Rate.paced(aboveRate), SMALL, 1, ABOVE_DURATION,
                         StepRunner.PACED_WINDOW));
-                List<StepResult> unpaced = List.of(
-                        report(runner.run(bridge, "unpaced", Rate.UNLIMITED, SMALL, 1, UNPACED_DURATION, LoadSettings.BROKER_WINDOW)),
-                        report(runner.run(plainSink, "unpaced", Rate.UNLIMITED, SMALL, 1, UNPACED_DURATION, LoadSettings.BROKER_WINDOW)));
+                List<StepResult> unpaced = new ArrayList<>();
+                for (Destination destination : List.of(bridge, plainSink)) {
+                    unpaced.add(report(runner.run(destination, "unpaced", Rate.UNLIMITED, SMALL, 1, UNPACED_DURATION,
+                            LoadSettings.BROKER_WINDOW)));
+                }
 
                 List<Variant> variants = new ArrayList<>();
                 if (options.variants()) {
@@ -176,7 +180,7 @@ public final class KafkaRun {
 
     private static Search search(StepRunner runner, Options options, Destination destination, String settings,
             int payload, int partitions) throws InterruptedException {
-        System.out.printf(Locale.ROOT, "kafka: max sustained rate, %s, %s, %d B, %d partition(s)%n", destination.name(),
+        System.out.printf(Locale.ROOT, "kafka: max sustained rate, %s, %s, %d B, partitions: %d%n", destination.name(),
                 settings, payload, partitions);
         MaxRateSearch search = new MaxRateSearch(START_RATE, CEILING, options.maxSteps(), RESOLUTION);
         MaxRateSearch.Outcome<StepResult> outcome = search.search(rate -> report(runner.run(destination, "search",
@@ -192,7 +196,7 @@ public final class KafkaRun {
         topics.create(topic, partitions);
         ProducerPerf.Result r = ProducerPerf.run(suite.kafkaLibs(), suite.bootstrapServers(), topic, partitions, records,
                 size, suite.logs().resolve("producer-perf-" + size + "-p" + partitions + ".log"));
-        System.out.printf(Locale.ROOT, "kafka: ProducerPerformance %d B, %d partition(s): %,.0f records/s (avg %.0f ms)%n",
+        System.out.printf(Locale.ROOT, "kafka: ProducerPerformance %d B, partitions: %d: %,.0f records/s (avg %.0f ms)%n",
                 size, partitions, r.recordsPerSecond(), r.avgMillis());
         return r;
     }

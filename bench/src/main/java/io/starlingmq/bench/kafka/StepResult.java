@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param sent publishes handed to the clients
  * @param acked publishes the broker acknowledged (PUBACK)
+ * @param ackedWhilePublishing of those, acknowledged by the time publishing ended
  * @param arrivedWhilePublishing arrivals (records in Kafka, or deliveries) by the time publishing ended
  * @param arrivedUnique distinct messages that arrived in the end
  * @param lostAcked acknowledged messages that never arrived
@@ -28,7 +29,8 @@ import java.util.Map;
  * @param failures why the step does not count as sustained; empty when it does
  */
 record StepResult(String step, String destination, String label, double rate, int payload, int partitions,
-                  int window, double seconds, long sent, long acked, long arrivedWhilePublishing, long arrivedUnique,
+                  int window, double seconds, long sent, long acked, long ackedWhilePublishing,
+                  long arrivedWhilePublishing, long arrivedUnique,
                   long duplicates, long outOfOrder, long strays, long lostAcked, long brokerDrops, long queueFullDrops,
                   double catchUpSeconds, long maxBacklog, double maxInFlight, double maxOldestSeconds,
                   long bridgeFailed, int publishersEnded, Percentiles latency, Map<String, Double> cpu,
@@ -63,10 +65,10 @@ record StepResult(String step, String destination, String label, double rate, in
         return arrivedWhilePublishing / seconds;
     }
 
-    /** Arrivals per second after publishing ended, until caught up (NaN when less than a second's backlog was left). */
+    /** Arrivals per second after publishing ended, until caught up (NaN when under 1,000 were left). */
     double drainPerSecond() {
         long left = arrivedUnique + duplicates - arrivedWhilePublishing;
-        if (Double.isNaN(catchUpSeconds) || catchUpSeconds < 1 || left < 1000) {
+        if (Double.isNaN(catchUpSeconds) || catchUpSeconds <= 0 || left < 1000) {
             return Double.NaN;
         }
         return left / catchUpSeconds;

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -94,12 +95,26 @@ final class StepRunner {
             long jitBefore = JitActivity.compilerCpuNanos(jvms);
             Sampler sampler = new Sampler(destination, acks, meters, brokerBefore);
             long start = System.nanoTime();
+            long published = start + duration.toNanos();
+            // Read when publishing ends, not when the publishers' last acknowledgements are in: those may take
+            // seconds (a cold broker), and arrivals meanwhile do not count as keeping pace.
+            CompletableFuture<long[]> atEnd = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("kafka-step-end").start(() -> {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(published - System.nanoTime());
+                    long acked = acks.total();
+                    atEnd.complete(new long[] {acked, destination.arrivedSoFar()});
+                } catch (InterruptedException | RuntimeException e) {
+                    atEnd.completeExceptionally(e);
+                }
+            });
             PublisherLoop.Outcome outcome = new PublisherLoop(publishers, topics, ledger, settings, acks)
                     .run(duration, Long.MAX_VALUE);
-            long published = System.nanoTime();
-            Map<String, Double> cpu = cpuPercent(pids, cpuBefore, published - start);
-            double jit = 100.0 * (JitActivity.compilerCpuNanos(jvms) - jitBefore) / (published - start);
-            long arrivedWhilePublishing = destination.arrivedSoFar();
+            long settled = System.nanoTime();
+            Map<String, Double> cpu = cpuPercent(pids, cpuBefore, settled - start);
+            double jit = 100.0 * (JitActivity.compilerCpuNanos(jvms) - jitBefore) / (settled - start);
+            long ackedWhilePublishing = atEnd.join()[0];
+            long arrivedWhilePublishing = atEnd.join()[1];
             double catchUp = waitForArrivals(destination, acks, brokerBefore, published);
             List<StepResult.Sample> samples = sampler.stop(start);
             destination.collect();
@@ -110,7 +125,8 @@ final class StepRunner {
             Percentiles p = latency.percentiles();
             double seconds = duration.toNanos() / 1e9;
             StepResult partial = new StepResult(step, destination.name(), label, rate.isPaced() ? rate.perSecond() : Double.NaN,
-                    payload, partitions, outcome.window(), seconds, ledger.sent(), acks.total(), arrivedWhilePublishing,
+                    payload, partitions, outcome.window(), seconds, ledger.sent(), acks.total(), ackedWhilePublishing,
+                    arrivedWhilePublishing,
                     ledger.receivedUnique(), ledger.duplicates(), ledger.outOfOrder(),
                     ledger.strays() + destination.strays() - straysBefore, lost, Math.round(broker.dropped()),
                     Math.round(broker.routerQueueFull()), catchUp, sampler.maxBacklog(), sampler.maxInFlight(),
@@ -122,7 +138,10 @@ final class StepRunner {
         }
     }
 
-    /** Seconds from the end of publishing until all acknowledged messages arrived or were counted as dropped. */
+    /**
+     * Seconds from the end of publishing ({@code published}: start plus the step's duration) until all acknowledged
+     * messages arrived or were counted as dropped.
+     */
     private double waitForArrivals(Destination destination, AckLedger acks, Meters.Broker before, long published)
             throws InterruptedException {
         long acked = acks.total();
@@ -170,7 +189,7 @@ final class StepRunner {
         if (r.paced() && r.sentPerSecond() < MIN_RATE_FRACTION * r.rate()) {
             why.add(String.format(Locale.ROOT, "publishers sent %,.0f msg/s", r.sentPerSecond()));
         }
-        if (r.arrivedWhilePublishing() < MIN_RATE_FRACTION * r.acked()) {
+        if (r.arrivedWhilePublishing() < MIN_RATE_FRACTION * r.ackedWhilePublishing()) {
             why.add(String.format(Locale.ROOT, "%,.0f msg/s arrived while publishing", r.arrivedPerSecondWhilePublishing()));
         }
         if (!(r.latency().p99() <= MAX_P99_MILLIS)) {
@@ -192,7 +211,8 @@ final class StepRunner {
         }
         return new StepResult(r.step(), r.destination(), r.label(), r.rate(), r.payload(), r.partitions(), r.window(),
                 r.seconds(),
-                r.sent(), r.acked(), r.arrivedWhilePublishing(), r.arrivedUnique(), r.duplicates(), r.outOfOrder(),
+                r.sent(), r.acked(), r.ackedWhilePublishing(), r.arrivedWhilePublishing(), r.arrivedUnique(),
+                r.duplicates(), r.outOfOrder(),
                 r.strays(), r.lostAcked(), r.brokerDrops(), r.queueFullDrops(), r.catchUpSeconds(), r.maxBacklog(),
                 r.maxInFlight(), r.maxOldestSeconds(), r.bridgeFailed(), r.publishersEnded(), r.latency(), r.cpu(),
                 r.jitPercent(), r.storeCalls(), r.samples(), List.copyOf(why));

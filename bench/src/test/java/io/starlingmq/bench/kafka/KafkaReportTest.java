@@ -23,7 +23,7 @@ class KafkaReportTest {
             long ackedThen = Math.round(perSecond * (i + 1));
             samples.add(new StepResult.Sample(i + 1.0, ackedThen, ackedThen - backlog[i], 0, 32));
         }
-        StepResult r = new StepResult("s01", destination, "search", rate, 64, 1, 32, 10, acked, acked,
+        StepResult r = new StepResult("s01", destination, "search", rate, 64, 1, 32, 10, acked, acked, acked,
                 Math.round(arrived * 10), acked - drops, 0, 0, 0, drops, drops, drops, 2.5, 1_500, 32, 0.012, 0, 0,
                 new Percentiles(acked, 4, 8, 20, 30, 40), CPU, 12, StoreCalls.NONE, samples, List.of());
         return StepRunner.withVerdict(r);

@@ -11,7 +11,7 @@ class StepVerdictTest {
 
     /** A 10 s step at 3,000 msg/s: everything acknowledged arrived while publishing, in 0.2 s after. */
     private static StepResult step(long arrivedWhilePublishing, long lost, long drops, double catchUp, double p99) {
-        return new StepResult("s01", "bridge to Kafka", "search", 3000, 64, 1, 32, 10, 30_000, 30_000,
+        return new StepResult("s01", "bridge to Kafka", "search", 3000, 64, 1, 32, 10, 30_000, 30_000, 30_000,
                 arrivedWhilePublishing, 30_000 - lost, 0, 0, 0, lost, drops, drops, catchUp, 40, 32, 0.01, 0, 0,
                 new Percentiles(30_000, 4, 8, p99, p99, p99), Map.of(), 0, StoreCalls.NONE, List.of(), List.of());
     }
