@@ -1,11 +1,9 @@
 package io.starlingmq.bench.kafka;
 
+import io.starlingmq.bench.brokers.MetricsPage;
 import io.starlingmq.bench.brokers.PrometheusText;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -71,18 +69,6 @@ final class Meters {
 
     private String scrape(int port) {
         URI uri = URI.create("http://127.0.0.1:" + port + "/q/metrics");
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(uri + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + uri + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted reading " + uri, e);
-        }
+        return MetricsPage.read(http, uri, TIMEOUT);
     }
 }
