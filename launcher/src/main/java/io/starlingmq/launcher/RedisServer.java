@@ -24,10 +24,17 @@ public final class RedisServer implements AutoCloseable {
     /** Starts it with its files in {@code dir} and its output in {@code log}; waits until it answers. */
     public static RedisServer start(int port, Path dir, RedisPersistence persistence, Path log, ProcessSession session)
             throws IOException, InterruptedException {
+        return start(port, dir, persistence, List.of(), log, session);
+    }
+
+    /** As above, with more {@code redis-server} options (a cluster node's, a replica's). */
+    public static RedisServer start(int port, Path dir, RedisPersistence persistence, List<String> options, Path log,
+                                    ProcessSession session) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Executables.require("redis-server", "redis-server").toString(),
                 "--port", Integer.toString(port), "--bind", "127.0.0.1", "--dir", dir.toString()));
         command.addAll(persistence.arguments());
+        command.addAll(options);
         ManagedProcess process = ManagedProcess.start("redis", command, Map.of(), log, session);
         process.awaitReady(() -> RedisCommand.pong(port), READY_TIMEOUT);
         return new RedisServer(process, port);
@@ -44,6 +51,11 @@ public final class RedisServer implements AutoCloseable {
 
     public ManagedProcess process() {
         return process;
+    }
+
+    /** Stops it at once (SIGKILL), as a crashed host would. */
+    public void kill() {
+        process.kill();
     }
 
     /** Empties every database. */

@@ -35,15 +35,20 @@ public final class RedisDelayedMessages implements DelayedMessages {
     private final RedisCommands commands;
     private final DelayedLimits limits;
 
-    private RedisDelayedMessages(Redis redis, DelayedLimits limits) {
-        this.commands = new RedisCommands(redis);
+    private RedisDelayedMessages(RedisCommands commands, DelayedLimits limits) {
+        this.commands = commands;
         this.limits = limits;
     }
 
-    /** Loads the function library (replacing an older version) and answers a ready store. */
+    /** Loads the function library (replacing an older version, on every master of a cluster) and answers a ready store. */
     public static Uni<RedisDelayedMessages> connect(Redis redis, DelayedLimits limits) {
-        return redis.send(RedisCommands.request(Command.FUNCTION, "LOAD", "REPLACE", library()))
-                .replaceWith(() -> new RedisDelayedMessages(redis, limits));
+        return connect(redis, limits, RedisReplicaWait.NONE);
+    }
+
+    /** As above, each write confirmed by the replicas {@code replicaWait} asks for. */
+    public static Uni<RedisDelayedMessages> connect(Redis redis, DelayedLimits limits, RedisReplicaWait replicaWait) {
+        return RedisCommands.connect(redis, replicaWait, library())
+                .map(commands -> new RedisDelayedMessages(commands, limits));
     }
 
     @Override
@@ -88,7 +93,7 @@ public final class RedisDelayedMessages implements DelayedMessages {
 
     @Override
     public Uni<Long> pendingCount() {
-        return commands.send(RedisCommands.request(Command.HLEN, MESSAGES)).map(Response::toLong);
+        return commands.read(RedisCommands.request(Command.HLEN, MESSAGES)).map(Response::toLong);
     }
 
     @Override
@@ -96,7 +101,7 @@ public final class RedisDelayedMessages implements DelayedMessages {
         if (limit <= 0) {
             return Uni.createFrom().item(List.of());
         }
-        return commands.send(call("starling_delayed_page").arg(offset).arg(limit)).map(answer -> {
+        return commands.read(call("starling_delayed_page").arg(offset).arg(limit)).map(answer -> {
             List<ScheduledMessage> page = new ArrayList<>(answer.size() / 3);
             for (int i = 0; i + 2 < answer.size(); i += 3) {
                 page.add(new ScheduledMessage(answer.get(i).toString(), (long) Double.parseDouble(answer.get(i + 1)
@@ -108,7 +113,7 @@ public final class RedisDelayedMessages implements DelayedMessages {
 
     @Override
     public Uni<Optional<ScheduledMessage>> get(String id) {
-        return commands.send(call("starling_delayed_get").arg(id)).map(answer -> answer.size() < 2 ? Optional.empty()
+        return commands.read(call("starling_delayed_get").arg(id)).map(answer -> answer.size() < 2 ? Optional.empty()
                 : Optional.of(new ScheduledMessage(id, (long) Double.parseDouble(answer.get(0).toString()),
                         MessageCodec.decode(answer.get(1).toBytes()))));
     }

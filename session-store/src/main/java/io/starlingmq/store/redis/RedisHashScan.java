@@ -23,7 +23,7 @@ final class RedisHashScan {
     }
 
     private Uni<Map<String, byte[]>> from(String key, String cursor, Map<String, byte[]> collected) {
-        return commands.send(RedisCommands.request(Command.HSCAN, key, cursor, "COUNT", batchSize))
+        return commands.read(RedisCommands.request(Command.HSCAN, key, cursor, "COUNT", batchSize))
                 .chain(answer -> {
                     Response pairs = answer.get(1);
                     for (int i = 0; i + 1 < pairs.size(); i += 2) {

@@ -64,9 +64,10 @@ public final class RedisSessionStore implements SessionStore {
     private final List<RedisChangeFollower> followers = new CopyOnWriteArrayList<>();
     private final RedisWills wills;
 
-    private RedisSessionStore(Redis redis, StoreLimits limits, RedisStoreSettings settings, InstantSource clock) {
+    private RedisSessionStore(Redis redis, RedisCommands commands, StoreLimits limits, RedisStoreSettings settings,
+                              InstantSource clock) {
         this.redis = redis;
-        this.commands = new RedisCommands(redis);
+        this.commands = commands;
         this.limits = limits;
         this.settings = settings;
         this.clock = clock;
@@ -80,8 +81,8 @@ public final class RedisSessionStore implements SessionStore {
     /** @param clock the time session expiry is measured by */
     public static Uni<RedisSessionStore> connect(Redis redis, StoreLimits limits, RedisStoreSettings settings,
                                                  InstantSource clock) {
-        return redis.send(RedisCommands.request(Command.FUNCTION, "LOAD", "REPLACE", library()))
-                .replaceWith(() -> new RedisSessionStore(redis, limits, settings, clock));
+        return RedisCommands.connect(redis, settings.replicaWait(), library())
+                .map(commands -> new RedisSessionStore(redis, commands, limits, settings, clock));
     }
 
     @Override
@@ -185,7 +186,7 @@ public final class RedisSessionStore implements SessionStore {
             return Uni.createFrom().item(Map.of());
         }
         List<String> clients = List.copyOf(messagesByClient.keySet());
-        return commands.pipelined(enqueueRequests(clients, messagesByClient, now()))
+        return commands.pipelined(enqueueRequests(clients, messagesByClient, now()), clients)
                 .map(answers -> enqueueResults(clients, answers, 0));
     }
 
@@ -222,7 +223,10 @@ public final class RedisSessionStore implements SessionStore {
         if (requests.isEmpty()) {
             return Uni.createFrom().item(new AcksThenQueued(List.of(), Map.of()));
         }
-        return commands.pipelined(requests).map(answers -> new AcksThenQueued(ackResults(acks, answers),
+        List<String> sessions = new ArrayList<>(requests.size());
+        acks.forEach(a -> sessions.add(a.clientId()));
+        sessions.addAll(clients);
+        return commands.pipelined(requests, sessions).map(answers -> new AcksThenQueued(ackResults(acks, answers),
                 enqueueResults(clients, answers, acks.size())));
     }
 
@@ -237,7 +241,8 @@ public final class RedisSessionStore implements SessionStore {
         if (acks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return commands.pipelined(ackRequests(acks, now())).map(answers -> ackResults(acks, answers));
+        return commands.pipelined(ackRequests(acks, now()), acks.stream().map(SessionAcks::clientId).toList())
+                .map(answers -> ackResults(acks, answers));
     }
 
     private static List<Request> ackRequests(List<SessionAcks> acks, long now) {
@@ -285,7 +290,7 @@ public final class RedisSessionStore implements SessionStore {
         if (packetIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return commands.send(RedisCommands.fcall("starling_received_already", clientId, packetIds))
+        return commands.read(RedisCommands.fcall("starling_received_already", clientId, packetIds))
                 .map(answer -> new LinkedHashSet<>(RedisAnswers.integers(answer)));
     }
 
@@ -333,7 +338,7 @@ public final class RedisSessionStore implements SessionStore {
         if (limit <= 0) {
             return Uni.createFrom().item(List.of());
         }
-        return commands.send(RedisCommands.request(Command.LRANGE, RedisKeys.session(clientId).get(2), offset,
+        return commands.read(RedisCommands.request(Command.LRANGE, RedisKeys.session(clientId).get(2), offset,
                 offset + limit - 1)).map(RedisAnswers::messages);
     }
 
@@ -343,8 +348,8 @@ public final class RedisSessionStore implements SessionStore {
             return Uni.createFrom().item(List.of());
         }
         List<String> keys = RedisKeys.session(clientId);
-        return commands.send(RedisCommands.request(Command.LRANGE, keys.get(3), offset, offset + limit - 1))
-                .chain(entries -> commands.send(RedisCommands.request(Command.SMEMBERS, keys.get(4))).map(released ->
+        return commands.read(RedisCommands.request(Command.LRANGE, keys.get(3), offset, offset + limit - 1))
+                .chain(entries -> commands.read(RedisCommands.request(Command.SMEMBERS, keys.get(4))).map(released ->
                         RedisAnswers.inflightEntries(entries, RedisCommands.strings(released))));
     }
 
@@ -401,7 +406,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<List<EndedSession>> expireDue(long nowMillis) {
-        return commands.send(RedisCommands.request(Command.ZRANGEBYSCORE, RedisKeys.EXPIRY, "-inf", nowMillis,
+        return commands.read(RedisCommands.request(Command.ZRANGEBYSCORE, RedisKeys.EXPIRY, "-inf", nowMillis,
                         "LIMIT", 0, settings.expireBatchSize()))
                 .chain(due -> {
                     Uni<List<EndedSession>> chain = Uni.createFrom().item(new ArrayList<>());
@@ -419,7 +424,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Snapshot> snapshot() {
-        return commands.send(RedisCommands.request(Command.XREVRANGE, RedisKeys.CHANGES, "+", "-", "COUNT", 1))
+        return commands.read(RedisCommands.request(Command.XREVRANGE, RedisKeys.CHANGES, "+", "-", "COUNT", 1))
                 .chain(last -> {
                     List<RedisStreamEntries.Entry> entries = RedisStreamEntries.ofRange(last);
                     String cursor = entries.isEmpty() ? "0-0" : entries.getFirst().id();

@@ -52,7 +52,7 @@ final class RedisWills {
     }
 
     Uni<List<StoredMessage>> due(long nowMillis) {
-        return commands.send(RedisCommands.request(Command.ZRANGEBYSCORE, RedisKeys.WILLS, "-inf", nowMillis,
+        return commands.read(RedisCommands.request(Command.ZRANGEBYSCORE, RedisKeys.WILLS, "-inf", nowMillis,
                         "LIMIT", 0, batchSize))
                 .chain(clients -> {
                     Uni<List<StoredMessage>> chain = Uni.createFrom().item(new ArrayList<>());
@@ -69,7 +69,7 @@ final class RedisWills {
     }
 
     private Uni<StoredMessage> dueOne(String clientId, long nowMillis) {
-        return commands.send(RedisCommands.request(Command.ZSCORE, RedisKeys.WILLS, clientId)).chain(score -> {
+        return commands.read(RedisCommands.request(Command.ZSCORE, RedisKeys.WILLS, clientId)).chain(score -> {
             if (score == null) {
                 return Uni.createFrom().nullItem();
             }

@@ -1,31 +1,41 @@
 package io.starlingmq.store.redis;
 
+import io.starlingmq.store.DelayedLimits;
+import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoreLimits;
-import io.starlingmq.testing.TestRedis;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 
 import java.time.Duration;
 import java.time.InstantSource;
 
-/** A Vert.x and a Redis client on the shared test redis-server, for the Redis store's test classes. */
+/** A Vert.x and a Redis client on one of the shared test deployments, for the Redis store's test classes. */
 final class RedisTestClient implements AutoCloseable {
 
     private final Vertx vertx = Vertx.vertx();
-    private final Redis redis = Redis.createClient(vertx, new RedisOptions()
-            .setConnectionString(TestRedis.shared().uri())
-            .setMaxPoolSize(16)
-            .setMaxPoolWaiting(256));
+    private final RedisDeployment deployment;
+    private final Redis redis;
+
+    RedisTestClient(RedisDeployment deployment) {
+        this.deployment = deployment;
+        this.redis = Redis.createClient(vertx, deployment.options().setMaxPoolSize(16).setMaxPoolWaiting(256));
+    }
 
     SessionStore store(StoreLimits limits, InstantSource clock) {
-        return RedisSessionStore.connect(redis, limits, RedisStoreSettings.DEFAULTS, clock)
+        return RedisSessionStore.connect(redis, limits,
+                        RedisStoreSettings.DEFAULTS.withReplicaWait(deployment.replicaWait()), clock)
                 .await().atMost(Duration.ofSeconds(10));
     }
 
+    /** A delayed-message store on a client of its own, as another router's would be; closed with this one. */
+    DelayedMessages delayed(DelayedLimits limits) {
+        Redis own = Redis.createClient(vertx, deployment.options().setMaxPoolSize(8).setMaxPoolWaiting(64));
+        return RedisDelayedMessages.connect(own, limits, deployment.replicaWait()).await().atMost(Duration.ofSeconds(10));
+    }
+
     void wipe() {
-        TestRedis.shared().flushAll();
+        deployment.wipe();
     }
 
     @Override

@@ -1,20 +1,21 @@
 package io.starlingmq.store.redis;
 
+import io.starlingmq.store.WillContractTest;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoreLimits;
-import io.starlingmq.store.WillContractTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.InstantSource;
 
+/** The contract on one redis-server. */
 class RedisWillStoreTest extends WillContractTest {
 
     private static RedisTestClient client;
 
     @BeforeAll
     static void connect() {
-        client = new RedisTestClient();
+        client = new RedisTestClient(RedisDeployment.SINGLE);
     }
 
     @AfterAll
