@@ -21,6 +21,23 @@ public interface RouterConfig {
     @WithDefault("memory")
     StoreKind store();
 
+    /** How the Redis store writes (the client itself is {@code quarkus.redis.*}: hosts, client type, master name). */
+    RedisWrites redis();
+
+    interface RedisWrites {
+        /**
+         * Replicas that must confirm each write before the router counts it as done (Redis WAIT after every
+         * write); 0 = do not wait. With 1 on a Redis Cluster or Sentinel with a replica per primary, a failover
+         * loses no message whose publisher was acknowledged.
+         */
+        @WithDefault("0")
+        int waitReplicas();
+
+        /** How long a write waits for those replicas; one they did not confirm in time fails (the publisher gets no success). */
+        @WithDefault("1s")
+        Duration waitTimeout();
+    }
+
     /** Messages one session may hold (queued + inflight); the newest are dropped past it. */
     @WithDefault("1000")
     int maxQueuedPerSession();

@@ -5,6 +5,7 @@ import io.starlingmq.store.DelayedLimits;
 import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.memory.InMemoryDelayedMessages;
 import io.starlingmq.store.redis.RedisDelayedMessages;
+import io.starlingmq.store.redis.RedisReplicaWait;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -29,7 +30,10 @@ public class DelayedMessagesProducer {
             case MEMORY -> new InMemoryDelayedMessages(limits);
             case REDIS -> {
                 try {
-                    yield RedisDelayedMessages.connect(redis.get(), limits).await().atMost(routerConfig.startTimeout());
+                    RouterConfig.RedisWrites writes = routerConfig.redis();
+                    yield RedisDelayedMessages.connect(redis.get(), limits,
+                                    new RedisReplicaWait(writes.waitReplicas(), writes.waitTimeout()))
+                            .await().atMost(routerConfig.startTimeout());
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("cannot load the delayed-message functions into Redis: "
                             + e.getMessage(), e);

@@ -5,7 +5,9 @@ import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoreLimits;
 import io.starlingmq.store.memory.InMemoryBackend;
 import io.starlingmq.store.memory.InMemorySessionStore;
+import io.starlingmq.store.redis.RedisReplicaWait;
 import io.starlingmq.store.redis.RedisSessionStore;
+import io.starlingmq.store.redis.RedisStoreSettings;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -13,6 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
+
+import java.time.InstantSource;
 
 /**
  * Builds the configured session store. The Redis client is looked up only for {@code store=redis}, so
@@ -47,8 +51,11 @@ public class SessionStoreProducer {
 
     private SessionStore connectRedis(StoreLimits limits) {
         try {
-            SessionStore store = RedisSessionStore.connect(redis.get(), limits).await().atMost(config.startTimeout());
-            LOG.info("session store: Redis");
+            RedisReplicaWait wait = new RedisReplicaWait(config.redis().waitReplicas(), config.redis().waitTimeout());
+            SessionStore store = RedisSessionStore.connect(redis.get(), limits,
+                    RedisStoreSettings.DEFAULTS.withReplicaWait(wait), InstantSource.system())
+                    .await().atMost(config.startTimeout());
+            LOG.infof("session store: Redis (writes wait for %d replica(s))", wait.replicas());
             return new TimedSessionStore(store, meters, "redis");
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot start the Redis session store (quarkus.redis.hosts): "

@@ -1,0 +1,10 @@
+package io.starlingmq.router.component;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The batching contract against a real Redis Cluster, writes waiting for a replica. */
+@QuarkusTest
+@TestProfile(RedisClusterStoreProfile.class)
+class RedisClusterBatchedFramesTest extends BatchedFramesContract {
+}
