@@ -74,9 +74,20 @@ public final class StarlingSuite implements AutoCloseable {
      */
     public static StarlingSuite startOnRedis(String testName, String redisUri, Map<String, String> routerEnv,
                                              String... gatewayNames) throws IOException {
+        return startOnRedis(testName, redisUri, routerEnv, 1, gatewayNames);
+    }
+
+    /**
+     * As above with {@code routers} routers ({@code router-a}, {@code router-b}, ...), e.g. on a Redis Cluster
+     * or Sentinel, whose client type the router environment names.
+     */
+    public static StarlingSuite startOnRedis(String testName, String redisUri, Map<String, String> routerEnv,
+                                             int routers, String... gatewayNames) throws IOException {
         StarlingSuite suite = new StarlingSuite(testName);
         try {
-            suite.startRouter("router-a", redisUri, routerEnv);
+            for (int i = 0; i < routers; i++) {
+                suite.startRouter("router-" + (char) ('a' + i), redisUri, routerEnv);
+            }
             for (String gateway : gatewayNames) {
                 suite.startGateway(gateway);
             }

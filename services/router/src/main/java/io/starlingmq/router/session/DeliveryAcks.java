@@ -3,6 +3,7 @@ package io.starlingmq.router.session;
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.AckKind;
 import io.starlingmq.contract.link.v1.DeliveryAck;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
 import io.starlingmq.store.AckResult;
@@ -67,8 +68,20 @@ public class DeliveryAcks {
         }
     }
 
+    /**
+     * Acknowledgements the store did not take leave their entries in flight, holding window slots the client
+     * thinks are free; nothing would send the session more. Their connections are ended (0x89 Server busy), so
+     * each client resumes its session and the store resends what it still holds in flight.
+     */
     void failed(GatewayLink link, List<DeliveryAck> completions, Throwable failure) {
-        LOG.errorf(failure, "%d acknowledgements of gateway %s failed", completions.size(), link.gatewayId());
+        LOG.errorf(failure, "%d acknowledgements of gateway %s failed; ending their connections", completions.size(),
+                link.gatewayId());
+        endConnections(link, completions.stream().map(DeliveryAck::getConnectionId).distinct().toList());
+    }
+
+    private static void endConnections(GatewayLink link, List<Long> connectionIds) {
+        link.sender().sendAll(connectionIds.stream()
+                .map(connectionId -> RouterEvents.kick(connectionId, DisconnectReason.SERVER_BUSY)).toList());
     }
 
     /** Whether an ack frees its window slot (PUBACK, PUBCOMP) rather than recording PUBREC. */
@@ -86,7 +99,11 @@ public class DeliveryAcks {
                 .invoke(released -> link.sender().sendAll(released.stream()
                         .map(packetId -> RouterEvents.release(holder.connectionId(), packetId)).toList()))
                 .replaceWithVoid()
-                .onFailure().invoke(failure -> LOG.errorf(failure, "PUBREC of %s failed", ack.getClientId()))
+                // the gateway waits for the PUBREL it may send: without it the client would wait forever
+                .onFailure().invoke(failure -> {
+                    LOG.errorf(failure, "PUBREC of %s failed; ending its connection", ack.getClientId());
+                    endConnections(link, List.of(ack.getConnectionId()));
+                })
                 .onFailure().recoverWithNull();
     }
 }

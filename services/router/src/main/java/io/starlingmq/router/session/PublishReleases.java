@@ -2,6 +2,7 @@ package io.starlingmq.router.session;
 
 import io.smallrye.mutiny.Uni;
 import io.starlingmq.contract.link.v1.PublishRelease;
+import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.contract.reason.PubcompReason;
 import io.starlingmq.router.events.RouterEvents;
 import io.starlingmq.router.link.GatewayLink;
@@ -25,8 +26,12 @@ public class PublishReleases {
         return store.forgetReceived(release.getClientId(), holder, release.getPacketId())
                 .invoke(found -> link.sender().send(RouterEvents.releaseDone(release.getConnectionId(),
                         release.getPacketId(), found ? PubcompReason.SUCCESS : PubcompReason.PACKET_IDENTIFIER_NOT_FOUND)))
-                // No answer on failure: the gateway keeps the release pending and the client resends PUBREL.
-                .onFailure().invoke(failure -> LOG.errorf(failure, "PUBREL of %s failed", release.getClientId()))
+                // No PUBCOMP on failure. A client resends PUBREL only when it reconnects, so its connection is
+                // ended (0x89 Server busy): it resumes and resends, and the release is tried again.
+                .onFailure().invoke(failure -> {
+                    LOG.errorf(failure, "PUBREL of %s failed; ending its connection", release.getClientId());
+                    link.sender().send(RouterEvents.kick(release.getConnectionId(), DisconnectReason.SERVER_BUSY));
+                })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
