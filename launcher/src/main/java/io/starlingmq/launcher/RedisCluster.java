@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
  * A Redis Cluster of Debian's {@code redis-server} on 127.0.0.1: masters with a replica each, joined by
  * {@code redis-cli --cluster create}. Each node keeps its files (and {@code nodes.conf}) in its own folder
- * under {@code dir}, so a killed node restarted on the same folder rejoins as what the cluster made it.
+ * under {@code dir}, so a killed node restarted on the same folder rejoins as what the cluster made it, and
+ * a cluster started again on the folders it left comes back with its data instead of being made anew.
  */
 public final class RedisCluster implements AutoCloseable {
 
@@ -21,6 +24,13 @@ public final class RedisCluster implements AutoCloseable {
 
     /** A node's client port and its cluster bus port. */
     public record NodePorts(int port, int busPort) {
+    }
+
+    /**
+     * A node as {@code CLUSTER NODES} describes it: a master with its slot ranges ({@code 0-5460}), or a
+     * replica with the client port of the master it follows.
+     */
+    public record Node(int port, int busPort, boolean master, OptionalInt masterPort, List<String> slots) {
     }
 
     private final Path dir;
@@ -51,8 +61,12 @@ public final class RedisCluster implements AutoCloseable {
 
     /**
      * Starts one node per entry of {@code nodePorts} (an even number: half become masters, half their
-     * replicas), creates the cluster and waits until every node says it is whole and every replica follows
-     * its master. {@code nodeTimeout} is how long a silent master stays before its replica takes over.
+     * replicas) on its folder {@code dir/<port>}, and waits until every node says it is whole and every
+     * replica follows its master. On empty folders it creates the cluster; on the folders of a cluster these
+     * nodes formed before, it only starts them: they find each other through their {@code nodes.conf}, in
+     * the roles they last had, with their data. Folders that hold neither (some nodes new, or nodes of
+     * another cluster) are refused, naming {@code dir}. {@code nodeTimeout} is how long a silent master stays
+     * before its replica takes over.
      */
     public static RedisCluster start(Path dir, List<NodePorts> nodePorts, RedisPersistence persistence,
                                      Duration nodeTimeout, Path logDir, ProcessSession session)
@@ -65,6 +79,10 @@ public final class RedisCluster implements AutoCloseable {
             for (NodePorts node : nodePorts) {
                 cluster.ports.put(node.port(), node);
                 cluster.startNode(node);
+            }
+            if (cluster.formed()) {
+                cluster.awaitHealthy(READY_TIMEOUT);
+                return cluster;
             }
             List<String> create = new ArrayList<>(List.of(Executables.require("redis-cli", "redis-tools").toString(),
                     "--cluster", "create"));
@@ -79,6 +97,36 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the started nodes already form this cluster (true) or are all new (false). A cluster node
+     * writes its {@code nodes.conf} as soon as it starts, knowing only itself, so the file alone does not
+     * tell: a node of a cluster that was made knows every node from it at once, a new one knows itself only.
+     */
+    private boolean formed() throws IOException {
+        int alone = 0;
+        int joined = 0;
+        List<String> found = new ArrayList<>();
+        for (int port : ports.keySet()) {
+            String info = RedisCli.call(port, "CLUSTER", "INFO");
+            int known = Integer.parseInt(RedisCli.field(info, "cluster_known_nodes"));
+            int slots = Integer.parseInt(RedisCli.field(info, "cluster_slots_assigned"));
+            if (known == 1 && slots == 0) {
+                alone++;
+            } else if (known == ports.size()) {
+                joined++;
+            }
+            found.add(port + " knows " + known + " node(s)");
+        }
+        if (alone == ports.size()) {
+            return false;
+        }
+        if (joined == ports.size()) {
+            return true;
+        }
+        throw new IOException("the nodes' folders under " + dir + " do not hold one cluster of these " + ports.size()
+                + " nodes (" + String.join(", ", found) + "); remove " + dir + " to start an empty cluster");
+    }
+
     private void startNode(NodePorts node) throws IOException, InterruptedException {
         Path nodeDir = dir.resolve(Integer.toString(node.port()));
         nodes.put(node.port(), RedisServer.start(node.port(), nodeDir, persistence, List.of(
@@ -86,6 +134,11 @@ public final class RedisCluster implements AutoCloseable {
                 "--cluster-port", Integer.toString(node.busPort()),
                 "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis())),
                 logDir.resolve("redis-" + node.port() + ".log"), session));
+    }
+
+    /** The process of the node on {@code port}. */
+    public ManagedProcess process(int port) {
+        return nodes.get(port).process();
     }
 
     /** Every node's client port, in start order. */
@@ -108,6 +161,66 @@ public final class RedisCluster implements AutoCloseable {
             }
         }
         return masters;
+    }
+
+    /**
+     * Every running node as it describes itself, by port. Each node's own line of {@code CLUSTER NODES} is the
+     * one to trust: right after {@code --cluster create} the others' views still show a new replica as a
+     * master without slots for a few seconds.
+     */
+    public List<Node> nodes() throws IOException {
+        List<String> views = new ArrayList<>();
+        for (Map.Entry<Integer, RedisServer> node : nodes.entrySet()) {
+            if (node.getValue().process().isAlive()) {
+                views.add(RedisCli.call(node.getKey(), "CLUSTER", "NODES"));
+            }
+        }
+        return parseNodes(views);
+    }
+
+    /**
+     * The nodes that {@code CLUSTER NODES} answers (one per node) describe as {@code myself}, by port; the
+     * other lines name the ports of the masters that replicas follow. Each line: id, {@code
+     * host:port@bus[,hostname]}, flags, the master's id (or {@code -}), ping, pong, epoch, link state, then
+     * a master's slot ranges ({@code [...]} entries are slots on the move, not served).
+     */
+    static List<Node> parseNodes(List<String> views) {
+        Map<String, Integer> portById = new LinkedHashMap<>();
+        List<String[]> selves = new ArrayList<>();
+        for (String view : views) {
+            for (String line : view.split("\n")) {
+                String[] fields = line.strip().split(" ");
+                if (fields.length < 8) {
+                    continue;
+                }
+                portById.put(fields[0], addressPort(fields[1]));
+                if (List.of(fields[2].split(",")).contains("myself")) {
+                    selves.add(fields);
+                }
+            }
+        }
+        List<Node> found = new ArrayList<>();
+        for (String[] fields : selves) {
+            String address = fields[1];
+            int bus = Integer.parseInt(address.substring(address.indexOf('@') + 1).split(",")[0]);
+            boolean master = List.of(fields[2].split(",")).contains("master");
+            OptionalInt masterPort = master || !portById.containsKey(fields[3]) ? OptionalInt.empty()
+                    : OptionalInt.of(portById.get(fields[3]));
+            List<String> slots = new ArrayList<>();
+            for (int i = 8; i < fields.length; i++) {
+                if (!fields[i].startsWith("[")) {
+                    slots.add(fields[i]);
+                }
+            }
+            found.add(new Node(addressPort(address), bus, master, masterPort, List.copyOf(slots)));
+        }
+        found.sort(Comparator.comparingInt(Node::port));
+        return List.copyOf(found);
+    }
+
+    private static int addressPort(String address) {
+        int at = address.indexOf('@');
+        return Integer.parseInt(address.substring(address.lastIndexOf(':', at) + 1, at));
     }
 
     /** The port of the master that serves {@code key}'s slot now. */
