@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -71,6 +72,16 @@ public final class RedisCluster implements AutoCloseable {
     public static RedisCluster start(Path dir, List<NodePorts> nodePorts, RedisPersistence persistence,
                                      Duration nodeTimeout, Path logDir, ProcessSession session)
             throws IOException, InterruptedException {
+        return start(dir, nodePorts, persistence, nodeTimeout, logDir, session, node -> { });
+    }
+
+    /**
+     * As above, handing each node's process to {@code onNodeStarted} as soon as it answers, before the cluster
+     * is whole: a caller that records pids (./starling up) then knows every node even if it dies while waiting.
+     */
+    public static RedisCluster start(Path dir, List<NodePorts> nodePorts, RedisPersistence persistence,
+                                     Duration nodeTimeout, Path logDir, ProcessSession session,
+                                     Consumer<ManagedProcess> onNodeStarted) throws IOException, InterruptedException {
         if (nodePorts.size() < 6 || nodePorts.size() % 2 != 0) {
             throw new IllegalArgumentException("a cluster with a replica per master needs an even number of nodes, at least 6");
         }
@@ -79,6 +90,7 @@ public final class RedisCluster implements AutoCloseable {
             for (NodePorts node : nodePorts) {
                 cluster.ports.put(node.port(), node);
                 cluster.startNode(node);
+                onNodeStarted.accept(cluster.process(node.port()));
             }
             if (cluster.formed()) {
                 cluster.awaitHealthy(READY_TIMEOUT);
