@@ -18,7 +18,8 @@ public record RunDirectory(Path dir) {
     /**
      * The processes of an 'up', in stop order: clients of a server before the server (the Kafka bridge, a
      * client of the gateways and Kafka, and ops, a client of the routers, first); with {@code --gateways}
-     * the load balancers (one per public MQTT port), then the gateways; Kafka once its bridge is gone.
+     * the load balancers (one per public MQTT port), then the gateways; Kafka once its bridge is gone; the
+     * Redis Cluster's nodes ({@code up --redis-cluster}) last, as the single Redis.
      */
     public static final List<String> PROCESSES = processes();
 
@@ -34,6 +35,10 @@ public record RunDirectory(Path dir) {
             names.add("gateway-" + i);
         }
         names.addAll(List.of("router", "auth", "keycloak", "postgres", "kafka", "redis"));
+        // Last started first, as 'up' stops them (the replicas of a new cluster before their masters).
+        for (int i = UpOptions.RedisClusterPorts.NODES; i >= 1; i--) {
+            names.add(LocalRedisCluster.name(i));
+        }
         return List.copyOf(names);
     }
 

@@ -3,7 +3,10 @@ package io.starlingmq.launcher.up;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import io.starlingmq.launcher.RedisCluster;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,6 +64,30 @@ final class UpBanner {
         } else {
             printAnonymous(out, p, certs);
         }
+    }
+
+    /** The store line of {@code --redis-cluster}, counting the roles the nodes have now. */
+    static String clusterStore(List<RedisCluster.Node> nodes, int waitReplicas) {
+        long masters = nodes.stream().filter(RedisCluster.Node::master).count();
+        return "Redis Cluster (" + masters + " masters, " + (nodes.size() - masters) + " replicas, writes wait for "
+                + waitReplicas + (waitReplicas == 1 ? " replica)" : " replicas)");
+    }
+
+    /** With --redis-cluster: every node with its role (a master's slots, a replica's master), where data and logs go. */
+    static void printRedisCluster(PrintStream out, UpOptions o, List<RedisCluster.Node> nodes, Duration nodeTimeout) {
+        out.println();
+        out.println("Redis Cluster (--redis-cluster), node timeout " + nodeTimeout.toSeconds() + " s:");
+        for (RedisCluster.Node node : nodes) {
+            String role = node.master() ? "slots " + String.join(" ", node.slots())
+                    : "of " + node.masterPort().stream().mapToObj(Integer::toString).findFirst().orElse("(unknown)");
+            out.printf("  127.0.0.1:%-6d %-8s %-24s bus %d%n", node.port(), node.master() ? "master" : "replica", role,
+                    node.busPort());
+        }
+        out.println("  data in " + o.redisClusterData() + "/<port>/ (append-only file, fsync every second; nodes.conf),"
+                + " kept between runs");
+        out.println("  logs in " + o.logs() + "/redis-<port>.log");
+        int first = nodes.isEmpty() ? o.redisCluster().orElseThrow().first() : nodes.getFirst().port();
+        out.println("  redis-cli -c -p " + first + " cluster nodes   # the cluster as its nodes see it");
     }
 
     private static void printAuthenticated(PrintStream out, UpOptions o, Path realmFile, boolean keycloak, Path certs)

@@ -15,6 +15,7 @@ import io.starlingmq.launcher.PostgresServer;
 import io.starlingmq.launcher.ProcessSession;
 import io.starlingmq.launcher.ProcessTree;
 import io.starlingmq.launcher.Readiness;
+import io.starlingmq.launcher.RedisCluster;
 import io.starlingmq.launcher.RedisPersistence;
 import io.starlingmq.launcher.RedisServer;
 import io.starlingmq.launcher.RouterEnvironment;
@@ -27,6 +28,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./starling up}: Redis (when installed), PostgreSQL and the auth service (unless anonymous),
+ * {@code ./starling up}: Redis (when installed; a Redis Cluster of six nodes with --redis-cluster), PostgreSQL
+ * and the auth service (unless anonymous),
  * Keycloak (with --keycloak), one router and one gateway (or several behind HAProxy with --gateways), ops,
  * and with --kafka Kafka and the bridge, each in a session of its own with a pid file in .starling/run;
  * then the banner, and either return (--detach) or watch them until Ctrl-C.
@@ -60,6 +63,8 @@ final class UpCommand {
     private final PrintStream err;
     private final StartedProcesses started = new StartedProcesses();
     private final List<ManagedProcess> watched = new ArrayList<>();
+    /** The Redis Cluster's nodes by their run-directory name: one may stop without the suite stopping. */
+    private final Map<ManagedProcess, String> clusterNodes = new HashMap<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
 
     UpCommand(UpOptions options, PrintStream out, PrintStream err) {
@@ -110,6 +115,13 @@ final class UpCommand {
             postgres = PostgresBinaries.find().orElseThrow(() -> new UpFailure(
                     "the auth service needs PostgreSQL: install the Debian package postgresql (apt-get install postgresql)"));
         }
+        if (o.redisCluster().isPresent()) {
+            // Asked for by name: no quiet fallback to the in-memory store.
+            Optional<String> missing = LocalRedisCluster.missingTools();
+            if (missing.isPresent()) {
+                throw new UpFailure(missing.get());
+            }
+        }
         UpOptions.Ports p = o.ports();
         List<Integer> ports = new ArrayList<>(List.of(p.router(), p.mqtt(), p.gatewayHttp(), p.tls(), p.ws(), p.wss(),
                 p.ops()));
@@ -126,6 +138,14 @@ final class UpCommand {
             ports.addAll(List.of(p.keycloak(), p.keycloakManagement()));
         }
         o.kafka().ifPresent(k -> ports.addAll(List.of(k.kafka(), k.controller(), k.bridgeHttp())));
+        o.redisCluster().ifPresent(cluster -> ports.addAll(cluster.all()));
+        Set<Integer> distinct = new HashSet<>();
+        for (int port : ports) {
+            // The cluster's bus ports (its ports + 10000) are easy to overlap with another part's.
+            if (!distinct.add(port)) {
+                throw new UpFailure("port " + port + " is set for two parts; change one of the STARLING_UP_*_PORT");
+            }
+        }
         if (o.kafka().isPresent() && o.mode() == UpOptions.Mode.KEYCLOAK) {
             throw new UpFailure("--kafka and --keycloak exclude each other: the bridge's credential is signed with the"
                     + " local development key, which the auth service trusts only without --keycloak");
@@ -145,7 +165,13 @@ final class UpCommand {
 
         String store;
         Map<String, String> routerEnv;
-        if (Executables.find("redis-server").isPresent()) {
+        List<RedisCluster.Node> clusterTopology = List.of();
+        if (o.redisCluster().isPresent()) {
+            RedisCluster cluster = startRedisCluster();
+            clusterTopology = cluster.nodes();
+            store = UpBanner.clusterStore(clusterTopology, LocalRedisCluster.WAIT_REPLICAS);
+            routerEnv = LocalRedisCluster.routerEnvironment(cluster);
+        } else if (Executables.find("redis-server").isPresent()) {
             if (Readiness.acceptsConnections(p.redis()).ready()) {
                 throw new UpFailure("port " + p.redis() + " (Redis) is already in use; set STARLING_UP_REDIS_PORT");
             }
@@ -208,12 +234,52 @@ final class UpCommand {
         boolean bridge = o.kafka().isPresent() && startBridge(o.kafka().get(), devKey);
 
         UpBanner.print(out, o, store, layout.realmFile());
+        if (o.redisCluster().isPresent()) {
+            UpBanner.printRedisCluster(out, o, clusterTopology, LocalRedisCluster.NODE_TIMEOUT);
+        }
         if (!gateways.isEmpty()) {
             printGateways(gateways);
         }
         if (o.kafka().isPresent()) {
             UpBanner.printKafka(out, o, bridge);
         }
+    }
+
+    /**
+     * The Redis Cluster of {@code --redis-cluster}, each node tracked on its own (pid file, watched), so
+     * {@code down} and a stop after a failed start reach every node. A node's pid file is written as soon as
+     * it answers, so an 'up' killed while the cluster forms leaves nothing that 'down' does not know.
+     */
+    private RedisCluster startRedisCluster() throws IOException, InterruptedException {
+        UpOptions.RedisClusterPorts ports = o.redisCluster().orElseThrow();
+        out.println("starting the Redis Cluster (" + UpOptions.RedisClusterPorts.NODES + " nodes on ports "
+                + ports.first() + "-" + (ports.first() + UpOptions.RedisClusterPorts.NODES - 1) + ", data in "
+                + o.redisClusterData() + ") ...");
+        List<ManagedProcess> nodes = new ArrayList<>();
+        RedisCluster cluster;
+        try {
+            cluster = LocalRedisCluster.start(o, ProcessSession.OWN, node -> {
+                nodes.add(node);
+                run.recordPid(LocalRedisCluster.name(nodes.size()), node.pid());
+            });
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            // RedisCluster.start stopped the nodes it started.
+            for (int i = 1; i <= nodes.size(); i++) {
+                run.forget(LocalRedisCluster.name(i));
+            }
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            err.println("starling: " + e.getMessage());
+            throw new UpFailure("the Redis Cluster did not start; see " + o.logs().resolve("redis-" + ports.first()
+                    + ".log") + " and the other nodes' logs beside it");
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            String name = LocalRedisCluster.name(i + 1);
+            track(name, nodes.get(i), nodes.get(i));
+            clusterNodes.put(nodes.get(i), name);
+        }
+        return cluster;
     }
 
     /** A single-node Kafka with its data in .starling/kafka, kept between runs. */
@@ -394,7 +460,10 @@ final class UpCommand {
         watched.add(process);
     }
 
-    /** Checks every second that each process still runs; when one stopped, stops the others. */
+    /**
+     * Checks every second that each process still runs; when one stopped, stops the others (a Redis Cluster
+     * node excepted: {@link #lostClusterNode}).
+     */
     private int watch() {
         while (true) {
             try {
@@ -404,8 +473,9 @@ final class UpCommand {
                 return stopOnRequest();
             }
             watched.removeIf(this::scaledAway);
+            watched.removeIf(this::lostClusterNode);
             for (ManagedProcess process : watched) {
-                if (!process.isAlive() && !stopRequested.get()) {
+                if (!process.isAlive() && !stopRequested.get() && !clusterNodes.containsKey(process)) {
                     err.println("starling: " + process.name() + " stopped unexpectedly; see " + process.log());
                     stopAll();
                     return 1;
@@ -424,6 +494,26 @@ final class UpCommand {
         OptionalLong recorded = run.pid(name);
         return (leaving.isPresent() && leaving.getAsLong() == process.pid())
                 || recorded.isEmpty() || recorded.getAsLong() != process.pid();
+    }
+
+    /**
+     * A Redis Cluster node that stopped: said, not fatal, as the cluster serves on while every slot has a
+     * master (a master's replica takes over after the node timeout), so a failover can be tried locally.
+     */
+    private boolean lostClusterNode(ManagedProcess process) {
+        String name = clusterNodes.get(process);
+        if (name == null || process.isAlive() || stopRequested.get()) {
+            return false;
+        }
+        err.println("starling: the Redis Cluster node " + name + " stopped; see " + process.log() + ". The cluster "
+                + "goes on while each slot has a master: a lost master's replica takes over after "
+                + LocalRedisCluster.NODE_TIMEOUT.toSeconds() + " s. './starling down' and 'up --redis-cluster' "
+                + "start it again.");
+        OptionalLong recorded = run.pid(name);
+        if (recorded.isPresent() && recorded.getAsLong() == process.pid()) {
+            run.forget(name);
+        }
+        return true;
     }
 
     private int stopOnRequest() {

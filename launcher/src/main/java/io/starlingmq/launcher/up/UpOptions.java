@@ -1,8 +1,11 @@
 package io.starlingmq.launcher.up;
 
+import io.starlingmq.launcher.RedisCluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +15,7 @@ import java.util.Optional;
  */
 public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path postgresHome, Path keycloakHome,
                         Ports ports, Duration readyTimeout, String deviceAcl, boolean deviceAclFromEnvironment,
-                        int gateways, Optional<KafkaPorts> kafka) {
+                        int gateways, Optional<KafkaPorts> kafka, Optional<RedisClusterPorts> redisCluster) {
 
     /** Most gateways {@code up --gateways} runs (their HTTP ports follow the first one's). */
     public static final int MAX_GATEWAYS = 9;
@@ -44,6 +47,41 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
     public record KafkaPorts(int kafka, int controller, int bridgeHttp) {
     }
 
+    /**
+     * With {@code --redis-cluster}: the nodes' client ports, {@code first} and the {@link #NODES}-1 after it,
+     * each with its client port + {@link #BUS_OFFSET} as cluster bus port (Redis's own default offset).
+     */
+    public record RedisClusterPorts(int first) {
+
+        /** Three masters with a replica each. */
+        public static final int NODES = 6;
+        public static final int BUS_OFFSET = 10_000;
+
+        public RedisClusterPorts {
+            if (first < 1 || first + NODES - 1 + BUS_OFFSET > 65_535) {
+                throw new IllegalArgumentException("the Redis Cluster's first port must be from 1 to "
+                        + (65_535 - BUS_OFFSET - NODES + 1) + " (its nodes take it and the next " + (NODES - 1)
+                        + ", their cluster bus ports those + " + BUS_OFFSET + "), was " + first);
+            }
+        }
+
+        public List<RedisCluster.NodePorts> nodes() {
+            List<RedisCluster.NodePorts> nodes = new ArrayList<>();
+            for (int i = 0; i < NODES; i++) {
+                nodes.add(new RedisCluster.NodePorts(first + i, first + i + BUS_OFFSET));
+            }
+            return List.copyOf(nodes);
+        }
+
+        /** The client ports, then the bus ports: every port the nodes listen on. */
+        public List<Integer> all() {
+            List<Integer> all = new ArrayList<>();
+            nodes().forEach(node -> all.add(node.port()));
+            nodes().forEach(node -> all.add(node.busPort()));
+            return List.copyOf(all);
+        }
+    }
+
     public Path run() {
         return state.resolve("run");
     }
@@ -65,6 +103,11 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
         return state.resolve("kafka");
     }
 
+    /** With {@code --redis-cluster}: the nodes' folders ({@code <port>/}: append-only files, nodes.conf), kept between runs. */
+    public Path redisClusterData() {
+        return state.resolve("redis-cluster");
+    }
+
     /** The bridge's rules, written by each {@code up --kafka}. */
     public Path bridgeRules() {
         return run().resolve("bridge-rules.properties");
@@ -75,16 +118,19 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
         return run().resolve("api-key");
     }
 
-    /** Parses {@code --name=value} and the flags {@code --detach} and {@code --kafka}. */
+    /** Parses {@code --name=value} and the flags {@code --detach}, {@code --kafka} and {@code --redis-cluster}. */
     public static UpOptions parse(String[] args) {
         Map<String, String> values = new HashMap<>();
         boolean detach = false;
         boolean kafka = false;
+        boolean redisCluster = false;
         for (String arg : args) {
             if (arg.equals("--detach")) {
                 detach = true;
             } else if (arg.equals("--kafka")) {
                 kafka = true;
+            } else if (arg.equals("--redis-cluster")) {
+                redisCluster = true;
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else {
@@ -103,7 +149,8 @@ public record UpOptions(Mode mode, boolean detach, Path root, Path state, Path p
                 Boolean.parseBoolean(values.getOrDefault("device-acl-from-environment", "false")),
                 gateways(values.getOrDefault("gateways", "1")),
                 kafka ? Optional.of(new KafkaPorts(port(values, "kafka-port"), port(values, "kafka-controller-port"),
-                        port(values, "bridge-http-port"))) : Optional.empty());
+                        port(values, "bridge-http-port"))) : Optional.empty(),
+                redisCluster ? Optional.of(new RedisClusterPorts(port(values, "redis-cluster-port"))) : Optional.empty());
     }
 
     private static int gateways(String value) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import io.starlingmq.launcher.RedisCluster;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class UpBannerTest {
@@ -49,6 +52,37 @@ class UpBannerTest {
                 "--bridge-http-port=18084"), false);
 
         assertThat(banner).contains("NOT RUNNING: build services/bridge").contains("mosquitto_sub -V mqttv5 -p 1883 -t");
+    }
+
+    private static final List<RedisCluster.Node> CLUSTER = List.of(
+            new RedisCluster.Node(7000, 17000, true, OptionalInt.empty(), List.of("0-5460")),
+            new RedisCluster.Node(7001, 17001, true, OptionalInt.empty(), List.of("5461-10922")),
+            new RedisCluster.Node(7002, 17002, false, OptionalInt.of(7005), List.of()),
+            new RedisCluster.Node(7003, 17003, false, OptionalInt.of(7000), List.of()),
+            new RedisCluster.Node(7004, 17004, false, OptionalInt.of(7001), List.of()),
+            new RedisCluster.Node(7005, 17005, true, OptionalInt.empty(), List.of("10923-16383")));
+
+    @Test
+    void theStoreLineCountsTheRolesTheNodesHaveNowAndTheReplicasAWriteWaitsFor() {
+        assertThat(UpBanner.clusterStore(CLUSTER, 1))
+                .isEqualTo("Redis Cluster (3 masters, 3 replicas, writes wait for 1 replica)");
+        assertThat(UpBanner.clusterStore(CLUSTER, 2)).endsWith("writes wait for 2 replicas)");
+    }
+
+    @Test
+    void withARedisClusterNamesEveryNodesPortAndRoleAndWhereItsDataIs() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        UpBanner.printRedisCluster(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                options("anonymous", "--redis-cluster", "--redis-cluster-port=7000"), CLUSTER, Duration.ofSeconds(5));
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(
+                "Redis Cluster (--redis-cluster), node timeout 5 s:",
+                "  127.0.0.1:7000   master   slots 0-5460             bus 17000",
+                "  127.0.0.1:7002   replica  of 7005                  bus 17002",
+                "  127.0.0.1:7005   master   slots 10923-16383        bus 17005",
+                "data in " + Path.of("/r/.starling/redis-cluster") + "/<port>/",
+                "logs in " + Path.of("/r/.starling/logs") + "/redis-<port>.log",
+                "redis-cli -c -p 7000 cluster nodes");
     }
 
     @Test

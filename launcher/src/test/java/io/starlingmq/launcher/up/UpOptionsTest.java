@@ -3,6 +3,8 @@ package io.starlingmq.launcher.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.starlingmq.launcher.RedisCluster;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,38 @@ class UpOptionsTest {
         assertThat(UpOptions.parse(args("--kafka", "--kafka-port=9092", "--kafka-controller-port=9093",
                 "--bridge-http-port=18084")).kafka()).contains(new UpOptions.KafkaPorts(9092, 9093, 18084));
         assertThatThrownBy(() -> UpOptions.parse(args("--kafka"))).hasMessageContaining("--kafka-port");
+    }
+
+    @Test
+    void aRedisClusterOfSixNodesWithBusPortsTenThousandAboveOnlyWhenAskedFor() {
+        assertThat(UpOptions.parse(args()).redisCluster()).isEmpty();
+
+        UpOptions.RedisClusterPorts ports = UpOptions.parse(args("--redis-cluster", "--redis-cluster-port=7000"))
+                .redisCluster().orElseThrow();
+
+        assertThat(ports.nodes()).containsExactly(new RedisCluster.NodePorts(7000, 17000),
+                new RedisCluster.NodePorts(7001, 17001), new RedisCluster.NodePorts(7002, 17002),
+                new RedisCluster.NodePorts(7003, 17003), new RedisCluster.NodePorts(7004, 17004),
+                new RedisCluster.NodePorts(7005, 17005));
+        assertThat(ports.all()).hasSize(12).contains(7000, 7005, 17000, 17005);
+        assertThat(UpOptions.parse(args()).redisClusterData()).isEqualTo(Path.of("/r/.starling/redis-cluster"));
+    }
+
+    @Test
+    void aRedisClusterNeedsItsPortAndRoomForItsBusPorts() {
+        assertThatThrownBy(() -> UpOptions.parse(args("--redis-cluster"))).hasMessageContaining("--redis-cluster-port");
+        assertThat(UpOptions.parse(args("--redis-cluster", "--redis-cluster-port=55530")).redisCluster()).isPresent();
+        assertThatThrownBy(() -> UpOptions.parse(args("--redis-cluster", "--redis-cluster-port=55531")))
+                .hasMessageContaining("from 1 to 55530").hasMessageContaining("was 55531");
+    }
+
+    @Test
+    void theRedisClusterNodesStopLastAfterTheRouter() {
+        List<String> order = RunDirectory.PROCESSES;
+
+        assertThat(order.subList(order.size() - 6, order.size())).containsExactly("redis-cluster-6", "redis-cluster-5",
+                "redis-cluster-4", "redis-cluster-3", "redis-cluster-2", "redis-cluster-1");
+        assertThat(order.indexOf("router")).isLessThan(order.indexOf("redis-cluster-6"));
     }
 
     @Test
