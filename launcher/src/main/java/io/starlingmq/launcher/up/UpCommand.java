@@ -507,8 +507,7 @@ final class UpCommand {
         }
         err.println("starling: the Redis Cluster node " + name + " stopped; see " + process.log() + ". The cluster "
                 + "goes on while each slot has a master: a lost master's replica takes over after "
-                + LocalRedisCluster.NODE_TIMEOUT.toSeconds() + " s. './starling down' and 'up --redis-cluster' "
-                + "start it again.");
+                + LocalRedisCluster.NODE_TIMEOUT.toSeconds() + " s. The next 'up --redis-cluster' starts it again.");
         OptionalLong recorded = run.pid(name);
         if (recorded.isPresent() && recorded.getAsLong() == process.pid()) {
             run.forget(name);
