@@ -11,14 +11,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every STARLING_* / QUARKUS_* variable and every mounted property the manifests set is a key the app reads. */
 class ConfigKeysTest {
 
-    static Stream<Path> overlays() {
-        return Repo.overlays().stream();
+    static Stream<Path> suites() {
+        return Repo.suites().stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("overlays")
-    void everyKeySetForAnAppIsOneItReads(Path overlay) {
-        assertThat(ConfigKeysCheck.faults(Suite.of(overlay))).isEmpty();
+    @MethodSource("suites")
+    void everyKeySetForAnAppIsOneItReads(Path suite) {
+        assertThat(ConfigKeysCheck.faults(Suite.of(suite))).isEmpty();
     }
 
     @Test

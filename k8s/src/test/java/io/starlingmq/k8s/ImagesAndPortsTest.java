@@ -11,20 +11,20 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The manifests run the images the build makes, and declare the ports the apps listen on. */
 class ImagesAndPortsTest {
 
-    static Stream<Path> overlays() {
-        return Repo.overlays().stream();
+    static Stream<Path> suites() {
+        return Repo.suites().stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("overlays")
-    void everyAppRunsTheImageTheBuildMakes(Path overlay) {
-        assertThat(Images.imageFaults(Suite.of(overlay))).isEmpty();
+    @MethodSource("suites")
+    void everyAppRunsTheImageTheBuildMakes(Path suite) {
+        assertThat(Images.imageFaults(Suite.of(suite))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("overlays")
-    void everyAppContainerDeclaresExactlyThePortsItListensOn(Path overlay) {
-        assertThat(Images.portFaults(Suite.of(overlay))).isEmpty();
+    @MethodSource("suites")
+    void everyAppContainerDeclaresExactlyThePortsItListensOn(Path suite) {
+        assertThat(Images.portFaults(Suite.of(suite))).isEmpty();
     }
 
     @Test

@@ -85,6 +85,9 @@ final class Invariants {
     static List<String> selectorsMatchTemplates(Suite s) {
         List<String> faults = new ArrayList<>();
         for (Suite.Workload w : s.workloads()) {
+            if (w.runsToCompletion() && w.selector() == null) {
+                continue; // the API server gives a Job the selector of its own pods
+            }
             if (w.selector() == null || (w.selector().getMatchLabels().isEmpty() && w.selector().getMatchExpressions().isEmpty())) {
                 faults.add(w.id() + ": has no selector");
             } else if (!Suite.matches(w.selector(), w.podLabels())) {
@@ -333,7 +336,7 @@ final class Invariants {
                         faults.add(where + ": no " + kind + " limit");
                     }
                 }
-                if (!init) {
+                if (!init && !w.runsToCompletion()) {
                     Set<String> required = App.of(c) != null ? Set.of("startupProbe", "readinessProbe", "livenessProbe")
                             : Set.of("readinessProbe", "livenessProbe");
                     required.stream().sorted().filter(p -> !probesOf(c).containsKey(p))

@@ -11,18 +11,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Selectors, Services, probes, references, HPA/PDB targets, resources, security contexts, ServiceAccount tokens, drain
- * and stop grace.
+ * and stop grace, on every suite (the overlays and the add-ons).
  */
 class InvariantsTest {
 
-    static Stream<Path> overlays() {
-        return Repo.overlays().stream();
+    static Stream<Path> suites() {
+        return Repo.suites().stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("overlays")
-    void everyOverlayHoldsTheRunTimeInvariants(Path overlay) {
-        assertThat(Invariants.all(Suite.of(overlay))).isEmpty();
+    @MethodSource("suites")
+    void everySuiteHoldsTheRunTimeInvariants(Path suite) {
+        assertThat(Invariants.all(Suite.of(suite))).isEmpty();
     }
 
     @Test
@@ -55,6 +55,13 @@ class InvariantsTest {
                 + " /q/health/ready").endsWith("not /q/health/readyy"));
         assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: livenessProbe targets port 9999, but"
                 + " starling-gateway serves health on 8090"));
+        // A Job is held to the same rules, except the probes its run-once pods do not need.
+        String job = "Job redis-cluster-create container create: ";
+        assertThat(faults).contains(job + "no memory limit", job + "readOnlyRootFilesystem is not true");
+        assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(job + "env REDISCLI_AUTH refers to Secret"
+                + " starling-redis-missing does not exist in the overlay"));
+        assertThat(faults).noneSatisfy(f -> assertThat(f).startsWith("Job redis-cluster-create").containsAnyOf("Probe",
+                "selector"));
         // A fixture is not an overlay without a secretGenerator, so even the documented external Secrets must exist.
         assertThat(faults).anySatisfy(f -> assertThat(f).startsWith(gw + " container gateway: env STARLING_GATEWAY_ID refers to"
                 + " Secret starling-redis does not exist in the overlay"));

@@ -8,17 +8,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each overlay's NetworkPolicies allow exactly the designed flows of the tables in NetworkFlows. */
+/** Each suite's (overlay's or add-on's) NetworkPolicies allow exactly the designed flows of the tables in NetworkFlows. */
 class NetworkFlowsTest {
 
-    static Stream<Path> overlays() {
-        return Repo.overlays().stream();
+    static Stream<Path> suites() {
+        return Repo.suites().stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("overlays")
-    void theDesignedFlowsAreAllowedAndTheOthersDenied(Path overlay) {
-        assertThat(NetworkFlows.faults(Suite.of(overlay))).isEmpty();
+    @MethodSource("suites")
+    void theDesignedFlowsAreAllowedAndTheOthersDenied(Path suite) {
+        assertThat(NetworkFlows.faults(Suite.of(suite))).isEmpty();
     }
 
     @Test

@@ -20,9 +20,25 @@ final class Repo {
         return subfolders(K8S.resolve("overlays"));
     }
 
+    /**
+     * Every kustomization that renders the whole suite: the overlays, and the add-ons under k8s/components, each an
+     * overlay on prod (k8s/README.md, "Add-ons"). The suite's checks (invariants, flows, keys, images, the Redis form)
+     * run on all of them.
+     */
+    static List<Path> suites() {
+        List<Path> all = new java.util.ArrayList<>(overlays());
+        all.addAll(components());
+        return all;
+    }
+
+    /** Every add-on folder under k8s/components. */
+    static List<Path> components() {
+        return subfolders(K8S.resolve("components"));
+    }
+
     /** Every add-on folder under k8s/components, k8s/pipeline and its sub-kustomizations (the example run). */
     static List<Path> addOns() {
-        List<Path> all = new java.util.ArrayList<>(subfolders(K8S.resolve("components")));
+        List<Path> all = new java.util.ArrayList<>(components());
         if (Files.isDirectory(PIPELINE)) {
             all.add(PIPELINE);
             all.addAll(subfolders(PIPELINE));

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -59,10 +60,22 @@ final class Suite {
         }
     }
 
-    /** A Deployment, StatefulSet or DaemonSet: its pod template and selector. */
+    /** A Deployment, StatefulSet, DaemonSet or Job: its pod template and selector (a Job's usually generated). */
     record Workload(HasMetadata object, LabelSelector selector, PodTemplateSpec template) {
         String id() {
             return Manifests.id(object);
+        }
+
+        /** A Job's pods run once to completion: no probes, and the API server makes their selector. */
+        boolean runsToCompletion() {
+            return object instanceof Job;
+        }
+
+        /** Pods it keeps running: a StatefulSet's or Deployment's replicas (1 when unset), 1 otherwise. */
+        int replicas() {
+            Integer r = object instanceof StatefulSet st ? st.getSpec().getReplicas()
+                    : object instanceof Deployment d ? d.getSpec().getReplicas() : null;
+            return r == null ? 1 : r;
         }
 
         String namespace() {
@@ -94,6 +107,8 @@ final class Suite {
                 all.add(new Workload(s, s.getSpec().getSelector(), s.getSpec().getTemplate()));
             } else if (o instanceof DaemonSet s) {
                 all.add(new Workload(s, s.getSpec().getSelector(), s.getSpec().getTemplate()));
+            } else if (o instanceof Job j) {
+                all.add(new Workload(j, j.getSpec().getSelector(), j.getSpec().getTemplate()));
             }
         }
         return all;
