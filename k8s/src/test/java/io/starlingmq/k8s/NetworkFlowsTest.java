@@ -21,6 +21,28 @@ class NetworkFlowsTest {
         assertThat(NetworkFlows.faults(Suite.of(suite))).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void everyPolicyBetweenPodsNamesPodsThatRunAndPortsTheyDeclare(Path suite) {
+        assertThat(PolicyPorts.faults(Suite.of(suite))).isEmpty();
+    }
+
+    @Test
+    void policiesNamingPortsOrPodsThatDoNotExistFail() {
+        String redis = "NetworkPolicy starling/redis: ";
+        String router = "NetworkPolicy starling/router: ";
+        assertThat(PolicyPorts.faults(Suite.ofFile(Repo.fixture("broken/network-ports/manifests.yaml"))))
+                .containsExactlyInAnyOrder(
+                        redis + "ingress rule 2 names port 16380/TCP, which no container of StatefulSet starling/redis declares",
+                        redis + "egress rule 1 names port 'bus'/TCP, which no container of StatefulSet starling/redis declares",
+                        router + "ingress rule 1 admits pods {app.kubernetes.io/name=gateway}, which no workload runs",
+                        router + "egress rule 1 names port 6380/TCP, which no container of StatefulSet starling/redis declares",
+                        router + "egress rule 1 names port 6379/UDP, which no container of StatefulSet starling/redis declares",
+                        router + "egress rule 2 reaches pods {app.kubernetes.io/name=redis-cluster}, which no workload runs",
+                        "NetworkPolicy starling/redis-old: podSelector {app.kubernetes.io/name=redis-old} selects no"
+                                + " workload's pods");
+    }
+
     @Test
     void policiesTooWideAndTooNarrowFail() {
         Suite broken = Suite.ofFile(Repo.fixture("broken/network-flows/manifests.yaml"));
