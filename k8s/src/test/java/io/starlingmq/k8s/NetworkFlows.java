@@ -12,10 +12,11 @@ import java.util.Optional;
 
 /**
  * The designed flows of the suite, as tables: those the NetworkPolicies of an overlay must allow and those they must
- * deny. Pods are the overlay's workloads (by image), plus kube-dns in kube-system, a Prometheus pod in the namespace
- * "monitoring" (the label the policies admit: kubernetes.io/metadata.name=monitoring), a pod of another namespace, a
- * client outside the cluster, and what the bridge talks to outside the suite: a Kafka broker in the cluster (Strimzi's,
- * in the namespace "kafka") or outside it, and an S3 endpoint outside it.
+ * deny. Pods are the overlay's workloads (by image; Redis by its form, RedisForm: "redis" holds the data, and a
+ * Sentinel group adds "redis-sentinel", a cluster the Job "redis-cluster-create"), plus kube-dns in kube-system, a
+ * Prometheus pod in the namespace "monitoring" (the label the policies admit: kubernetes.io/metadata.name=monitoring), a
+ * pod of another namespace, a client outside the cluster, and what the bridge talks to outside the suite: a Kafka
+ * broker in the cluster (Strimzi's, in the namespace "kafka") or outside it, and an S3 endpoint outside it.
  */
 final class NetworkFlows {
     static final String NAMESPACE_WHEN_UNSET = "starling";
@@ -30,7 +31,10 @@ final class NetworkFlows {
     static final List<String> SUITE_PODS = List.of("gateway", "router", "auth-service", "ops", "bridge", "redis",
             "postgresql", "keycloak");
 
-    static List<Flow> mustAllow() {
+    /** Redis pods beside the servers, which only some forms run. */
+    static final List<String> REDIS_EXTRAS = List.of("redis-sentinel", "redis-cluster-create");
+
+    static List<Flow> mustAllow(RedisForm.Kind redis) {
         List<Flow> f = new ArrayList<>();
         for (int p : new int[] {1883, 8883, 8083, 8084}) {
             f.add(new Flow("outside client", "gateway", p, "TCP"));
@@ -48,9 +52,24 @@ final class NetworkFlows {
         f.add(new Flow("bridge", "kafka", 9092, "TCP"));
         f.add(new Flow("bridge", "kafka outside the cluster", 9092, "TCP"));
         f.add(new Flow("bridge", "s3", 443, "TCP"));
-        for (String pod : SUITE_PODS) {
+        for (String pod : java.util.stream.Stream.concat(SUITE_PODS.stream(), REDIS_EXTRAS.stream()).toList()) {
             f.add(new Flow(pod, "kube-dns", 53, "UDP"));
             f.add(new Flow(pod, "kube-dns", 53, "TCP"));
+        }
+        if (redis == RedisForm.Kind.CLUSTER) {
+            // Replication and hand-over on the client port, gossip and votes on the cluster bus; the Job joins them.
+            f.add(new Flow("redis", "redis", 6379, "TCP"));
+            f.add(new Flow("redis", "redis", 16379, "TCP"));
+            f.add(new Flow("redis-cluster-create", "redis", 6379, "TCP"));
+        }
+        if (redis == RedisForm.Kind.SENTINEL) {
+            // The routers ask the Sentinels for the primary; replicas stream from it; the Sentinels watch the servers
+            // and vote among themselves; a server starting asks them which server is primary.
+            f.add(new Flow("router", "redis-sentinel", 26379, "TCP"));
+            f.add(new Flow("redis", "redis", 6379, "TCP"));
+            f.add(new Flow("redis-sentinel", "redis", 6379, "TCP"));
+            f.add(new Flow("redis-sentinel", "redis-sentinel", 26379, "TCP"));
+            f.add(new Flow("redis", "redis-sentinel", 26379, "TCP"));
         }
         f.add(new Flow("prometheus", "gateway", 8090, "TCP"));
         f.add(new Flow("prometheus", "router", 9090, "TCP"));
@@ -60,8 +79,8 @@ final class NetworkFlows {
         return f;
     }
 
-    static List<Flow> mustDeny() {
-        return List.of(
+    static List<Flow> mustDeny(RedisForm.Kind redis) {
+        List<Flow> f = new ArrayList<>(List.of(
                 new Flow("gateway", "redis", 6379, "TCP"),
                 new Flow("gateway", "postgresql", 5432, "TCP"),
                 new Flow("gateway", "keycloak", 8080, "TCP"),
@@ -106,14 +125,36 @@ final class NetworkFlows {
                 new Flow("gateway", "kafka", 9092, "TCP"),
                 new Flow("router", "kafka", 9092, "TCP"),
                 new Flow("ops", "kafka", 9092, "TCP"),
-                new Flow("ops", "s3", 443, "TCP"));
+                new Flow("ops", "s3", 443, "TCP")));
+        if (redis == RedisForm.Kind.CLUSTER) {
+            // The cluster bus is the nodes' own; the Job reaches the nodes' client port and nothing else.
+            for (String from : List.of("router", "gateway", "bridge", "redis-cluster-create", "outside client",
+                    "pod of another namespace")) {
+                f.add(new Flow(from, "redis", 16379, "TCP"));
+            }
+            f.add(new Flow("redis-cluster-create", "router", 9090, "TCP"));
+            f.add(new Flow("redis-cluster-create", "postgresql", 5432, "TCP"));
+            f.add(new Flow("redis", "router", 9090, "TCP"));
+        }
+        if (redis == RedisForm.Kind.SENTINEL) {
+            // Only the routers, the servers and the Sentinels themselves talk to the Sentinels, which talk to no one else.
+            for (String from : List.of("gateway", "auth-service", "ops", "bridge", "prometheus", "outside client",
+                    "pod of another namespace")) {
+                f.add(new Flow(from, "redis-sentinel", 26379, "TCP"));
+            }
+            f.add(new Flow("redis-sentinel", "router", 9090, "TCP"));
+            f.add(new Flow("redis-sentinel", "postgresql", 5432, "TCP"));
+            f.add(new Flow("redis-sentinel", "keycloak", 8080, "TCP"));
+        }
+        return f;
     }
 
     /** The endpoints of a suite by name, and a fault for each suite pod it does not run. */
     static Map<String, Endpoint> endpoints(Suite s, List<String> faults) {
         Map<String, Endpoint> e = new LinkedHashMap<>();
         int ip = 10;
-        for (String name : SUITE_PODS) {
+        RedisForm redis = RedisForm.of(s);
+        for (String name : java.util.stream.Stream.concat(SUITE_PODS.stream(), REDIS_EXTRAS.stream()).toList()) {
             Optional<Suite.Workload> w = switch (name) {
                 case "gateway" -> s.workload(App.GATEWAY);
                 case "router" -> s.workload(App.ROUTER);
@@ -121,10 +162,15 @@ final class NetworkFlows {
                 case "ops" -> s.workload(App.OPS);
                 case "bridge" -> s.workload(App.BRIDGE);
                 case "postgresql" -> s.workloadWithImage("postgres");
+                case "redis" -> redis.dataWorkload();
+                case "redis-sentinel" -> redis.workload(RedisForm.Role.SENTINEL);
+                case "redis-cluster-create" -> redis.workload(RedisForm.Role.CLUSTER_CREATOR);
                 default -> s.workloadWithImage(name);
             };
             if (w.isEmpty()) {
-                faults.add(s.source + ": no workload runs " + name);
+                if (SUITE_PODS.contains(name)) {
+                    faults.add(s.source + ": no workload runs " + name);
+                }
                 continue;
             }
             Map<String, Integer> named = new LinkedHashMap<>();
@@ -158,13 +204,14 @@ final class NetworkFlows {
         String ns = s.workloads().stream().map(Suite.Workload::namespace).filter(x -> x != null).findFirst()
                 .orElse(NAMESPACE_WHEN_UNSET);
         NetworkPolicies np = new NetworkPolicies(s.all(NetworkPolicy.class), ns);
-        for (Flow f : mustAllow()) {
+        RedisForm.Kind redis = RedisForm.of(s).kind;
+        for (Flow f : mustAllow(redis)) {
             if (e.containsKey(f.from()) && e.containsKey(f.to())
                     && !np.allowed(e.get(f.from()), e.get(f.to()), f.port(), f.protocol())) {
                 faults.add(s.source + ": " + f + " must be allowed, but the NetworkPolicies deny it");
             }
         }
-        for (Flow f : mustDeny()) {
+        for (Flow f : mustDeny(redis)) {
             if (e.containsKey(f.from()) && e.containsKey(f.to())
                     && np.allowed(e.get(f.from()), e.get(f.to()), f.port(), f.protocol())) {
                 faults.add(s.source + ": " + f + " must be denied, but the NetworkPolicies allow it");
