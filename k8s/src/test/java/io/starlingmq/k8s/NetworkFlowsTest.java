@@ -2,7 +2,10 @@ package io.starlingmq.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,6 +44,29 @@ class NetworkFlowsTest {
                         router + "egress rule 2 reaches pods {app.kubernetes.io/name=redis-cluster}, which no workload runs",
                         "NetworkPolicy starling/redis-old: podSelector {app.kubernetes.io/name=redis-old} selects no"
                                 + " workload's pods");
+    }
+
+    @Test
+    void aClusterWhoseBusIsOpenToTheRoutersButNotToTheNodesFails() {
+        Suite broken = withPolicies("components/redis-cluster", "broken/network-flows-redis/cluster-policies.yaml");
+        assertThat(NetworkFlows.faults(broken)).containsExactlyInAnyOrder(
+                broken.source + ": redis → redis:16379 must be allowed, but the NetworkPolicies deny it",
+                broken.source + ": router → redis:16379 must be denied, but the NetworkPolicies allow it");
+    }
+
+    /** The rendered SUITE with the NetworkPolicies of FIXTURE in place of those of the same name. */
+    private static Suite withPolicies(String suite, String fixture) {
+        List<HasMetadata> replacements = Manifests.parseFile(Repo.fixture(fixture));
+        List<HasMetadata> objects = new ArrayList<>();
+        for (HasMetadata o : Suite.of(Repo.K8S.resolve(suite)).objects) {
+            if (replacements.stream().noneMatch(r -> Manifests.id(r).equals(Manifests.id(o)))) {
+                objects.add(o);
+            }
+        }
+        assertThat(objects).as("objects %s replaces", fixture).hasSize(Suite.of(Repo.K8S.resolve(suite)).objects.size()
+                - replacements.size());
+        objects.addAll(replacements);
+        return new Suite(suite + " with " + fixture, objects, true);
     }
 
     @Test

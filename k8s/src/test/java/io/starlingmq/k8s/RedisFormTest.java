@@ -22,6 +22,13 @@ class RedisFormTest {
     }
 
     @Test
+    void eachFormIsFoundWhereItIsMeant() {
+        assertThat(RedisForm.of(Suite.of(Repo.K8S.resolve("overlays/prod"))).kind).isEqualTo(RedisForm.Kind.STANDALONE);
+        assertThat(RedisForm.of(Suite.of(Repo.K8S.resolve("components/redis-cluster"))).kind)
+                .isEqualTo(RedisForm.Kind.CLUSTER);
+    }
+
+    @Test
     void aClusterTheRoutersAreNotSetUpForAndThatIsNotWholeFails() {
         String router = "StatefulSet starling/router container router: ";
         assertThat(RedisForm.faults(Suite.ofFile(Repo.fixture("broken/redis-forms/cluster.yaml")))).containsExactlyInAnyOrder(

@@ -52,6 +52,8 @@ class RenderTest {
     void theOverlaysOfTheIssueExist() {
         assertThat(Repo.overlays()).extracting(p -> p.getFileName().toString())
                 .contains("dev", "prod", "koordinator");
+        assertThat(Repo.components()).extracting(p -> p.getFileName().toString())
+                .contains("redis-cluster");
         assertThat(Repo.PIPELINE.resolve("kustomization.yaml")).exists();
     }
 
