@@ -54,6 +54,14 @@ class NetworkFlowsTest {
                 broken.source + ": router → redis:16379 must be denied, but the NetworkPolicies allow it");
     }
 
+    @Test
+    void sentinelsTheRoutersCannotReachAndThatReachAnythingFail() {
+        Suite broken = withPolicies("components/redis-sentinel", "broken/network-flows-redis/sentinel-policies.yaml");
+        assertThat(NetworkFlows.faults(broken)).containsExactlyInAnyOrder(
+                broken.source + ": router → redis-sentinel:26379 must be allowed, but the NetworkPolicies deny it",
+                broken.source + ": redis-sentinel → keycloak:8080 must be denied, but the NetworkPolicies allow it");
+    }
+
     /** The rendered SUITE with the NetworkPolicies of FIXTURE in place of those of the same name. */
     private static Suite withPolicies(String suite, String fixture) {
         List<HasMetadata> replacements = Manifests.parseFile(Repo.fixture(fixture));

@@ -26,6 +26,8 @@ class RedisFormTest {
         assertThat(RedisForm.of(Suite.of(Repo.K8S.resolve("overlays/prod"))).kind).isEqualTo(RedisForm.Kind.STANDALONE);
         assertThat(RedisForm.of(Suite.of(Repo.K8S.resolve("components/redis-cluster"))).kind)
                 .isEqualTo(RedisForm.Kind.CLUSTER);
+        assertThat(RedisForm.of(Suite.of(Repo.K8S.resolve("components/redis-sentinel"))).kind)
+                .isEqualTo(RedisForm.Kind.SENTINEL);
     }
 
     @Test

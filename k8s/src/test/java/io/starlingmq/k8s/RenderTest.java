@@ -53,7 +53,7 @@ class RenderTest {
         assertThat(Repo.overlays()).extracting(p -> p.getFileName().toString())
                 .contains("dev", "prod", "koordinator");
         assertThat(Repo.components()).extracting(p -> p.getFileName().toString())
-                .contains("redis-cluster");
+                .contains("redis-cluster", "redis-sentinel");
         assertThat(Repo.PIPELINE.resolve("kustomization.yaml")).exists();
     }
 
