@@ -11,8 +11,9 @@ import java.util.List;
  *        the first measured steps
  * @param jwt whether to also start PostgreSQL, the auth service and a second gateway that authenticates
  *        devices through it (needed by auth-connect only, so other scenarios keep their processes)
+ * @param redis the form of the Redis holding the router's sessions (default one server)
  */
-public record StarlingSettings(int heapMb, boolean jwt) {
+public record StarlingSettings(int heapMb, boolean jwt, RedisForm redis) {
 
     public static final int DEFAULT_HEAP_MB = 512;
 
@@ -22,6 +23,11 @@ public record StarlingSettings(int heapMb, boolean jwt) {
      * survivor spaces for fifteen (bench finding 11).
      */
     public static final List<String> SERVICE_FLAGS = List.of("-XX:MaxTenuringThreshold=2");
+
+    /** Sessions on one Redis, as {@code ./starling up} keeps them. */
+    public StarlingSettings(int heapMb, boolean jwt) {
+        this(heapMb, jwt, RedisForm.SINGLE);
+    }
 
     /** The fixed heap and {@link #SERVICE_FLAGS}. */
     public List<String> jvmFlags() {

@@ -7,9 +7,6 @@ import io.starlingmq.launcher.GatewayEnvironment;
 import io.starlingmq.launcher.JavaService;
 import io.starlingmq.launcher.ManagedProcess;
 import io.starlingmq.launcher.ProcessSession;
-import io.starlingmq.launcher.RedisPersistence;
-import io.starlingmq.launcher.RedisServer;
-import io.starlingmq.launcher.RouterEnvironment;
 import io.starlingmq.launcher.RunningPart;
 import io.starlingmq.launcher.StarlingPart;
 import io.starlingmq.launcher.StartedProcesses;
@@ -29,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Starling in its real shape, as {@code ./starling up} runs it, started by the launcher: Redis (AOF
- * everysec), the router and the gateway as separate processes, on free ports of their own. With JWT on,
+ * everysec; one server, or a Redis Cluster with {@code --redis}), the router and the gateway as separate
+ * processes, on free ports of their own. With JWT on,
  * also PostgreSQL, the auth service trusting a key made for this run, and a second gateway that
  * authenticates devices through it.
  */
@@ -80,14 +78,14 @@ public final class StarlingSuite implements BrokerTarget {
 
     private void startCore(Path routerJar, Path gatewayJar, Path workDir) throws IOException, InterruptedException {
         Path logs = workDir.resolve("logs");
-        RedisServer redis = started.add(RedisServer.start(redisPort, workDir.resolve("redis"),
-                RedisPersistence.APPEND_ONLY_EVERY_SECOND, logs.resolve("redis.log"), ProcessSession.SHARED));
-        watched.add(redis.process());
-        corePids.put("redis", redis.process().pid());
-        jwtPids.put("redis", redis.process().pid());
+        SessionRedis redis = started.add(SessionRedis.start(settings.redis(), redisPort, workDir.resolve("redis"), logs));
+        redis.processes().forEach((name, process) -> {
+            watched.add(process);
+            corePids.put(name, process.pid());
+            jwtPids.put(name, process.pid());
+        });
 
-        RunningPart router = startPart(corePids, service("router", routerJar, routerPort,
-                RouterEnvironment.redisStore(redis.uri())), logs);
+        RunningPart router = startPart(corePids, service("router", routerJar, routerPort, redis.routerEnvironment()), logs);
         jwtPids.put("router", router.pid());
 
         // The gateway that holds the conn case's connections tracks its native memory (JvmNativeMemory).
@@ -148,7 +146,8 @@ public final class StarlingSuite implements BrokerTarget {
 
     @Override
     public String configuration() {
-        String base = "gateway, router and Redis (AOF everysec) as separate processes, default settings, router store redis, "
+        String base = "gateway, router and Redis (AOF everysec) as separate processes, default settings, router store redis on "
+                + settings.redis().description() + ", "
                 + "JVM heaps fixed at " + settings.heapMb() + " MB (-Xms = -Xmx), the JVM options of ./starling up ("
                 + String.join(" ", StarlingSettings.SERVICE_FLAGS) + "), the gateway with " + JvmNativeMemory.TRACKING_FLAG;
         return settings.jwt() ? base + "; for auth-connect also PostgreSQL, the auth service (static-key issuer made for "

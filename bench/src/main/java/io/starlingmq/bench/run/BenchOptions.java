@@ -1,6 +1,7 @@
 package io.starlingmq.bench.run;
 
 import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.brokers.RedisForm;
 import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.scenario.ScenarioParams;
 import java.nio.file.Path;
@@ -22,10 +23,11 @@ import java.util.Set;
  *        same case at the search's start rate, or a full round of the connections for connect scenarios
  * @param warmUpLimit warm-up rounds repeat until the target's JIT compilers are quiet, for at most this long
  *        (default 60 s)
+ * @param redis the form of the Redis holding Starling's sessions (default one server)
  */
 public record BenchOptions(List<BenchCase> cases, MqttVersion version, int payloadSize, Duration duration,
         boolean durationGiven, int repeats, int window, ScenarioParams params, SearchSettings search, List<String> targets,
-        Path repo, Path output, int heapMb, Duration warmUp, Duration warmUpLimit) {
+        Path repo, Path output, int heapMb, Duration warmUp, Duration warmUpLimit, RedisForm redis) {
 
     public static final int SCENARIO_WINDOW = -1;
 

@@ -1,6 +1,7 @@
 package io.starlingmq.bench.run;
 
 import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.brokers.RedisForm;
 import io.starlingmq.bench.brokers.StarlingSettings;
 import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.load.ClientKind;
@@ -47,6 +48,8 @@ public final class OptionsParser {
               --warm-up S        seconds of discarded load before every measurement, 0 for none (default 3)
               --warm-up-max S    repeat warm-ups until the JIT compilers are quiet, at most this long (default 60)
               --heap-mb N        heap of Starling's JVMs, -Xms = -Xmx (default 512)
+              --redis FORM       single, cluster or cluster-wait: Starling's session Redis (default single; cluster:
+                                 3 masters and 3 replicas; cluster-wait: each write waits for a replica)
               --targets LIST     starling,mosquitto (default both)
               --out FILE         report (default BENCHMARKS.md in the repository)
             auth-connect: each device presents its own JWT to Starling (auth service, static-key issuer made
@@ -95,6 +98,7 @@ public final class OptionsParser {
         int warmUpSeconds = 3;
         int warmUpLimitSeconds = 60;
         int heapMb = StarlingSettings.DEFAULT_HEAP_MB;
+        RedisForm redis = RedisForm.SINGLE;
         int repeats = 3;
         int window = BenchOptions.SCENARIO_WINDOW;
         List<ClientKind> clients = null;
@@ -150,6 +154,7 @@ public final class OptionsParser {
                 case "--warm-up" -> warmUpSeconds = bounded(arg, value, 0, 600);
                 case "--warm-up-max" -> warmUpLimitSeconds = bounded(arg, value, 0, 3600);
                 case "--heap-mb" -> heapMb = bounded(arg, value, 64, 65_536);
+                case "--redis" -> redis = RedisForm.parse(value);
                 case "--targets" -> targets = targets(value);
                 case "--out" -> output = Path.of(value).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option " + arg);
@@ -160,7 +165,7 @@ public final class OptionsParser {
                 new ScenarioParams(publishers, subscribers, pairs, backlog, connections, sources, ackRate, loadPublishers,
                         connectWindow),
                 new SearchSettings(startRate, Math.max(startRate, s.ceiling()), maxSteps, Duration.ofSeconds(stepSeconds)),
-                targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(warmUpLimitSeconds));
+                targets, repo, output, heapMb, Duration.ofSeconds(warmUpSeconds), Duration.ofSeconds(warmUpLimitSeconds), redis);
     }
 
     private static Scenario scenario(String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.starlingmq.bench.brokers.MosquittoConfig;
+import io.starlingmq.bench.brokers.RedisForm;
 import io.starlingmq.bench.client.MqttVersion;
 import io.starlingmq.bench.load.ClientKind;
 import io.starlingmq.bench.load.LoadSettings;
@@ -60,6 +61,18 @@ class OptionsParserTest {
         assertThat(OptionsParser.parse(List.of("fanin", "--warm-up-max", "5"), REPO).warmUpLimit())
                 .isEqualTo(Duration.ofSeconds(5));
         assertThat(o.heapMb()).isEqualTo(1024);
+    }
+
+    @Test
+    void theSessionRedisIsOneServerUnlessAFormIsAskedFor() {
+        assertThat(OptionsParser.parse(List.of("persistent"), REPO).redis()).isEqualTo(RedisForm.SINGLE);
+        assertThat(OptionsParser.parse(List.of("persistent", "--redis", "cluster"), REPO).redis()).isEqualTo(RedisForm.CLUSTER);
+        BenchOptions o = OptionsParser.parse(List.of("persistent", "--redis", "cluster-wait"), REPO);
+        assertThat(o.redis()).isEqualTo(RedisForm.CLUSTER_WAIT);
+        assertThat(o.redis().waitReplicas()).isEqualTo(1);
+        assertThat(RedisForm.CLUSTER.waitReplicas()).isZero();
+        assertThatThrownBy(() -> OptionsParser.parse(List.of("--redis", "sharded"), REPO))
+                .hasMessageContaining("--redis sharded").hasMessageContaining("cluster-wait");
     }
 
     @Test
