@@ -96,7 +96,7 @@ public final class BenchMain {
             synchronized (targets) {
                 targets.add(name.equals("starling")
                         ? StarlingSuite.start(options.repo(), javaHome, work.resolve("starling"),
-                                new StarlingSettings(options.heapMb(), options.needsJwt()))
+                                new StarlingSettings(options.heapMb(), options.needsJwt(), options.redis()))
                         : MosquittoTarget.start(work.resolve("mosquitto"), options.mosquittoConfigs()));
             }
         }
@@ -230,18 +230,21 @@ public final class BenchMain {
     }
 
     /**
-     * The sections of the standalone scenarios' last runs (bench/results/autoscale.md, listing.md, kafka.md) and the profile findings, kept by
-     * hand in bench/findings.md (what was measured, what was changed, the figures before and after), so
-     * every generated report carries them.
+     * The sections of the standalone scenarios' last runs (bench/results/autoscale.md, listing.md, kafka.md), the
+     * persistent runs per Redis form (bench/results/redis-forms.md, put together by hand from runs with --redis) and
+     * the profile findings, kept by hand in bench/findings.md (what was measured, what was changed, the figures
+     * before and after), so every generated report carries them.
      */
     private static String findings(Path repo) throws IOException {
         Path autoscale = repo.resolve("bench/results/autoscale.md");
         Path listing = repo.resolve("bench/results/listing.md");
         Path kafka = repo.resolve("bench/results/kafka.md");
+        Path redisForms = repo.resolve("bench/results/redis-forms.md");
         Path file = repo.resolve("bench/findings.md");
         return (Files.isRegularFile(autoscale) ? "\n" + Files.readString(autoscale) : "")
                 + (Files.isRegularFile(listing) ? "\n" + Files.readString(listing) : "")
                 + (Files.isRegularFile(kafka) ? "\n" + Files.readString(kafka) : "")
+                + (Files.isRegularFile(redisForms) ? "\n" + Files.readString(redisForms) : "")
                 + (Files.isRegularFile(file) ? "\n" + Files.readString(file) : "");
     }
 
