@@ -38,6 +38,13 @@ public interface RouterConfig {
         Duration waitTimeout();
     }
 
+    /**
+     * On shutdown, how long the router keeps serving while the gateways move its sessions to the other routers
+     * (it tells them it is leaving, takes no new session, and stops waiting once no gateway holds one here).
+     */
+    @WithDefault("30s")
+    Duration leaveTimeout();
+
     /** Messages one session may hold (queued + inflight); the newest are dropped past it. */
     @WithDefault("1000")
     int maxQueuedPerSession();

@@ -3,6 +3,7 @@ package io.starlingmq.router.events;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.Kick;
 import io.starlingmq.contract.link.v1.RebalanceNow;
+import io.starlingmq.contract.link.v1.RouterLeaving;
 import io.starlingmq.contract.link.v1.Message;
 import io.starlingmq.contract.link.v1.PublishDone;
 import io.starlingmq.contract.link.v1.ReleaseDone;
@@ -64,6 +65,10 @@ public final class RouterEvents {
 
     /** A takeover: another connection took this one's session (0x8E). */
     /** An operator's request for a rebalance round now, for a gateway's link (no connection's). */
+    public static RouterEvent routerLeaving() {
+        return RouterEvent.newBuilder().setRouterLeaving(RouterLeaving.getDefaultInstance()).build();
+    }
+
     public static RouterEvent rebalanceNow() {
         return RouterEvent.newBuilder().setRebalanceNow(RebalanceNow.getDefaultInstance()).build();
     }

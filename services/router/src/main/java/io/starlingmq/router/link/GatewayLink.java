@@ -130,6 +130,11 @@ public final class GatewayLink implements StreamObserver<GatewayFrame> {
         opening.deliver(deliveries);
     }
 
+    /** How many sessions this gateway holds through this router now. */
+    public int sessionCount() {
+        return sessions.size();
+    }
+
     /** The connection ended (SessionClose): answers what was remembered of it, or null. */
     public LinkSession sessionEnded(long connectionId) {
         return sessions.remove(connectionId);

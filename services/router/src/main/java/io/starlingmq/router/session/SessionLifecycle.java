@@ -53,6 +53,8 @@ public class SessionLifecycle {
     SharedRedispatch sharedRedispatch;
     @Inject
     BannedClients banned;
+    @Inject
+    RouterLeave leave;
 
     public Uni<Void> open(GatewayLink link, SessionOpen open) {
         long expiry = Integer.toUnsignedLong(open.getSessionExpiryInterval());
@@ -64,6 +66,12 @@ public class SessionLifecycle {
         Holder holder = new Holder(link.gatewayId(), open.getConnectionId());
         // From the store's open on, publishes routed elsewhere may address this connection: they wait for SessionOpened.
         link.sessionOpening(holder.connectionId());
+        if (leave.leaving()) {
+            // the gateway maps this client id to another router as soon as it hears that this one leaves
+            link.refuseOpen(holder.connectionId(),
+                    RouterEvents.sessionOpened(holder.connectionId(), false, ConnackReason.SERVER_UNAVAILABLE));
+            return Uni.createFrom().voidItem();
+        }
         Optional<Ban> ban = banned.covering(spec.clientId(), connect);
         if (ban.isPresent()) {
             LOG.debugf("CONNECT of %s refused: banned as %s %s", spec.clientId(), ban.get().kind().wireName(),
