@@ -15,9 +15,40 @@ public interface GatewayConfig {
 
     Mqtt mqtt();
 
-    /** Routers as host:port, in an order every gateway shares (client ids hash over it). */
+    /** Routers as host:port (client ids map to them by rendezvous hashing); ignored when router-dns is set. */
     @WithDefault("localhost:9090")
     List<String> routers();
+
+    /**
+     * The routers' DNS name and port ({@code name:port}, e.g. the routers' headless Service): every address the
+     * name resolves to is a router, asked again every router-dns-interval, so routers that join or leave are
+     * followed. Unset: the fixed {@code routers} list.
+     */
+    Optional<String> routerDns();
+
+    /** How often the router DNS name is asked again. */
+    @WithDefault("5s")
+    Duration routerDnsInterval();
+
+    /** Moving connections whose router changed (a router joined, left, died and came back). */
+    RouterMoves routerMoves();
+
+    interface RouterMoves {
+        /** Connections asked to reconnect per second at most, so a change of routers is a gentle wave. */
+        @WithDefault("100")
+        int maxRate();
+
+        /** How often the connections are checked against the routers their client ids map to now. */
+        @WithDefault("500ms")
+        Duration interval();
+
+        /**
+         * A connection to move first stops being read until its publishes under way at its old router are
+         * answered (so its messages keep their order); past this it is asked to reconnect anyway.
+         */
+        @WithDefault("5s")
+        Duration holdTimeout();
+    }
 
     /**
      * Event loops (threads) serving the MQTT connections and the router links; 0 = half the available

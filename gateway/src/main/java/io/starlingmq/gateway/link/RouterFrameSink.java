@@ -9,6 +9,6 @@ public interface RouterFrameSink {
     /** The events of one frame, in order. */
     void onRouterEvents(List<RouterEvent> events);
 
-    /** The stream to the router at this index was lost. */
-    void onLinkLost(int routerIndex);
+    /** The stream to this router was lost. */
+    void onLinkLost(RouterLink link);
 }

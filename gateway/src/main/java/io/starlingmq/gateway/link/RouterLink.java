@@ -19,12 +19,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
-/** One gRPC stream to one router, reopened with backoff whenever it ends. */
-final class RouterLink {
+/**
+ * One gRPC stream to one router, reopened with backoff whenever it ends. A router that said it is leaving
+ * serves the connections it has, but no new client id maps to it until a new stream opens.
+ */
+public final class RouterLink {
 
     private static final Logger LOG = Logger.getLogger(RouterLink.class);
 
-    private final int index;
     private final String target;
     private final String gatewayId;
     private final RouterFrameSink sink;
@@ -38,11 +40,13 @@ final class RouterLink {
 
     private volatile ClientCallStreamObserver<GatewayFrame> current;
     private volatile boolean stopped;
+    private volatile boolean leaving;
+    private final Runnable onLeaving;
 
-    RouterLink(int index, String target, String gatewayId, int queueSize, int batchSize, Backoff backoff,
+    RouterLink(String target, String gatewayId, int queueSize, int batchSize, Backoff backoff,
             RouterFrameSink sink, ScheduledExecutorService scheduler, LinkLoop linkLoop, FleetView fleet,
-            GatewayMetrics metrics) {
-        this.index = index;
+            GatewayMetrics metrics, Runnable onLeaving) {
+        this.onLeaving = onLeaving;
         this.fleet = fleet;
         this.target = target;
         this.gatewayId = gatewayId;
@@ -62,6 +66,21 @@ final class RouterLink {
 
     void start() {
         open();
+    }
+
+    /** The router's address ({@code host:port}), which is also its name in the rendezvous. */
+    public String target() {
+        return target;
+    }
+
+    /** Up, and not leaving: new client ids may map to it. */
+    public boolean live() {
+        return !leaving && isUp();
+    }
+
+    /** The router said it is shutting down: its connections are to move elsewhere. */
+    public boolean leaving() {
+        return leaving;
     }
 
     boolean send(GatewayEvent event) {
@@ -84,7 +103,7 @@ final class RouterLink {
     }
 
     /** Up when a stream is open on a connected channel. */
-    boolean isUp() {
+    public boolean isUp() {
         return current != null && channel.getState(false) == ConnectivityState.READY;
     }
 
@@ -107,6 +126,8 @@ final class RouterLink {
             return;
         }
         StreamObserver observer = new StreamObserver();
+        // a new stream may reach a new router process at this address: it is not leaving until it says so
+        leaving = false;
         RouterLinkGrpc.newStub(channel).link(observer);
         // beforeStart runs inside link(), so the request stream is known once link() returns.
         current = observer.requests;
@@ -133,6 +154,10 @@ final class RouterLink {
                     fleet.update(event.getFleetLoad(), System.nanoTime());
                 } else if (event.getEventCase() == RouterEvent.EventCase.REBALANCE_NOW) {
                     fleet.rebalanceAsked();
+                } else if (event.getEventCase() == RouterEvent.EventCase.ROUTER_LEAVING && !leaving) {
+                    LOG.infof("router %s is leaving: its clients move to the other routers", target);
+                    leaving = true;
+                    onLeaving.run();
                 }
             }
             sink.onRouterEvents(frame.getEventsList());
@@ -159,7 +184,7 @@ final class RouterLink {
             return;
         }
         batcher.detach(stream);
-        sink.onLinkLost(index);
+        sink.onLinkLost(this);
         long delay = backoff.nextDelayMillis();
         LOG.debugf("Reopening link to router %s in %d ms", target, delay);
         scheduler.schedule(this::open, delay, TimeUnit.MILLISECONDS);

@@ -35,6 +35,8 @@ public class GatewayMetrics {
     public static final String LEAVE_DRAIN = "drain";
     /** A client was asked to leave because this gateway held more than its share of the fleet's connections. */
     public static final String LEAVE_REBALANCE = "rebalance";
+    /** Asked to reconnect because its client id maps to another router now. */
+    public static final String LEAVE_ROUTER_MOVE = "router_move";
 
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger draining = new AtomicInteger();
@@ -64,7 +66,8 @@ public class GatewayMetrics {
                 .description("Messages (PUBLISH in and out) per second over the last ten seconds")
                 .register(registry);
         askedToLeave = Map.of(LEAVE_DRAIN, leaveCounter(registry, LEAVE_DRAIN),
-                LEAVE_REBALANCE, leaveCounter(registry, LEAVE_REBALANCE));
+                LEAVE_REBALANCE, leaveCounter(registry, LEAVE_REBALANCE),
+                LEAVE_ROUTER_MOVE, leaveCounter(registry, LEAVE_ROUTER_MOVE));
         for (MqttMessageType type : MqttMessageType.values()) {
             packetsIn.put(type, packetCounter(registry, "starling.gateway.packets.in", type));
             packetsOut.put(type, packetCounter(registry, "starling.gateway.packets.out", type));

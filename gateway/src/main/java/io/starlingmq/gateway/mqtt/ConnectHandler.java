@@ -22,6 +22,7 @@ import io.starlingmq.contract.reason.DisconnectReason;
 import io.starlingmq.gateway.auth.AuthDecision;
 import io.starlingmq.gateway.auth.ConnectionAccess;
 import io.starlingmq.gateway.config.GatewayConfig;
+import io.starlingmq.gateway.link.RouterLink;
 import io.starlingmq.gateway.session.ClientPreferences;
 import io.starlingmq.gateway.session.Connection;
 import io.starlingmq.gateway.session.ConnectionIdentity;
@@ -145,17 +146,18 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
             Connacks.refuse(ctx.channel(), mqtt5, Connacks.reasonFor(decision));
             return;
         }
-        if (!services.links().isUpFor(clientId)) {
+        RouterLink router = services.links().ownerFor(clientId);
+        if (router == null) {
             cancelTimeout();
             releaseHeld();
             Connacks.refuse(ctx.channel(), mqtt5, ConnackReason.SERVER_UNAVAILABLE);
             return;
         }
         cancelTimeout();
-        open(connect, clientId, ConnectionAccess.of(allow));
+        open(connect, clientId, ConnectionAccess.of(allow), router);
     }
 
-    private void open(MqttConnectMessage connect, String clientId, ConnectionAccess access) {
+    private void open(MqttConnectMessage connect, String clientId, ConnectionAccess access, RouterLink router) {
         MqttProperties properties = connect.variableHeader().properties();
         boolean cleanStart = connect.variableHeader().isCleanSession();
         long expiry = mqtt5
@@ -173,7 +175,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         responseInformationRequested = mqtt5
                 && PropertyRules.intValue(properties, MqttPropertyType.REQUEST_RESPONSE_INFORMATION, 0) == 1;
 
-        connection = new Connection(ctx.channel(), identity, access, services.links(), config.maxPendingPublishes(),
+        connection = new Connection(ctx.channel(), identity, access, services.links(), router, config.maxPendingPublishes(),
                 window, config.maxQueuedDeliveries(), ClientPreferences.fromConnect(properties, mqtt5));
         connection.listenWith(this);
         services.registry().register(connection);

@@ -8,10 +8,11 @@ import io.starlingmq.gateway.session.Connection;
 import org.jboss.logging.Logger;
 
 /**
- * Why an open connection's packets are not read now, and reading again once the reason has gone. Two
+ * Why an open connection's packets are not read now, and reading again once the reason has gone. Three
  * reasons: its inbound window is full (as many unconfirmed QoS 1/2 publishes as the Receive Maximum
- * announced), which holds back its next QoS 1/2 PUBLISH; and its router link is congested, which holds
- * back every packet. A held packet stays in the frame stage's buffer and the socket is not read, so the
+ * announced), which holds back its next QoS 1/2 PUBLISH; its router link is congested, which holds
+ * back every packet; and a move to another router, which holds back every packet until the connection is asked
+ * to reconnect. A held packet stays in the frame stage's buffer and the socket is not read, so the
  * client is slowed by TCP and nothing is dropped or answered with a disconnect. Confined to the channel's
  * event loop.
  */
@@ -38,7 +39,7 @@ final class InboundBackPressure implements FrameAdmission {
 
     @Override
     public boolean admits(int packetType, int qos) {
-        if (heldForLink) {
+        if (heldForLink || connection.heldForMoveSince() != 0) {
             return false;
         }
         return packetType != PUBLISH || qos == 0 || !connection.inbound().full();
@@ -68,7 +69,8 @@ final class InboundBackPressure implements FrameAdmission {
 
     /** Reading resumes (after CONNACK, when the window has room, when the link drained) unless a reason remains. */
     void resume() {
-        if (heldForLink || connection.inbound().full() || Disconnects.isClosing(ctx.channel())) {
+        if (heldForLink || connection.inbound().full() || connection.heldForMoveSince() != 0
+                || Disconnects.isClosing(ctx.channel())) {
             return;
         }
         ctx.channel().config().setAutoRead(true);

@@ -8,9 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
 /**
- * Started once every enabled listener was bound and every configured router linked at the same time, and
- * from then on: a gateway that never reached one of its routers has a wrong router list or a network
- * policy in the way, which a startup probe should show before the gateway takes traffic.
+ * Started once every enabled listener was bound and a router linked at the same time, and from then on: a
+ * gateway that never reached any router has a wrong router list or DNS name, or a network policy in the way,
+ * which a startup probe should show before the gateway takes traffic. One router is enough: routers come and
+ * go (a listed one may not run yet), and the client ids map to those that are linked.
  */
 @Startup
 @ApplicationScoped
@@ -27,7 +28,7 @@ public class GatewayStartup implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        if (!started.get() && server.isListening() && links.allUp()) {
+        if (!started.get() && server.isListening() && links.upCount() > 0) {
             started.set(true);
         }
         return HealthCheckResponse.named("mqtt-gateway-started")

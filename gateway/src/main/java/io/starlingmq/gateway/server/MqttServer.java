@@ -16,6 +16,7 @@ import io.starlingmq.gateway.config.GatewayId;
 import io.starlingmq.gateway.config.TransportConfig;
 import io.starlingmq.gateway.drain.ConnectionDrain;
 import io.starlingmq.gateway.link.RouterLinks;
+import io.starlingmq.gateway.moves.RouterMoves;
 import io.starlingmq.gateway.metrics.GatewayMetrics;
 import io.starlingmq.gateway.mqtt.ConnectAuthorizer;
 import io.starlingmq.gateway.mqtt.ConnectionServices;
@@ -52,6 +53,7 @@ public class MqttServer {
     private final ConnectionServices services;
     private final ConnectionDrain drain;
     private final Rebalancer rebalancer;
+    private final RouterMoves moves;
     private final ChannelGroup channels = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
     private final NettyTransport transport = new NettyTransport();
     private EventLoopGroup boss;
@@ -71,6 +73,7 @@ public class MqttServer {
         this.drain = new ConnectionDrain(registry, config.drain(), metrics);
         this.rebalancer = new Rebalancer(registry, links, gatewayId.value(), config.rebalance(),
                 config.link().heartbeatInterval(), metrics);
+        this.moves = new RouterMoves(registry, links, config.routerMoves(), metrics);
     }
 
     void onStart(@Observes StartupEvent event) throws InterruptedException {
@@ -98,6 +101,7 @@ public class MqttServer {
             boss.scheduleWithFixedDelay(ssl::reloadIfChanged, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
         });
         rebalancer.start();
+        moves.start();
     }
 
     private int eventLoops() {
@@ -107,6 +111,7 @@ public class MqttServer {
 
     void onStop(@Observes ShutdownEvent event) {
         rebalancer.stop();
+        moves.stop();
         List<BoundListener> closing = List.copyOf(bound);
         bound.clear();
         for (BoundListener listener : closing) {

@@ -21,6 +21,8 @@ public final class CloseReason {
     public static final String GATEWAY_SHUTDOWN = "gateway_shutdown";
     /** Asked to leave a gateway holding more than its share of the fleet's connections. */
     public static final String REBALANCED = "rebalanced";
+    /** Asked to reconnect because its client id maps to another router now. */
+    public static final String ROUTER_MOVED = "router_moved";
 
     private static final AttributeKey<String> REASON = AttributeKey.valueOf("starling.close-reason");
 

@@ -6,6 +6,7 @@ import io.starlingmq.contract.link.v1.GatewayEvent;
 import io.starlingmq.contract.link.v1.Deliver;
 import io.starlingmq.contract.link.v1.SessionClose;
 import io.starlingmq.contract.link.v1.SharedDelivery;
+import io.starlingmq.gateway.link.RouterLink;
 import io.starlingmq.gateway.link.RouterLinks;
 
 /**
@@ -18,7 +19,7 @@ public final class Connection {
     private final ConnectionIdentity identity;
     private final ConnectionAccess access;
     private final RouterLinks links;
-    private final int routerIndex;
+    private final RouterLink router;
     private final InboundPublishes inbound;
     private final OutboundWindow outbound;
     private final InboundQos2 inboundQos2;
@@ -29,15 +30,19 @@ public final class Connection {
     private boolean sessionOpenSent;
     private boolean sessionCloseSent;
     private boolean graceful;
+    /** Since when ({@link System#nanoTime()}) this connection is held for a move to another router; 0 = not held. */
+    private volatile long heldForMoveSince;
 
+    /** @param router the router this connection's events go to for as long as it lives */
     public Connection(Channel channel, ConnectionIdentity identity, ConnectionAccess access, RouterLinks links,
-            int maxPendingPublishes, int outboundCapacity, int maxQueuedDeliveries, ClientPreferences preferences) {
+            RouterLink router, int maxPendingPublishes, int outboundCapacity, int maxQueuedDeliveries,
+            ClientPreferences preferences) {
         this.preferences = preferences;
         this.channel = channel;
         this.identity = identity;
         this.access = access;
         this.links = links;
-        this.routerIndex = links.routerIndexFor(identity.clientId());
+        this.router = router;
         this.inbound = new InboundPublishes(maxPendingPublishes);
         this.outbound = new OutboundWindow(outboundCapacity, maxQueuedDeliveries);
         this.inboundQos2 = new InboundQos2(maxPendingPublishes);
@@ -66,8 +71,25 @@ public final class Connection {
         return preferences;
     }
 
-    public int routerIndex() {
-        return routerIndex;
+    /** The router this connection's events go to. */
+    public RouterLink router() {
+        return router;
+    }
+
+    /**
+     * From now on this connection is not read: it is to move to another router, once the publishes it sent to
+     * this one are answered. On the connection's event loop.
+     */
+    public void holdForMove() {
+        if (heldForMoveSince == 0) {
+            heldForMoveSince = System.nanoTime();
+            channel.config().setAutoRead(false);
+        }
+    }
+
+    /** Since when it is held for a move ({@link System#nanoTime()}), 0 when it is not. */
+    public long heldForMoveSince() {
+        return heldForMoveSince;
     }
 
     public InboundPublishes inbound() {
@@ -96,17 +118,17 @@ public final class Connection {
 
     /** Sends an event to this client's router; false when the link queue is full. */
     public boolean toRouter(GatewayEvent event) {
-        return links.send(identity.clientId(), event);
+        return links.send(router, event);
     }
 
     /** Whether this client's router link is congested: the connection should stop reading. */
     public boolean linkCongested() {
-        return links.congested(routerIndex);
+        return links.congested(router);
     }
 
     /** Runs the task on this connection's event loop once its router link has drained. */
     public void whenLinkDrained(Runnable task) {
-        links.whenDrained(routerIndex, () -> channel.eventLoop().execute(task));
+        links.whenDrained(router, () -> channel.eventLoop().execute(task));
     }
 
     public boolean openSession(GatewayEvent sessionOpen) {

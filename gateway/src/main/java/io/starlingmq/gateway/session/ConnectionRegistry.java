@@ -3,6 +3,7 @@ package io.starlingmq.gateway.session;
 import io.netty.channel.EventLoop;
 import io.starlingmq.contract.link.v1.RouterEvent;
 import io.starlingmq.gateway.link.RouterFrameSink;
+import io.starlingmq.gateway.link.RouterLink;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,9 +89,9 @@ public class ConnectionRegistry implements RouterFrameSink {
     }
 
     @Override
-    public void onLinkLost(int routerIndex) {
+    public void onLinkLost(RouterLink link) {
         for (Connection connection : byId.values()) {
-            if (connection.routerIndex() == routerIndex) {
+            if (connection.router() == link) {
                 connection.channel().eventLoop().execute(() -> {
                     RouterEventListener listener = connection.listener();
                     if (listener != null) {
@@ -111,7 +112,7 @@ public class ConnectionRegistry implements RouterFrameSink {
             case KICK -> event.getKick().getConnectionId();
             case RELEASE_DONE -> event.getReleaseDone().getConnectionId();
             // The fleet's load and a rebalance request are the link's (FleetView), no connection's.
-            case FLEET_LOAD, REBALANCE_NOW, EVENT_NOT_SET -> NO_CONNECTION;
+            case FLEET_LOAD, REBALANCE_NOW, ROUTER_LEAVING, EVENT_NOT_SET -> NO_CONNECTION;
         };
     }
 }

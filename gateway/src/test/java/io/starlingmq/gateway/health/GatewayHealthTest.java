@@ -11,8 +11,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway's probes with two routers: started only once both were linked, ready while one is, so a
- * router's restart does not take the gateway out of its load balancer, and not ready with none.
+ * The gateway's probes with two routers of which one runs at first: started and ready once one is linked (a
+ * listed router may not run yet; client ids map to the linked ones), still ready while one is, so a router's
+ * restart does not take the gateway out of its load balancer, and not ready with none.
  */
 @QuarkusTest
 @TestProfile(TwoRoutersProfile.class)
@@ -23,13 +24,15 @@ class GatewayHealthTest {
     TwoRoutersResource.Routers routers;
 
     @Test
-    void startedNeedsEveryRouterOnceAndReadinessNeedsOneRouterAtATime() throws Exception {
+    void startedAndReadyNeedOneRouterLinked() throws Exception {
         await().atMost(WAIT).untilAsserted(() -> status("/q/health/ready", 200)
                 .body("checks[0].data.routersUp", equalTo(1)));
-        status("/q/health/started", 503).body("checks[0].data.routers", equalTo(2));
+        status("/q/health/started", 200).body("checks[0].data.routers", equalTo(2))
+                .body("checks[0].data.routersUp", equalTo(1));
 
         routers.startSecond();
-        await().atMost(WAIT).untilAsserted(() -> status("/q/health/started", 200));
+        await().atMost(WAIT).untilAsserted(() -> status("/q/health/ready", 200)
+                .body("checks[0].data.routersUp", equalTo(2)));
 
         routers.stopFirst();
         await().atMost(WAIT).untilAsserted(() -> status("/q/health/ready", 200)
