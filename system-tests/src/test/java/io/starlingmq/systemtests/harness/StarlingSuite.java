@@ -41,6 +41,8 @@ public final class StarlingSuite implements AutoCloseable {
     private final List<RunningPart> parts = new ArrayList<>();
     private final Map<String, GatewayPorts> gatewayPorts = new LinkedHashMap<>();
     private final List<Integer> routerPorts = new ArrayList<>();
+    private final Map<String, Integer> reservedRouters = new LinkedHashMap<>();
+    private String redisUriOfRouters;
     /** Set once the auth service runs: gateways started afterwards authenticate through it. */
     private String authServiceUrl;
 
@@ -132,8 +134,30 @@ public final class StarlingSuite implements AutoCloseable {
     private void startRouter(String name, String redisUri, Map<String, String> extraEnv) throws IOException {
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         env.putAll(RouterEnvironment.redisStore(redisUri));
-        RunningPart router = startPart(name, StarlingPart.ROUTER, env);
+        RunningPart router = startPart(name, StarlingPart.ROUTER, env, FreePort.find());
         routerPorts.add(router.httpPort());
+        redisUriOfRouters = redisUri;
+    }
+
+    /**
+     * A router that gateways started from now on list, but that does not run yet (a router the fleet will be
+     * scaled out to): {@link #startReservedRouter} starts it, on the suite's Redis.
+     */
+    public void reserveRouter(String name) {
+        int port = FreePort.find();
+        reservedRouters.put(name, port);
+        routerPorts.add(port);
+    }
+
+    /** Starts a router {@link #reserveRouter reserved} before, with extra environment. */
+    public RunningPart startReservedRouter(String name, Map<String, String> extraEnv) throws IOException {
+        Integer port = reservedRouters.remove(name);
+        if (port == null || redisUriOfRouters == null) {
+            throw new IllegalStateException("no router " + name + " reserved in a suite with routers on Redis");
+        }
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        env.putAll(RouterEnvironment.redisStore(redisUriOfRouters));
+        return startPart(name, StarlingPart.ROUTER, env, port);
     }
 
     /**
@@ -193,8 +217,11 @@ public final class StarlingSuite implements AutoCloseable {
     }
 
     private RunningPart startPart(String name, StarlingPart part, Map<String, String> env) throws IOException {
-        JavaService service = new JavaService(name, layout.jar(part), JavaService.currentJava(), JVM_FLAGS, env,
-                FreePort.find());
+        return startPart(name, part, env, FreePort.find());
+    }
+
+    private RunningPart startPart(String name, StarlingPart part, Map<String, String> env, int port) throws IOException {
+        JavaService service = new JavaService(name, layout.jar(part), JavaService.currentJava(), JVM_FLAGS, env, port);
         try {
             RunningPart running = started.add(service.start(logDir, READY_TIMEOUT, ProcessSession.SHARED));
             parts.add(running);
