@@ -68,11 +68,13 @@ class InvariantsTest {
     }
 
     @Test
-    void routerListsThatMissAPodOrMisorderThemFail() {
+    void routerListsThatMissAPodOrAGatewayDnsNameOtherThanTheRouterServiceFail() {
         assertThat(RouterLists.faults(Suite.ofFile(Repo.fixture("broken/router-lists/manifests.yaml")))).containsExactlyInAnyOrder(
-                "Deployment gateway container gateway: starling.gateway.routers is router-1.router:9090,router-0.router:9090,"
-                        + " but StatefulSet router runs 2 routers, so it must name router-0.router:9090,router-1.router:9090"
-                        + " (in this order)",
+                "Deployment gateway container gateway: starling.gateway.routers is router-0.router:9090,"
+                        + " but StatefulSet router runs 2 routers, so it must name router-0.router:9090,router-1.router:9090",
+                "Deployment gateway-wrong-dns container gateway: starling.gateway.router-dns is routers:9090, but the"
+                        + " routers of StatefulSet router are found as router:9090 (its headless Service and the router's HTTP"
+                        + " port)",
                 "Deployment ops container ops: starling.ops.routers is router-0.router:9090,router-2.router:9090, but"
                         + " StatefulSet router runs 2 routers, so it must name router-0.router:9090,router-1.router:9090");
     }
