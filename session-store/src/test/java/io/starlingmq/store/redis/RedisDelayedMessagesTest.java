@@ -3,32 +3,34 @@ package io.starlingmq.store.redis;
 import io.starlingmq.store.DelayedLimits;
 import io.starlingmq.store.DelayedMessages;
 import io.starlingmq.store.DelayedMessagesContractTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The contract on one redis-server; a peer is a store on its own client, as another router's would be. */
+/**
+ * The contract on each Redis form; a peer is a store on its own client, as another router's would be.
+ */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(RedisDeployment.class)
 class RedisDelayedMessagesTest extends DelayedMessagesContractTest {
 
-    private static RedisTestClient client;
+    @Parameter
+    RedisDeployment deployment;
 
-    @BeforeAll
-    static void connect() {
-        client = new RedisTestClient(RedisDeployment.SINGLE);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
+    @AfterEach
+    void closeClients() {
+        RedisTestClient.of(deployment).closeDelayedClients();
     }
 
     @Override
     protected DelayedMessages createStore(DelayedLimits limits) {
-        client.wipe();
-        return client.delayed(limits);
+        deployment.wipe();
+        return RedisTestClient.of(deployment).delayed(limits);
     }
 
     @Override
     protected DelayedMessages peerOf(DelayedMessages store, DelayedLimits limits) {
-        return client.delayed(limits);
+        return RedisTestClient.of(deployment).delayed(limits);
     }
 }

@@ -8,16 +8,30 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.InstantSource;
 
-/** A Vert.x and a Redis client on one of the shared test deployments, for the Redis store's test classes. */
-final class RedisTestClient implements AutoCloseable {
+/**
+ * A Vert.x and a Redis client on one of the shared test deployments, for the Redis store's test classes: one per
+ * deployment for the JVM ({@link #of}), like the servers behind it.
+ */
+final class RedisTestClient {
+
+    private static final Map<RedisDeployment, RedisTestClient> SHARED = new ConcurrentHashMap<>();
 
     private final Vertx vertx = Vertx.vertx();
     private final RedisDeployment deployment;
     private final Redis redis;
+    private final List<Redis> delayedClients = new CopyOnWriteArrayList<>();
 
-    RedisTestClient(RedisDeployment deployment) {
+    static RedisTestClient of(RedisDeployment deployment) {
+        return SHARED.computeIfAbsent(deployment, RedisTestClient::new);
+    }
+
+    private RedisTestClient(RedisDeployment deployment) {
         this.deployment = deployment;
         this.redis = Redis.createClient(vertx, deployment.options().setMaxPoolSize(16).setMaxPoolWaiting(256));
     }
@@ -28,19 +42,16 @@ final class RedisTestClient implements AutoCloseable {
                 .await().atMost(Duration.ofSeconds(10));
     }
 
-    /** A delayed-message store on a client of its own, as another router's would be; closed with this one. */
+    /** A delayed-message store on a client of its own, as another router's would be; see {@link #closeDelayedClients}. */
     DelayedMessages delayed(DelayedLimits limits) {
         Redis own = Redis.createClient(vertx, deployment.options().setMaxPoolSize(8).setMaxPoolWaiting(64));
+        delayedClients.add(own);
         return RedisDelayedMessages.connect(own, limits, deployment.replicaWait()).await().atMost(Duration.ofSeconds(10));
     }
 
-    void wipe() {
-        deployment.wipe();
-    }
-
-    @Override
-    public void close() {
-        redis.close();
-        vertx.closeAndAwait();
+    /** Closes the delayed-message stores' clients made so far. */
+    void closeDelayedClients() {
+        delayedClients.forEach(Redis::close);
+        delayedClients.clear();
     }
 }

@@ -3,33 +3,27 @@ package io.starlingmq.store.redis;
 import io.starlingmq.store.WillContractTest;
 import io.starlingmq.store.SessionStore;
 import io.starlingmq.store.StoreLimits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.InstantSource;
 
-/** The contract on one redis-server. */
+/** The contract on each Redis form: one server, a Redis Cluster, a Sentinel-managed primary. */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(RedisDeployment.class)
 class RedisWillStoreTest extends WillContractTest {
 
-    private static RedisTestClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = new RedisTestClient(RedisDeployment.SINGLE);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+    @Parameter
+    RedisDeployment deployment;
 
     @Override
     protected SessionStore createStore(StoreLimits limits, InstantSource clock) {
-        return client.store(limits, clock);
+        return RedisTestClient.of(deployment).store(limits, clock);
     }
 
     @Override
     protected void wipe() {
-        client.wipe();
+        deployment.wipe();
     }
 }
