@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 public final class RedisCluster implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final long POLL_MILLIS = 100;
 
     /** A node's client port and its cluster bus port. */
     public record NodePorts(int port, int busPort) {
@@ -269,16 +268,7 @@ public final class RedisCluster implements AutoCloseable {
 
     /** Waits until every running node says the cluster is whole and every running replica follows its master. */
     public void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = unhealthy();
-            if (last.isEmpty()) {
-                return;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new IOException("the Redis Cluster did not become whole within " + timeout + ": " + last);
+        UntilSettled.await(this::unhealthy, timeout, "the Redis Cluster did not become whole");
     }
 
     private String unhealthy() {

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 public final class RedisSentinels implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final long POLL_MILLIS = 100;
     private static final int SENTINELS = 3;
     private static final int QUORUM = 2;
     private static final String MASTER_NAME = "starling";
@@ -120,16 +119,7 @@ public final class RedisSentinels implements AutoCloseable {
      * replica, and each Sentinel knows the others.
      */
     public void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = unhealthy();
-            if (last.isEmpty()) {
-                return;
-            }
-            Thread.sleep(POLL_MILLIS);
-        }
-        throw new IOException("the Sentinel group did not settle within " + timeout + ": " + last);
+        UntilSettled.await(this::unhealthy, timeout, "the Sentinel group did not settle");
     }
 
     private String unhealthy() {
