@@ -117,6 +117,44 @@ class RoutersComeAndGoTest {
         assertThat(delivery.acknowledged()).as("the load published").isPositive();
     }
 
+    /**
+     * Every router leaves at once (both get SIGTERM, as a recreate of the whole set would): no gateway can move
+     * anything, so each stops waiting and exits holding its sessions; the clients are refused until a new router
+     * runs, then come back to it. Nothing acknowledged may be lost on the way.
+     */
+    @Test
+    void whenEveryRouterLeavesAtOnceAndANewOneComesTheSessionsCarryOnWithNothingLost() throws Exception {
+        long started = System.nanoTime();
+        suite = StarlingSuite.start("routers-all-replaced", 2);
+        suite.reserveRouter("router-c");
+        suite.startGateway(GATEWAY, Map.of("STARLING_GATEWAY_LINK_RECONNECT_MAX", "1s"));
+        load = FleetLoad.connect(SHAPE, "127.0.0.1", suite.mqttPort(GATEWAY));
+        load.startPublishing();
+        Thread.sleep(3000);
+
+        suite.process("router-a").terminate();
+        suite.process("router-b").terminate();
+        boolean aExited = suite.process("router-a").awaitExit(SETTLED);
+        boolean bExited = suite.process("router-b").awaitExit(SETTLED);
+        suite.startReservedRouter("router-c", Map.of());
+        load.awaitAllConnected(SETTLED);
+        Thread.sleep(2000);
+        load.stopPublishing();
+        DeliveryCheck.Result delivery = load.awaitDeliveries(Duration.ofSeconds(30));
+        List<String> sessions = load.sessionViolations();
+        System.out.printf(Locale.ROOT, "[routers replaced] %.1f s; exited %s %s; delivery: %s%n",
+                (System.nanoTime() - started) / 1e9, aExited, bExited, delivery.summary());
+
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(aExited && bExited).as("both routers exited").isTrue();
+        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
+                + load.explain(delivery)).isEmpty();
+        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
+        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
+        soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
+        soft.assertAll();
+    }
+
     /** Waits until some client lost its connection after {@code since} ({@link FleetClock#now()}). */
     private void awaitDepartureSince(long since) throws InterruptedException {
         long end = System.nanoTime() + SETTLED.toNanos();
