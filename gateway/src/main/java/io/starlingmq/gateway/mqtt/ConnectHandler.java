@@ -34,6 +34,8 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -219,6 +221,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         switch (event.getEventCase()) {
             case SESSION_OPENED -> onSessionOpened(event.getSessionOpened());
             case KICK -> refuseTakenOver();
+            // With several routers, one that routed a message to this session (whose store entry already names this
+            // connection) may answer before the router opening the session does: kept for the session, not lost.
+            case DELIVER -> holdEarlyDelivery(event);
             default -> {
                 // Nothing else is meaningful before the session is open.
             }
@@ -241,6 +246,13 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         releaseHeld();
         Connacks.refuseTakenOver(ctx.channel(), connection.identity().isMqtt5());
     }
+
+    /**
+     * Deliveries kept while the session opens; a store-assigned one beyond this stays in the store's window and is
+     * resent when the session resumes. The store assigns at most a window's worth, far below it.
+     */
+    private static final int MAX_EARLY_DELIVERIES = 65_535;
+    private final List<RouterEvent> earlyDeliveries = new ArrayList<>();
 
     private void onSessionOpened(SessionOpened opened) {
         if (ctx.isRemoved() || Disconnects.isClosing(ctx.channel())) {
@@ -270,6 +282,30 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter implement
         }
         ctx.pipeline().remove(this);
         session.resumeReading();
+        handOverEarlyDeliveries(session);
+    }
+
+    private void holdEarlyDelivery(RouterEvent event) {
+        if (earlyDeliveries.size() < MAX_EARLY_DELIVERIES) {
+            earlyDeliveries.add(event);
+        }
+    }
+
+    /**
+     * After the events that came with SessionOpened (the session's resent and queued messages, which are older):
+     * the task runs once this frame's events have been handled.
+     */
+    private void handOverEarlyDeliveries(SessionHandler session) {
+        if (earlyDeliveries.isEmpty()) {
+            return;
+        }
+        List<RouterEvent> early = List.copyOf(earlyDeliveries);
+        earlyDeliveries.clear();
+        ctx.channel().eventLoop().execute(() -> {
+            if (ctx.channel().isActive()) {
+                early.forEach(session::onRouterEvent);
+            }
+        });
     }
 
     /** A credential that expires ends its connection then (5.0: DISCONNECT 0xA0, Maximum connect time). */
