@@ -108,11 +108,7 @@ class RoutersComeAndGoTest {
         soft.assertThat(movedFromB).as("clients moved off the leaving router").isPositive();
         soft.assertThat(inWave.peakReconnects()).as("peak reconnects of the scale-in in any 1 s window; "
                 + inWave.describe(MOVES_PER_SECOND)).isLessThanOrEqualTo(inWave.bound(MOVES_PER_SECOND));
-        soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
-                + load.explain(delivery)).isEmpty();
-        soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
-        soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
-        soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
+        assertDeliveredAndResumed(soft, delivery, sessions);
         soft.assertAll();
         assertThat(delivery.acknowledged()).as("the load published").isPositive();
     }
@@ -147,12 +143,17 @@ class RoutersComeAndGoTest {
 
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(aExited && bExited).as("both routers exited").isTrue();
+        assertDeliveredAndResumed(soft, delivery, sessions);
+        soft.assertAll();
+    }
+
+    /** No acknowledged message lost at a persistent subscriber, no QoS 2 duplicate, order kept, every session back. */
+    private void assertDeliveredAndResumed(SoftAssertions soft, DeliveryCheck.Result delivery, List<String> sessions) {
         soft.assertThat(delivery.lost()).as("acknowledged messages lost at persistent subscribers\n"
                 + load.explain(delivery)).isEmpty();
         soft.assertThat(delivery.qos2Duplicates()).as("QoS 2 duplicates").isEmpty();
         soft.assertThat(delivery.outOfOrder()).as("per-publisher order").isEmpty();
         soft.assertThat(sessions).as("Session Present and connected at the end").isEmpty();
-        soft.assertAll();
     }
 
     /** Waits until some client lost its connection after {@code since} ({@link FleetClock#now()}). */
